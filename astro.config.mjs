@@ -1,0 +1,28 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
+import rehypeSanitize from 'rehype-sanitize';
+import { roadmap } from './src/lib/integration.ts';
+import { sanitizeSchema } from './src/lib/sanitize.ts';
+
+const base = process.env.BASE_PATH || '/';
+
+export default defineConfig({
+  base,
+  trailingSlash: 'ignore',
+  build: { format: 'directory' },
+  // Record bodies are untrusted Markdown: Astro 7's default engine (Sätteri)
+  // passes raw HTML through and runs no rehype plugins, so `.md` bodies go
+  // through unified + rehype-sanitize. Mermaid fences stay plain code blocks
+  // (rendered lazily on the client where present).
+  markdown: {
+    processor: unified({ rehypePlugins: [[rehypeSanitize, sanitizeSchema]] }),
+    syntaxHighlight: { type: 'shiki', excludeLangs: ['mermaid'] },
+  },
+  // `.mdx` is the trusted-author format (the contract says so): it runs code at
+  // build time by design, so it is not sanitized (sanitizing would drop its
+  // components).
+  integrations: [roadmap(), mdx({ extendMarkdownConfig: false })],
+  devToolbar: { enabled: false },
+});

@@ -1,0 +1,123 @@
+/**
+ * `/portfolio.json`: every record the audience may see, with the computed
+ * values, for other tools. Keys are camelCase; the shape is versioned by
+ * `schemaVersion` and documented in docs/portfolio-json.md.
+ */
+import { HEALTH_DIMENSIONS } from './schema.ts';
+import type { Counts, PortfolioModel, ProjectView, RollUp } from './model.ts';
+
+export const SCHEMA_VERSION = 1;
+
+const camel = (k: string) => k.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+
+/** snake_case keys → camelCase, recursively; drops undefined. */
+export function camelKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(camelKeys);
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) if (v !== undefined) out[camel(k)] = camelKeys(v);
+    return out;
+  }
+  return value;
+}
+
+/** Floats rounded to 4 decimals so hand checks match (no 67.49999999). */
+export const round4 = (n: number | undefined) => (n === undefined ? undefined : Math.round(n * 10_000) / 10_000);
+
+function counts(c: Counts) {
+  return { total: c.total, byStatus: c.byStatus, byHealth: c.byHealth };
+}
+
+function rollup(r: RollUp) {
+  return { ...counts(r), projects: r.projects, budgetPlanned: r.budgetPlanned, budgetForecast: r.budgetForecast };
+}
+
+function project(p: ProjectView) {
+  const { health: _manual, ...fields } = p.record;
+  const health: Record<string, string> = {};
+  const healthSource: Record<string, string> = {};
+  for (const dim of HEALTH_DIMENSIONS) {
+    const h = p.health[dim];
+    if (h) {
+      health[dim] = h.value;
+      healthSource[dim] = h.source;
+    }
+  }
+  if (p.health.overall) health.overall = p.health.overall;
+  return {
+    id: p.id,
+    ...(camelKeys(fields) as object),
+    healthNote: p.health.note,
+    body: p.body,
+    score: round4(p.score?.value),
+    scoreMethod: p.score?.method,
+    scoreTerms: p.score?.terms.map((t) => ({ criterion: t.criterion, value: t.value, contribution: round4(t.contribution) })),
+    rank: p.rank,
+    health,
+    healthSource,
+    slipDays: p.slipDays,
+    overdue: p.overdue,
+    budgetVariance: round4(p.budgetVariance),
+    benefitRealization: round4(p.benefitRealization),
+    stale: p.stale,
+    daysSinceUpdate: p.daysSinceUpdate,
+    critical: p.critical,
+    conflicts: p.conflicts.map((c) => ({ on: c.on, days: c.days, type: c.type, needed: c.needed, neededFor: c.neededFor, upstream: c.upstream })),
+    dependents: p.dependents.map((e) => e.from),
+  };
+}
+
+export function toPortfolioJson(model: PortfolioModel) {
+  const s = model.settings;
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    portfolio: {
+      title: s.title,
+      organization: s.organization,
+      currency: s.currency,
+      fiscalYearStart: s.fiscal_year_start,
+      asOf: s.as_of,
+      reviewEveryDays: s.review_every_days,
+      audience: model.audience,
+      hidden: model.hidden,
+      scoring: camelKeys(s.scoring),
+      thresholds: camelKeys(s.thresholds),
+    },
+    summary: {
+      ...counts(model.portfolio),
+      budgetPlanned: model.portfolio.budgetPlanned,
+      budgetForecast: model.portfolio.budgetForecast,
+      unalignedShare: round4(model.portfolio.unalignedShare),
+      unalignedProjects: model.portfolio.unalignedProjects,
+      unalignedBudgetShare: round4(model.portfolio.unalignedBudgetShare),
+    },
+    goals: model.goals.map((g) => ({
+      id: g.id,
+      ...(camelKeys(g.record) as object),
+      body: g.body,
+      programs: g.programs,
+      budgetShare: round4(g.budgetShare),
+      rollup: rollup(g.rollup),
+    })),
+    programs: model.programs.map((p) => ({ id: p.id, ...(camelKeys(p.record) as object), body: p.body, rollup: rollup(p.rollup) })),
+    teams: model.teams.map((t) => ({
+      id: t.id,
+      ...(camelKeys(t.record) as object),
+      body: t.body,
+      projects: t.projects,
+      utilization: t.utilization?.map((u) => ({
+        period: u.period,
+        demand: round4(u.demand),
+        capacity: round4(u.capacity),
+        ratio: round4(u.ratio),
+        projects: u.projects,
+      })),
+    })),
+    projects: model.projects.map(project),
+  };
+}
+
+/** The file's text: stable key order, two-space indent, trailing newline. */
+export function portfolioJsonText(model: PortfolioModel): string {
+  return `${JSON.stringify(toPortfolioJson(model), null, 2)}\n`;
+}

@@ -1,0 +1,42 @@
+/**
+ * How numbers and dates read on the site. Fixed locale (en-GB) and no time
+ * zone, so builds are byte-identical on any machine.
+ */
+import { describeDate } from './dates.ts';
+
+const LOCALE = 'en-GB';
+
+export function formatMoney(n: number | undefined, currency: string): string {
+  if (n === undefined) return '—';
+  return new Intl.NumberFormat(LOCALE, { style: 'currency', currency, maximumFractionDigits: 0 }).format(n);
+}
+
+/** 0.075 → `+7.5%` (signed) or `7.5%`. */
+export function formatPercent(ratio: number | undefined, { signed = false, digits = 1 } = {}): string {
+  if (ratio === undefined || !Number.isFinite(ratio)) return '—';
+  const s = `${(ratio * 100).toFixed(digits).replace(/\.0+$/, '')}%`;
+  return signed && ratio > 0 ? `+${s}` : s;
+}
+
+export function formatNumber(n: number | undefined, digits = 2): string {
+  if (n === undefined || !Number.isFinite(n)) return '—';
+  return new Intl.NumberFormat(LOCALE, { maximumFractionDigits: digits }).format(n);
+}
+
+/** `+20 days`, `−3 days`, `0 days`. */
+export function formatDays(n: number | undefined): string {
+  if (n === undefined) return '—';
+  const abs = Math.abs(n);
+  const unit = abs === 1 ? 'day' : 'days';
+  return n > 0 ? `+${abs} ${unit}` : n < 0 ? `−${abs} ${unit}` : `0 ${unit}`;
+}
+
+export function formatDate(s: string | undefined, fiscalYearStart: number): string {
+  return s === undefined ? '—' : describeDate(s, fiscalYearStart);
+}
+
+/** `on-hold` → `On hold`, `finish-to-start` → `Finish to start`. */
+export function humanize(word: string): string {
+  const s = word.replace(/[-_]/g, ' ');
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

@@ -1,0 +1,29 @@
+/**
+ * The `roadmap` Astro integration: validates every record before Astro builds
+ * anything. A build with errors prints them all (the same lines as
+ * `npm run check`) and stops before `dist/` is written; the dev server prints
+ * them and keeps running, and the page shows the error until it is fixed.
+ */
+import type { AstroIntegration } from 'astro';
+import { runCheck } from '../../scripts/check.ts';
+import { contentDir } from './read-content.ts';
+
+export function roadmap(): AstroIntegration {
+  return {
+    name: 'roadmap',
+    hooks: {
+      'astro:config:setup': async ({ command, logger }) => {
+        if (command !== 'build' && command !== 'dev') return;
+        const result = await runCheck(contentDir(), { strict: process.env.ROADMAP_STRICT === '1' });
+        if (result.exitCode === 0) {
+          logger.info(result.output.trim().split('\n').at(-1) ?? 'content is valid');
+          return;
+        }
+        process.stderr.write(result.output);
+        if (command === 'build') {
+          throw new Error('The content has errors (listed above); nothing was built. Fix them and run `npm run check`.');
+        }
+      },
+    },
+  };
+}
