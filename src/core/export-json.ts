@@ -1,7 +1,7 @@
 /**
  * `/portfolio.json`: every record the audience may see, with the computed
  * values, for other tools. Keys are camelCase; the shape is versioned by
- * `schemaVersion` and documented in docs/portfolio-json.md.
+ * `schemaVersion` and documented in the README (/portfolio.json).
  */
 import { HEALTH_DIMENSIONS } from './schema.ts';
 import type { Counts, PortfolioModel, ProjectView, RollUp } from './model.ts';

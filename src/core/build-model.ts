@@ -1,0 +1,188 @@
+/**
+ * Validated records → the portfolio model every page, chart and export reads.
+ *
+ * Pure (no file system, environment, Astro or DOM) and linear in records,
+ * dependency edges and demand entries × quarters. Steps:
+ *  1. drop `visibility: internal` records unless the audience is `internal`,
+ *     and dependency entries pointing at them;
+ *  2. score and rank from the full scores (the rank is public);
+ *  3. strip the audience's hidden fields (new objects, input untouched);
+ *  4. compute everything else from the stripped records, so a value derived
+ *     from a hidden field is hidden with it;
+ *  5. if `scores` is hidden, drop the score but keep the rank.
+ */
+import { startDay } from './dates.ts';
+import type { Loaded, Project } from './schema.ts';
+import type { GoalView, PortfolioInput, PortfolioModel, ProgramView, ProjectView, Score, TeamView } from './model.ts';
+import { hiddenFields, stripFields, visibleProjects } from './audience.ts';
+import { rankProjects, scoreProject } from './scoring.ts';
+import { daysSinceUpdate, isOpen, isOverdue, isStale, projectDays, slipDays } from './schedule.ts';
+import { benefitRealizations, budgetVariance, meanRealization } from './budget.ts';
+import { buildUtilization, demandSpans, type UtilizationIndex } from './capacity.ts';
+import { projectHealth, type TeamCell } from './health.ts';
+import { analyzeDependencies, type DependencyAnalysis } from './graph.ts';
+import { buildRollups } from './rollup.ts';
+
+export interface BuildOptions {
+  /** Audience name, a key of `settings.audiences`. */
+  audience: string;
+  /** The resolved as-of day, `YYYY-MM-DD` (see `resolveAsOf`). */
+  asOf: string;
+}
+
+const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+export function buildModel(input: PortfolioInput, opts: BuildOptions): PortfolioModel {
+  const { settings } = input;
+  const hidden = hiddenFields(settings, opts.audience);
+  const hides = new Set(hidden);
+  const fy = settings.fiscal_year_start;
+  const asOfDay = startDay(opts.asOf, fy);
+
+  // 1–2. Visible projects; scores and ranks from their full scores.
+  const visible = visibleProjects(input.projects, opts.audience).sort(byId);
+  const scores = new Map(visible.map((p) => [p.id, scoreProject(p.data.scores, settings.scoring)]));
+  const ranks = rankProjects(visible.map((p) => ({ id: p.id, status: p.data.status, score: scores.get(p.id)?.value })));
+
+  // 3. Strip hidden fields.
+  const stripped: Loaded<Project>[] = visible.map((p) => ({ ...p, data: stripFields(p.data, hidden) }));
+  const asRecords = stripped.map((p) => ({ id: p.id, record: p.data }));
+  const teamsIn = [...input.teams].sort(byId);
+
+  // 4. Everything else from the stripped records.
+  const utilization = buildUtilization(
+    asRecords,
+    teamsIn.map((t) => ({ id: t.id, record: t.data })),
+    fy,
+    settings.thresholds.capacity_utilization,
+  );
+  const deps = analyzeDependencies(asRecords, fy);
+
+  const projects = stripped.map((p) =>
+    projectView(p, {
+      fy,
+      asOfDay,
+      settings,
+      score: hides.has('scores') ? undefined : scores.get(p.id),
+      rank: ranks.get(p.id),
+      utilization,
+      deps,
+    }),
+  );
+
+  const programsIn = [...input.programs].sort(byId);
+  const goalsIn = [...input.goals].sort(byId);
+  const rollups = buildRollups(
+    projects,
+    programsIn.map((p) => ({ id: p.id, record: p.data })),
+    goalsIn.map((g) => g.id),
+    !hides.has('budget'),
+  );
+
+  const programs: ProgramView[] = programsIn.map((p) => ({
+    id: p.id,
+    file: p.file,
+    record: p.data,
+    body: p.body,
+    rollup: rollups.programs.get(p.id)!,
+  }));
+  const goals: GoalView[] = goalsIn.map((g) => {
+    const r = rollups.goals.get(g.id)!;
+    return { id: g.id, file: g.file, record: g.data, body: g.body, rollup: r.rollup, programs: r.programs, budgetShare: r.budgetShare };
+  });
+  const teams = teamViews(teamsIn, projects, hides.has('demand') ? undefined : utilization);
+
+  return {
+    schemaVersion: 1,
+    settings: { ...settings, as_of: opts.asOf },
+    audience: opts.audience,
+    hidden,
+    asOfDay,
+    projects,
+    programs,
+    goals,
+    teams,
+    byId: {
+      projects: new Map(projects.map((p) => [p.id, p])),
+      programs: new Map(programs.map((p) => [p.id, p])),
+      goals: new Map(goals.map((g) => [g.id, g])),
+      teams: new Map(teams.map((t) => [t.id, t])),
+    },
+    edges: deps.edges,
+    portfolio: rollups.portfolio,
+  };
+}
+
+interface ProjectContext {
+  fy: number;
+  asOfDay: number;
+  settings: PortfolioInput['settings'];
+  score: Score | undefined;
+  rank: number | undefined;
+  utilization: UtilizationIndex;
+  deps: DependencyAnalysis;
+}
+
+/** The computed view of one (already stripped) project. */
+function projectView(p: Loaded<Project>, c: ProjectContext): ProjectView {
+  const r = p.data;
+  const { fy, asOfDay, settings } = c;
+  const slip = slipDays(r, fy);
+  const variance = budgetVariance(r.budget);
+  const realizations = benefitRealizations(r.benefits);
+  const demandCells: TeamCell[] = [];
+  for (const span of demandSpans({ id: p.id, record: r }, fy)) {
+    for (const period of span.periods) demandCells.push({ team: span.team, cell: c.utilization.cell(span.team, period) });
+  }
+  return {
+    id: p.id,
+    file: p.file,
+    record: r,
+    body: p.body,
+    ...projectDays(r, fy),
+    open: isOpen(r.status),
+    score: c.score,
+    rank: c.rank,
+    slipDays: slip,
+    health: projectHealth({
+      project: r,
+      fy,
+      asOfDay,
+      thresholds: settings.thresholds,
+      slipDays: slip,
+      budgetVariance: variance,
+      demandCells,
+    }),
+    budgetVariance: variance,
+    benefitRealization: meanRealization(realizations),
+    benefitRealizations: realizations,
+    stale: isStale(r, fy, asOfDay, settings.review_every_days),
+    daysSinceUpdate: daysSinceUpdate(r, fy, asOfDay),
+    critical: c.deps.critical.has(p.id),
+    conflicts: c.deps.conflicts.get(p.id) ?? [],
+    dependsOn: c.deps.dependsOn.get(p.id) ?? [],
+    dependents: c.deps.dependents.get(p.id) ?? [],
+    overdue: isOverdue(r, fy, asOfDay),
+  };
+}
+
+/** Team views: utilization (undefined when demand is hidden) and the projects naming the team. */
+function teamViews(
+  teams: readonly PortfolioInput['teams'][number][],
+  projects: readonly ProjectView[],
+  utilization: UtilizationIndex | undefined,
+): TeamView[] {
+  const named = new Map<string, Set<string>>(teams.map((t) => [t.id, new Set()]));
+  for (const p of projects) {
+    for (const t of p.record.teams ?? []) named.get(t)?.add(p.id);
+    for (const d of p.record.demand ?? []) named.get(d.team)?.add(p.id);
+  }
+  return teams.map((t) => ({
+    id: t.id,
+    file: t.file,
+    record: t.data,
+    body: t.body,
+    utilization: utilization?.byTeam.get(t.id),
+    projects: [...named.get(t.id)!].sort(),
+  }));
+}
