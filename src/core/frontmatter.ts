@@ -1,0 +1,275 @@
+/**
+ * Reading one record file: front matter (YAML, and nothing else) plus a
+ * Markdown body, with the positions needed to point diagnostics at a key.
+ *
+ * Front matter in any other language is refused before gray-matter sees it,
+ * and gray-matter is given engines that throw for every executable or
+ * non-YAML language, so nothing in a record is ever evaluated. YAML is parsed
+ * by the `yaml` package (YAML 1.2 core schema: `2026-01-15` and `on` stay
+ * strings) with duplicate keys refused and alias expansion capped.
+ */
+import matter from 'gray-matter';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/** A problem found while reading a file, before any schema is applied. */
+export interface ParseProblem extends Position {
+  rule: 'empty-file' | 'no-front-matter' | 'unclosed-front-matter' | 'front-matter-language' | 'yaml-syntax';
+  message: string;
+  severity: 'error' | 'warning';
+  /** The key concerned, e.g. the duplicated one; `''` for the file. */
+  field: string;
+}
+
+export class FrontMatterError extends Error {
+  readonly problems: ParseProblem[];
+  constructor(problems: ParseProblem[]) {
+    super(problems.map((p) => `${p.line}:${p.column} ${p.message}`).join('\n'));
+    this.name = 'FrontMatterError';
+    this.problems = problems;
+  }
+}
+
+export type Path = readonly (string | number)[];
+
+export interface ParsedYaml {
+  /** The YAML as plain data (a mapping for a valid record). */
+  data: unknown;
+  /**
+   * Where a path such as `['milestones', 1, 'date']` is written: the key for a
+   * mapping entry, the item's start for a list item. A path that does not exist
+   * resolves to its deepest existing ancestor; `[]` is line 1, column 1.
+   */
+  locate(path: Path): Position;
+  /** YAML warnings (e.g. an unresolved tag). */
+  warnings: ParseProblem[];
+}
+
+export interface FrontMatter extends ParsedYaml {
+  /** The Markdown after the closing `---`, with LF line ends. */
+  body: string;
+  /** 1-based line of the file on which the body starts. */
+  bodyLine: number;
+}
+
+/** The most aliases a document may expand (billion-laughs guard). */
+export const MAX_ALIAS_COUNT = 100;
+
+const YAML_OPTIONS = {
+  version: '1.2',
+  schema: 'core',
+  uniqueKeys: true,
+  prettyErrors: false,
+  strict: true,
+  merge: false,
+  intAsBigInt: false,
+} as const;
+
+function refuse(language: string): never {
+  throw new FrontMatterError([
+    { rule: 'front-matter-language', line: 1, column: 1, field: '', severity: 'error', message: `front matter must be YAML, not ${language}` },
+  ]);
+}
+
+const refusing = (language: string) => ({
+  parse: (): never => refuse(language),
+  stringify: (): never => refuse(language),
+});
+
+/**
+ * gray-matter options: YAML through the `yaml` package (via `parse`, which
+ * records the Document), every other engine refusing.
+ */
+export interface SafeMatterOptions {
+  language: 'yaml';
+  delimiters: string;
+  excerpt: false;
+  engines: Record<string, { parse: (input: string) => object; stringify: () => never }>;
+}
+
+export function safeMatterOptions(parseYaml: (src: string) => object): SafeMatterOptions {
+  return {
+    language: 'yaml',
+    delimiters: '---',
+    excerpt: false,
+    engines: {
+      yaml: { parse: parseYaml, stringify: () => refuse('yaml output') },
+      js: refusing('JavaScript'),
+      javascript: refusing('JavaScript'),
+      coffee: refusing('CoffeeScript'),
+      coffeescript: refusing('CoffeeScript'),
+      cson: refusing('CSON'),
+      toml: refusing('TOML'),
+      json: refusing('JSON'),
+    },
+  };
+}
+
+/** Strip a UTF-8 byte order mark and turn CRLF / CR line ends into LF. */
+export function normalizeText(text: string): string {
+  return (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).replace(/\r\n?/g, '\n');
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+function positionAt(starts: number[], offset: number): Position {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - starts[lo] + 1 };
+}
+
+function problem(rule: ParseProblem['rule'], pos: Position, message: string, field = '', severity: ParseProblem['severity'] = 'error'): ParseProblem {
+  return { rule, line: pos.line, column: pos.column, field, message, severity };
+}
+
+const HINTS: Record<string, string> = {
+  BLOCK_AS_IMPLICIT_KEY: ' (put text that contains ": " in quotes)',
+  TAB_AS_INDENT: ' (indent with spaces)',
+  MULTIPLE_DOCS: ' (close the front matter with one --- line)',
+};
+
+function lowerFirst(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1);
+}
+
+/**
+ * Parse YAML that starts at `offset` in `text` (positions are reported in
+ * `text`'s lines). Throws FrontMatterError on a syntax error.
+ */
+function parseYamlAt(text: string, src: string, offset: number): ParsedYaml {
+  let starts: number[] | undefined;
+  const at = (o: number): Position => positionAt((starts ??= lineStarts(text)), offset + Math.max(0, Math.min(o, src.length)));
+  const { data, warnings } = readDocument(src, at);
+
+  // Positions are needed only for files with a problem: keep the text, not the
+  // Document (10,000 Documents would hold hundreds of megabytes), and parse
+  // again on the first call.
+  let located: Document.Parsed | undefined;
+  const locate = (path: Path): Position => {
+    located ??= parseDocument(src, YAML_OPTIONS) as Document.Parsed;
+    return locateIn(located, path, at);
+  };
+  return { data, locate, warnings };
+}
+
+function readDocument(src: string, at: (offset: number) => Position): { data: unknown; warnings: ParseProblem[] } {
+  const doc = parseDocument(src, YAML_OPTIONS) as Document.Parsed;
+  if (doc.errors.length > 0) {
+    throw new FrontMatterError(
+      doc.errors.map((e) => {
+        const pos = at(e.pos[0]);
+        if (e.code === 'DUPLICATE_KEY') {
+          const key = src.slice(e.pos[0]).match(/^["']?([^:"'\n]*)/)?.[1]?.trim() ?? '';
+          return problem('yaml-syntax', pos, `field "${key}" is written twice`, key);
+        }
+        return problem('yaml-syntax', pos, `invalid YAML: ${lowerFirst(e.message)}${HINTS[e.code] ?? ''}`);
+      }),
+    );
+  }
+
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (e) {
+    let first: Position = { line: 1, column: 1 };
+    visit(doc, {
+      Alias(_, node) {
+        if (node.range) first = at(node.range[0]);
+        return visit.BREAK;
+      },
+    });
+    const reason = e instanceof ReferenceError && /alias/i.test(e.message) ? `too many aliases (more than ${MAX_ALIAS_COUNT}): refusing to expand them` : (e as Error).message;
+    throw new FrontMatterError([problem('yaml-syntax', first, `invalid YAML: ${reason}`)]);
+  }
+
+  const warnings = doc.warnings.map((w) => problem('yaml-syntax', at(w.pos[0]), `YAML: ${lowerFirst(w.message)}`, '', 'warning'));
+  return { data, warnings };
+}
+
+function locateIn(doc: Document.Parsed, path: Path, at: (offset: number) => Position): Position {
+  let node: unknown = doc.contents;
+  let found = -1;
+  for (const seg of path) {
+    if (isAlias(node)) node = node.resolve(doc);
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && (isScalar(p.key) ? String(p.key.value) : String(p.key)) === String(seg));
+      if (!pair) break;
+      const key = pair.key as YamlNode | null;
+      if (key && isScalar(key) && key.range) found = key.range[0];
+      node = pair.value;
+    } else if (isSeq(node) && typeof seg === 'number') {
+      const item = node.items[seg] as YamlNode | undefined;
+      if (!item) break;
+      if (item.range) found = item.range[0];
+      node = item;
+    } else break;
+  }
+  return found < 0 ? { line: 1, column: 1 } : at(found);
+}
+
+/** Parse a whole YAML file (portfolio.yaml). Throws FrontMatterError. */
+export function parseYamlFile(input: string): ParsedYaml {
+  const text = normalizeText(input);
+  if (text.trim() === '') throw new FrontMatterError([problem('empty-file', { line: 1, column: 1 }, 'empty file')]);
+  return parseYamlAt(text, text, 0);
+}
+
+/** Parse one record file. Throws FrontMatterError for anything that is not a YAML front matter block. */
+export function parseFrontMatter(input: string): FrontMatter {
+  const text = normalizeText(input);
+  const start = { line: 1, column: 1 };
+  if (text.trim() === '') throw new FrontMatterError([problem('empty-file', start, 'empty file: a record starts with a --- line, its fields, and another --- line')]);
+
+  const firstEnd = text.indexOf('\n') === -1 ? text.length : text.indexOf('\n');
+  const first = text.slice(0, firstEnd);
+  if (!first.startsWith('---') || first.startsWith('----')) {
+    throw new FrontMatterError([problem('no-front-matter', start, 'no front matter: a record starts with --- on the first line')]);
+  }
+  const language = first.slice(3).trim();
+  if (language !== '' && !/^ya?ml$/i.test(language)) {
+    throw new FrontMatterError([problem('front-matter-language', start, `front matter must be YAML: remove "${language}" after the opening ---`)]);
+  }
+  if (firstEnd === text.length || text.indexOf('\n---', firstEnd) === -1) {
+    throw new FrontMatterError([problem('unclosed-front-matter', start, 'front matter is not closed: add a line with --- after the last field')]);
+  }
+
+  // Where gray-matter's `matter` string starts: right after `---` (or after the language word).
+  const matterStart = language === '' ? 3 : firstEnd;
+  let parsed: ParsedYaml | undefined;
+  let file: matter.GrayMatterFile<string>;
+  try {
+    file = matter(
+      text,
+      safeMatterOptions((src) => {
+        parsed = parseYamlAt(text, src, text.startsWith(src, matterStart) ? matterStart : text.indexOf(src));
+        return {};
+      }),
+    );
+  } catch (e) {
+    if (e instanceof FrontMatterError) throw e;
+    throw new FrontMatterError([problem('front-matter-language', start, `front matter must be YAML (${(e as Error).message})`)]);
+  }
+
+  // gray-matter skips the engine for a block with only comments or blank lines.
+  parsed ??= { data: {}, locate: () => ({ line: 1, column: 1 }), warnings: [] };
+  if (parsed.data === null || parsed.data === undefined) parsed.data = {};
+
+  const body = file.content;
+  const bodyStart = text.length - body.length;
+  let bodyLine = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < bodyStart; i = text.indexOf('\n', i + 1)) bodyLine++;
+  return { data: parsed.data, locate: parsed.locate, warnings: parsed.warnings, body, bodyLine };
+}
