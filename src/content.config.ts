@@ -27,7 +27,7 @@ function datesToStrings(value: unknown): unknown {
 function collection(name: CollectionName) {
   return defineCollection({
     loader: glob({
-      pattern: '**/*.{md,mdx}',
+      pattern: '**/[^_.]*.{md,mdx}',
       base: pathToFileURL(`${contentDir()}/${name}/`),
       // The id is the file name without extension, as the contract says.
       generateId: ({ entry }) => entry.replace(/^.*\//, '').replace(/\.mdx?$/, ''),
