@@ -7,6 +7,8 @@
 import type { AstroIntegration } from 'astro';
 import { runCheck } from '../../scripts/check.ts';
 import { contentDir } from './read-content.ts';
+import { audienceName } from './audience-name.ts';
+import { shareInput } from './shared-input.ts';
 
 export function roadmap(): AstroIntegration {
   return {
@@ -14,8 +16,11 @@ export function roadmap(): AstroIntegration {
     hooks: {
       'astro:config:setup': async ({ command, logger }) => {
         if (command !== 'build' && command !== 'dev') return;
-        const result = await runCheck(contentDir(), { strict: process.env.ROADMAP_STRICT === '1' });
+        const dir = contentDir();
+        const audience = audienceName();
+        const result = await runCheck(dir, { strict: process.env.ROADMAP_STRICT === '1', audience });
         if (result.exitCode === 0) {
+          if (command === 'build' && result.input) shareInput({ dir, audience, input: result.input });
           logger.info(result.output.trim().split('\n').at(-1) ?? 'content is valid');
           return;
         }

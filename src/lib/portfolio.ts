@@ -9,21 +9,27 @@ import { resolveAsOf } from '../core/as-of.ts';
 import { buildModel } from '../core/build-model.ts';
 import { formatReport } from '../core/diagnostics.ts';
 import { hasErrors, loadPortfolio } from '../core/load.ts';
-import type { PortfolioModel } from '../core/model.ts';
+import type { PortfolioInput, PortfolioModel } from '../core/model.ts';
 import type { CollectionName } from '../core/schema.ts';
+import { audienceName } from './audience-name.ts';
 import { contentDir, readContentDir } from './read-content.ts';
+import { takeSharedInput } from './shared-input.ts';
 
-export function audienceName(): string {
-  return process.env.ROADMAP_AUDIENCE || 'public';
+export { audienceName };
+
+async function validatedInput(dir: string, audience: string): Promise<PortfolioInput> {
+  const shared = import.meta.env.DEV ? undefined : takeSharedInput(dir, audience);
+  if (shared) return shared;
+  const { input, diagnostics } = loadPortfolio(await readContentDir(dir), { audience });
+  if (!input || hasErrors(diagnostics)) {
+    throw new Error(`The content has errors:\n${formatReport(diagnostics)}`);
+  }
+  return input;
 }
 
 async function compute(): Promise<PortfolioModel> {
   const audience = audienceName();
-  const files = await readContentDir(contentDir());
-  const { input, diagnostics } = loadPortfolio(files, { audience });
-  if (!input || hasErrors(diagnostics)) {
-    throw new Error(`The content has errors:\n${formatReport(diagnostics)}`);
-  }
+  const input = await validatedInput(contentDir(), audience);
   const asOf = resolveAsOf(input.settings.as_of, process.env.ROADMAP_AS_OF, new Date());
   return buildModel(input, { audience, asOf });
 }
