@@ -3,8 +3,11 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
-    // Build and browser tests share one built fixture site; keep files serial
-    // on CI's 2 cores so builds do not compete for memory.
+    // Build and browser tests share built sites: the global setup provides a
+    // per-run folder where `tests/support/build-site.ts` memoises each build
+    // (one per option set, for every worker) and serialises Astro builds with
+    // a lock, so test files may run in parallel without builds competing.
+    globalSetup: ['tests/support/global-setup.ts'],
     fileParallelism: true,
     testTimeout: 30_000,
     hookTimeout: 300_000,
