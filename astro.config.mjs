@@ -2,9 +2,11 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
+import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import { roadmap } from './src/lib/integration.ts';
 import { sanitizeSchema } from './src/lib/sanitize.ts';
+import { rehypeFocusablePre } from './src/lib/rehype-focusable-pre.ts';
 
 const base = process.env.BASE_PATH || '/';
 
@@ -14,10 +16,11 @@ export default defineConfig({
   build: { format: 'directory' },
   // Record bodies are untrusted Markdown: Astro 7's default engine (Sätteri)
   // passes raw HTML through and runs no rehype plugins, so `.md` bodies go
-  // through unified + rehype-sanitize. Mermaid fences stay plain code blocks
+  // through unified: rehype-raw parses raw HTML into elements, rehype-sanitize
+  // keeps GitHub's allow-list of them. Mermaid fences stay plain code blocks
   // (rendered lazily on the client where present).
   markdown: {
-    processor: unified({ rehypePlugins: [[rehypeSanitize, sanitizeSchema]] }),
+    processor: unified({ rehypePlugins: [rehypeRaw, [rehypeSanitize, sanitizeSchema], rehypeFocusablePre] }),
     syntaxHighlight: { type: 'shiki', excludeLangs: ['mermaid'] },
   },
   // `.mdx` is the trusted-author format (the contract says so): it runs code at

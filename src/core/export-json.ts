@@ -33,7 +33,9 @@ function rollup(r: RollUp) {
 }
 
 function project(p: ProjectView) {
-  const { health: _manual, ...fields } = p.record;
+  // `scores` keys are criterion ids (data, not field names): kept as written so
+  // they match portfolio.scoring.criteria[].id and scoreTerms[].criterion.
+  const { health: _manual, scores, ...fields } = p.record;
   const health: Record<string, string> = {};
   const healthSource: Record<string, string> = {};
   for (const dim of HEALTH_DIMENSIONS) {
@@ -47,6 +49,7 @@ function project(p: ProjectView) {
   return {
     id: p.id,
     ...(camelKeys(fields) as object),
+    scores,
     healthNote: p.health.note,
     body: p.body,
     score: round4(p.score?.value),
