@@ -43,6 +43,13 @@ const text = () => z.string({ error: 'expected text' }).trim().min(1, { error: '
 export const idSchema = () =>
   z.string({ error: 'expected an id' }).regex(ID_PATTERN, { error: 'ids are lower-case kebab-case, e.g. crm-upgrade' });
 
+/**
+ * The date forms as JSON Schema patterns, for editors (`npm run schema`): the
+ * superRefine below cannot be exported, so the shape travels as metadata.
+ */
+export const DATE_JSON_PATTERN = '^\\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?$|^\\d{4}-Q[1-4]$';
+export const DAY_JSON_PATTERN = '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$';
+
 /** `YYYY-MM-DD`, `YYYY-MM` or `YYYY-Qn`, and a date that exists. */
 export const dateSchema = () =>
   z
@@ -50,11 +57,14 @@ export const dateSchema = () =>
     .superRefine((s, ctx) => {
       const problem = dateProblem(s);
       if (problem) ctx.addIssue({ code: 'custom', message: problem, params: { rule: 'impossible-date' } });
-    });
+    })
+    .meta({ description: 'A date YYYY-MM-DD, a month YYYY-MM or a quarter YYYY-Qn', pattern: DATE_JSON_PATTERN });
 
 /** A calendar day, `YYYY-MM-DD` only (the as-of date). */
 export const daySchema = () =>
-  dateSchema().refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s), { error: 'expected a day: YYYY-MM-DD' });
+  dateSchema()
+    .refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s), { error: 'expected a day: YYYY-MM-DD' })
+    .meta({ description: 'A day YYYY-MM-DD', pattern: DAY_JSON_PATTERN });
 
 const num = () => z.number({ error: 'expected a number' }).finite();
 const nonNegative = () => num().min(0, { error: 'must be 0 or more' });
