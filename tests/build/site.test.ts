@@ -482,6 +482,13 @@ describe('hostile fixture, public build', () => {
     expect(parseTags(html).filter((t) => ['iframe', 'form', 'object', 'embed', 'math', 'style', 'button'].includes(t.name)).map((t) => t.name)).toEqual([]);
   });
 
+  it('keeps the raw HTML the allow-list permits (details, kbd, sub) with its text', () => {
+    const html = readText(build.outDir, 'projects/hostile-body/index.html');
+    expect(html).toContain('<kbd>Ctrl</kbd>');
+    expect(html).toContain('H<sub>2</sub>O');
+    expect(html).toMatch(/<details><summary>Escalation history<\/summary>\s*<p>Raised at the steering committee.<\/p>\s*<\/details>/);
+  });
+
   it('exports the hostile text verbatim in portfolio.json (JSON is data, not markup)', () => {
     expect(byId(data.projects).get('hostile-title')!.title).toBe(HOSTILE_TITLE);
     expect(data.schemaVersion).toBe(1);
