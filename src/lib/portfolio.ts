@@ -5,6 +5,7 @@
  * environment: ROADMAP_CONTENT, ROADMAP_AUDIENCE, ROADMAP_AS_OF.
  */
 import { getEntry, render } from 'astro:content';
+import { relative, sep } from 'node:path';
 import { resolveAsOf } from '../core/as-of.ts';
 import { buildModel } from '../core/build-model.ts';
 import { formatReport } from '../core/diagnostics.ts';
@@ -20,7 +21,8 @@ export { audienceName };
 async function validatedInput(dir: string, audience: string): Promise<PortfolioInput> {
   const shared = import.meta.env.DEV ? undefined : takeSharedInput(dir, audience);
   if (shared) return shared;
-  const { input, diagnostics } = loadPortfolio(await readContentDir(dir), { audience });
+  const root = relative(process.cwd(), dir).split(sep).join('/');
+  const { input, diagnostics } = loadPortfolio(await readContentDir(dir), { audience, root });
   if (!input || hasErrors(diagnostics)) {
     throw new Error(`The content has errors:\n${formatReport(diagnostics)}`);
   }
