@@ -1,0 +1,255 @@
+/**
+ * The roadmap's other views as plain data: the ten-second summary, Now / Next
+ * / Later columns, the status board (Kanban) and a project's milestone strip.
+ * Pure: the model in, sorted lists and coordinates out. Each is one pass over
+ * the projects it is given plus sorts.
+ */
+import { dayToIso, endDay, quarterLabel, quarterOf, type Day } from '../core/dates.ts';
+import { formatDays } from '../core/format.ts';
+import type { PortfolioModel, ProjectView } from '../core/model.ts';
+import { STATUSES, type Status } from '../core/schema.ts';
+import { addQuarters, quarterBounds, round, textWidth, timeAxis, truncate, type AxisBand } from './time-scale.ts';
+import type { MilestoneState } from './timeline.ts';
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+const byTitle = (a: ProjectView, b: ProjectView) => cmp(a.record.title.toLowerCase(), b.record.title.toLowerCase()) || cmp(a.id, b.id);
+
+export interface RoadmapSummary {
+  quarter: string;
+  quarterFirstIso: string;
+  quarterLastIso: string;
+  inFlight: string[];
+  landingThisQuarter: string[];
+  slipped: string[];
+  atRisk: string[];
+  overdue: string[];
+}
+
+/** The headline counts: in flight, landing this fiscal quarter, slipped, at risk (red/amber), overdue. Open work only. */
+export function roadmapSummary(model: PortfolioModel, projects: readonly ProjectView[] = model.projects): RoadmapSummary {
+  const fy = model.settings.fiscal_year_start;
+  const q = quarterOf(model.asOfDay, fy);
+  const { first, last } = quarterBounds(q.fy, q.q, fy);
+  const out: RoadmapSummary = {
+    quarter: quarterLabel(q.fy, q.q),
+    quarterFirstIso: dayToIso(first),
+    quarterLastIso: dayToIso(last),
+    inFlight: [],
+    landingThisQuarter: [],
+    slipped: [],
+    atRisk: [],
+    overdue: [],
+  };
+  for (const p of [...projects].sort(byTitle)) {
+    if (!p.open) continue;
+    if (inFlight(p, model.asOfDay)) out.inFlight.push(p.id);
+    if (p.endDay !== undefined && p.endDay >= first && p.endDay <= last && p.record.status !== 'proposed') out.landingThisQuarter.push(p.id);
+    if ((p.slipDays ?? 0) > 0) out.slipped.push(p.id);
+    if (p.health.overall === 'red' || p.health.overall === 'amber') out.atRisk.push(p.id);
+    if (p.overdue) out.overdue.push(p.id);
+  }
+  return out;
+}
+
+/** Active or on hold, or approved and already started. */
+function inFlight(p: ProjectView, asOfDay: Day): boolean {
+  const s = p.record.status;
+  return s === 'active' || s === 'on-hold' || (s === 'approved' && p.startDay !== undefined && p.startDay <= asOfDay);
+}
+
+export type Horizon = 'now' | 'next' | 'later';
+
+export interface NowNextLater {
+  /** Last day of the "next" window: the end of the second fiscal quarter after the current one. */
+  nextUntilIso: string;
+  nextQuarters: string[];
+  columns: { key: Horizon; label: string; description: string; projects: string[] }[];
+  /** Open proposals (intake, not yet approved): counted, not placed. */
+  proposed: string[];
+}
+
+/**
+ * Now = in flight (active, on hold, or approved and started); Next = approved
+ * work starting before the end of the next two fiscal quarters; Later =
+ * approved work starting after that, or with no start date. Done, cancelled
+ * and proposed work is not placed. Columns sort by start, then title.
+ */
+export function nowNextLater(model: PortfolioModel, projects: readonly ProjectView[] = model.projects): NowNextLater {
+  const fy = model.settings.fiscal_year_start;
+  const asOf = model.asOfDay;
+  const cur = quarterOf(asOf, fy);
+  const q1 = addQuarters(cur.fy, cur.q, 1);
+  const q2 = addQuarters(cur.fy, cur.q, 2);
+  const until = quarterBounds(q2.fy, q2.q, fy).last;
+  const now: ProjectView[] = [];
+  const next: ProjectView[] = [];
+  const later: ProjectView[] = [];
+  const proposed: ProjectView[] = [];
+  for (const p of projects) {
+    if (!p.open) continue;
+    if (p.record.status === 'proposed') proposed.push(p);
+    else if (inFlight(p, asOf)) now.push(p);
+    else if (p.startDay !== undefined && p.startDay <= until) next.push(p);
+    else later.push(p);
+  }
+  const byStart = (a: ProjectView, b: ProjectView) => (a.startDay ?? Infinity) - (b.startDay ?? Infinity) || byTitle(a, b);
+  const nextQuarters = [quarterLabel(q1.fy, q1.q), quarterLabel(q2.fy, q2.q)];
+  return {
+    nextUntilIso: dayToIso(until),
+    nextQuarters,
+    columns: [
+      { key: 'now', label: 'Now', description: `In flight on ${dayToIso(asOf)}`, projects: now.sort(byStart).map((p) => p.id) },
+      { key: 'next', label: 'Next', description: `Starts by ${dayToIso(until)} (${nextQuarters.join(', ')})`, projects: next.sort(byStart).map((p) => p.id) },
+      { key: 'later', label: 'Later', description: `Approved, starting after ${dayToIso(until)} or not yet scheduled`, projects: later.sort(byStart).map((p) => p.id) },
+    ],
+    proposed: proposed.sort(byTitle).map((p) => p.id),
+  };
+}
+
+export interface StatusColumn {
+  status: Status;
+  count: number;
+  groups: { key: string; label: string; programId?: string; projects: string[] }[];
+}
+
+/** One column per status (contract order), cards grouped by program (by title; "No program" last). */
+export function statusBoard(model: PortfolioModel, projects: readonly ProjectView[] = model.projects): StatusColumn[] {
+  const cols = new Map<Status, Map<string, { key: string; label: string; sort: string; programId?: string; projects: ProjectView[] }>>();
+  for (const s of STATUSES) cols.set(s, new Map());
+  for (const p of projects) {
+    const col = cols.get(p.record.status)!;
+    const prog = p.record.program ? model.byId.programs.get(p.record.program) : undefined;
+    const key = prog ? prog.id : '-';
+    let g = col.get(key);
+    if (!g) {
+      g = prog
+        ? { key, label: prog.record.title, sort: prog.record.title.toLowerCase(), programId: prog.id, projects: [] }
+        : { key, label: 'No program', sort: '\uffff', projects: [] };
+      col.set(key, g);
+    }
+    g.projects.push(p);
+  }
+  return STATUSES.map((status) => {
+    const groups = [...cols.get(status)!.values()].sort((a, b) => cmp(a.sort, b.sort) || cmp(a.key, b.key));
+    return {
+      status,
+      count: groups.reduce((n, g) => n + g.projects.length, 0),
+      groups: groups.map((g) => ({ key: g.key, label: g.label, programId: g.programId, projects: g.projects.sort(byTitle).map((p) => p.id) })),
+    };
+  });
+}
+
+export interface StripMilestone {
+  name: string;
+  label: string;
+  dateIso: string;
+  baselineIso?: string;
+  movedDays?: number;
+  done: boolean;
+  state: MilestoneState;
+  x: number;
+  path: string;
+  baselinePath?: string;
+  baselineX?: number;
+  labelX: number;
+  labelY: number;
+  anchor: 'start' | 'middle' | 'end';
+  tooltip: string;
+}
+
+export interface MilestoneStrip {
+  width: number;
+  height: number;
+  lineY: number;
+  quarters: AxisBand[];
+  asOf: { x: number; iso: string; inRange: boolean };
+  /** The project's span (start to end), when both are set. */
+  span?: { x: number; width: number };
+  milestones: StripMilestone[];
+}
+
+const STRIP_FONT = 11;
+
+/**
+ * A project's milestones on a small axis (the project's dates and milestones,
+ * fitted to fiscal quarters). Labels go on stacked rows so none overlap:
+ * each takes the first row where it clears the previous label (greedy).
+ */
+export function milestoneStrip(model: PortfolioModel, p: ProjectView, width = 720): MilestoneStrip | undefined {
+  const fy = model.settings.fiscal_year_start;
+  const list = p.record.milestones ?? [];
+  if (list.length === 0) return undefined;
+  const items = list
+    .map((m, i) => ({ m, i, day: endDay(m.date, fy), base: m.baseline !== undefined ? endDay(m.baseline, fy) : undefined }))
+    .sort((a, b) => a.day - b.day || a.i - b.i);
+  let from = Infinity;
+  let to = -Infinity;
+  for (const d of [p.startDay, p.endDay, ...items.flatMap((it) => [it.day, it.base])]) {
+    if (d === undefined) continue;
+    from = Math.min(from, d);
+    to = Math.max(to, d);
+  }
+  const fq = quarterOf(from, fy);
+  const tq = quarterOf(to, fy);
+  const rangeFrom = quarterBounds(fq.fy, fq.q, fy).first;
+  const rangeTo = quarterBounds(tq.fy, tq.q, fy).last;
+  const pad = 16;
+  const axis = timeAxis(rangeFrom, rangeTo, pad, width - pad, fy);
+  const lineY = 34;
+  const rowEnds: number[] = [];
+  const labelMax = 200;
+  const milestones: StripMilestone[] = items.map(({ m, day, base }) => {
+    const x = round((axis.x(day) + axis.xEnd(day)) / 2);
+    const state: MilestoneState = m.done ? 'done' : p.open && day < model.asOfDay ? 'late' : 'open';
+    const label = truncate(m.name, labelMax, STRIP_FONT);
+    const w = textWidth(label.text, STRIP_FONT);
+    let anchor: StripMilestone['anchor'] = 'middle';
+    let left = x - w / 2;
+    if (left < 0) {
+      anchor = 'start';
+      left = x - 4;
+    } else if (x + w / 2 > width) {
+      anchor = 'end';
+      left = x - w + 4;
+    }
+    let row = rowEnds.findIndex((end) => end + 8 <= left);
+    if (row === -1) {
+      row = rowEnds.length;
+      rowEnds.push(0);
+    }
+    rowEnds[row] = left + w;
+    const moved = base !== undefined && base !== day ? base : undefined;
+    const bx = moved !== undefined ? round((axis.x(moved) + axis.xEnd(moved)) / 2) : undefined;
+    return {
+      name: m.name,
+      label: label.text,
+      dateIso: m.date,
+      baselineIso: moved !== undefined ? m.baseline : undefined,
+      movedDays: moved !== undefined ? day - moved : undefined,
+      done: !!m.done,
+      state,
+      x,
+      path: `M${x} ${lineY - 6}L${round(x + 6)} ${lineY}L${x} ${lineY + 6}L${round(x - 6)} ${lineY}Z`,
+      baselineX: bx,
+      baselinePath: bx !== undefined ? `M${bx} ${lineY - 4}L${round(bx + 4)} ${lineY}L${bx} ${lineY + 4}L${round(bx - 4)} ${lineY}Z` : undefined,
+      labelX: round(anchor === 'middle' ? x : anchor === 'start' ? Math.max(2, x - 4) : Math.min(width - 2, x + 4)),
+      labelY: lineY + 22 + row * 15,
+      anchor,
+      tooltip: `${m.name}: ${m.date}; ${state === 'late' ? 'late (not done)' : state}${moved !== undefined ? `; baseline ${m.baseline}, moved ${formatDays(day - moved)}` : ''}`,
+    };
+  });
+  const asOfX = axis.x(model.asOfDay);
+  const span = p.startDay !== undefined && p.endDay !== undefined ? { x: axis.x(p.startDay), width: round(axis.xEnd(p.endDay) - axis.x(p.startDay)) } : undefined;
+  return {
+    width,
+    height: lineY + 22 + Math.max(1, rowEnds.length) * 15,
+    lineY,
+    quarters: axis.quarters,
+    asOf: { x: asOfX, iso: dayToIso(model.asOfDay), inRange: model.asOfDay >= rangeFrom && model.asOfDay <= rangeTo },
+    span,
+    milestones,
+  };
+}

@@ -1,0 +1,544 @@
+/**
+ * The roadmap timeline as a view model: swimlanes of project bars on a
+ * fiscal time axis, with baselines, progress, milestones and the as-of line.
+ * Pure: the portfolio model in, coordinates, path data and labels out. No
+ * markup is built here; `src/components/Timeline.astro` renders the view as
+ * SVG, so every string from a record is escaped there.
+ *
+ * Cost: one pass to group projects into lanes, one sort per lane, one pass to
+ * lay out bars: O(n log n) in the number of projects, never quadratic.
+ */
+import { dayToIso, endDay, type Day } from '../core/dates.ts';
+import { formatDays, humanize } from '../core/format.ts';
+import type { PortfolioModel, ProjectView } from '../core/model.ts';
+import { INVESTMENTS, STATUSES, type Rag, type Status } from '../core/schema.ts';
+import { fitRange, round, textWidth, timeAxis, truncate, type AxisBand } from './time-scale.ts';
+
+export type Grouping = 'program' | 'goal' | 'team' | 'investment' | 'status' | 'none';
+
+/** The roadmap pages, one per grouping, in the order of their links. */
+export const GROUPINGS: { key: Exclude<Grouping, 'none'>; label: string; path: string }[] = [
+  { key: 'program', label: 'Program', path: '/roadmap/' },
+  { key: 'goal', label: 'Goal', path: '/roadmap/by-goal/' },
+  { key: 'team', label: 'Team', path: '/roadmap/by-team/' },
+  { key: 'investment', label: 'Investment type', path: '/roadmap/by-investment/' },
+  { key: 'status', label: 'Status', path: '/roadmap/by-status/' },
+];
+
+export type RagOrNone = Rag | 'none';
+export type MilestoneState = 'done' | 'open' | 'late';
+
+export interface TimelineMilestone {
+  name: string;
+  dateIso: string;
+  state: MilestoneState;
+  x: number;
+  y: number;
+  /** Diamond path data (numbers only). */
+  path: string;
+  /** Where the baseline date sits when the milestone moved. */
+  baseline?: { x: number; path: string; iso: string; days: number };
+  tooltip: string;
+}
+
+export interface TimelineBar {
+  id: string;
+  title: string;
+  /** The title as shown, cut to the label column; the full title is in `tooltip`. */
+  label: string;
+  labelTruncated: boolean;
+  status: Status;
+  open: boolean;
+  rag: RagOrNone;
+  /** A text marker beside colour and pattern: `!!` red, `!` amber. */
+  marker: string;
+  rowY: number;
+  labelY: number;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  progress?: number;
+  progressWidth: number;
+  startIso: string;
+  endIso: string;
+  baselineIso?: string;
+  slipDays?: number;
+  baseline?: { x: number; width: number; y: number; endX: number };
+  overdue: boolean;
+  overdueDays?: number;
+  /** The red stretch from the end to the as-of line of an overdue project. */
+  overdueGap?: { x: number; width: number };
+  note?: { text: string; x: number; anchor: 'start' | 'end' };
+  milestones: TimelineMilestone[];
+  tooltip: string;
+}
+
+export interface LaneSummary {
+  count: number;
+  x: number;
+  width: number;
+  y: number;
+  height: number;
+  byHealth: Record<RagOrNone, number>;
+  overdue: number;
+  slipped: number;
+  /** The bar split by health, in proportion to the counts (red first). */
+  segments: { rag: RagOrNone; x: number; width: number }[];
+  /** Counts in words (the tooltip has them all). */
+  text: string;
+  /** Two short lines for the label column, cut to fit it: count, then health. */
+  lines: { text: string; y: number }[];
+  textX: number;
+  tooltip: string;
+  startIso: string;
+  endIso: string;
+}
+
+export interface TimelineLane {
+  key: string;
+  label: string;
+  labelTruncated: boolean;
+  /** The record the lane stands for, to link its heading. */
+  record?: { kind: 'programs' | 'goals' | 'teams'; id: string };
+  y: number;
+  headerY: number;
+  height: number;
+  count: number;
+  bars: TimelineBar[];
+  /** Set when lanes are collapsed (too many projects to draw one row each). */
+  summary?: LaneSummary;
+}
+
+export interface TimelineView {
+  width: number;
+  height: number;
+  labelWidth: number;
+  plotX0: number;
+  plotX1: number;
+  headerHeight: number;
+  grouping: Grouping;
+  years: AxisBand[];
+  quarters: AxisBand[];
+  months: AxisBand[];
+  /** Quarter boundaries as gridlines. */
+  grid: number[];
+  asOf: { x: number; iso: string; labelX: number; anchor: 'start' | 'end' };
+  lanes: TimelineLane[];
+  collapsed: boolean;
+  /** Projects drawn (with a start and an end). */
+  charted: number;
+  /** Projects left off: no start or no end (intake), with why. */
+  unscheduled: { id: string; title: string; status: Status; reason: string }[];
+  /** Distinct health values drawn, for the legend. */
+  healthPresent: RagOrNone[];
+  hasMilestones: boolean;
+  hasBaseline: boolean;
+  hasOverdue: boolean;
+}
+
+export interface TimelineOptions {
+  grouping?: Grouping;
+  /** Chart width in SVG units. */
+  width?: number;
+  labelWidth?: number;
+  /** Draw lanes as one summary row each above this many charted projects. */
+  collapseAt?: number;
+  /** Show milestones on the bars. */
+  milestones?: boolean;
+}
+
+const ROW = 24;
+const SUMMARY_ROW = 32;
+const BAR = 12;
+const LANE_HEAD = 26;
+const LANE_GAP = 6;
+const HEADER = 60;
+const FONT = 12;
+const NOTE_FONT = 11;
+const DIAMOND = 5;
+const RIGHT_PAD = 12;
+
+export const RAG_ORDER: RagOrNone[] = ['red', 'amber', 'green', 'none'];
+export const MARKERS: Record<RagOrNone, string> = { red: '!!', amber: '!', green: '', none: '' };
+
+interface LaneDraft {
+  key: string;
+  label: string;
+  sort: string;
+  record?: { kind: 'programs' | 'goals' | 'teams'; id: string };
+  projects: ProjectView[];
+}
+
+/** Lanes for a grouping: each project in every lane it belongs to, lanes in a fixed order. */
+export function groupIntoLanes(model: PortfolioModel, projects: readonly ProjectView[], grouping: Grouping): LaneDraft[] {
+  const lanes = new Map<string, LaneDraft>();
+  const add = (key: string, label: string, sort: string, p: ProjectView, record?: LaneDraft['record']) => {
+    let lane = lanes.get(key);
+    if (!lane) {
+      lane = { key, label, sort, record, projects: [] };
+      lanes.set(key, lane);
+    }
+    lane.projects.push(p);
+  };
+  // Titles sort lanes; "none" lanes go last (the sort key starts with a high character).
+  const LAST = '\uffff';
+  let teamsOf: Map<string, string[]> | undefined;
+  if (grouping === 'team') {
+    teamsOf = new Map();
+    for (const t of model.teams) for (const id of t.projects) (teamsOf.get(id) ?? teamsOf.set(id, []).get(id)!).push(t.id);
+  }
+  for (const p of projects) {
+    const r = p.record;
+    if (grouping === 'none') add('all', 'Projects', '', p);
+    else if (grouping === 'program') {
+      const prog = r.program ? model.byId.programs.get(r.program) : undefined;
+      if (prog) add(`program:${prog.id}`, prog.record.title, prog.record.title.toLowerCase(), p, { kind: 'programs', id: prog.id });
+      else add('program:-', 'No program', LAST, p);
+    } else if (grouping === 'goal') {
+      const goals = (r.goals ?? []).filter((g) => model.byId.goals.has(g));
+      if (goals.length === 0) add('goal:-', 'No goal', LAST, p);
+      for (const g of goals) {
+        const goal = model.byId.goals.get(g)!;
+        add(`goal:${g}`, goal.record.title, goal.record.title.toLowerCase(), p, { kind: 'goals', id: g });
+      }
+    } else if (grouping === 'team') {
+      const teams = teamsOf!.get(p.id) ?? [];
+      if (teams.length === 0) add('team:-', 'No team', LAST, p);
+      for (const id of teams) {
+        const team = model.byId.teams.get(id)!;
+        add(`team:${id}`, team.record.title, team.record.title.toLowerCase(), p, { kind: 'teams', id });
+      }
+    } else if (grouping === 'investment') {
+      const inv = r.investment;
+      if (inv) add(`investment:${inv}`, humanize(inv), String(INVESTMENTS.indexOf(inv)), p);
+      else add('investment:-', 'No investment type', LAST, p);
+    } else {
+      add(`status:${r.status}`, humanize(r.status), String(STATUSES.indexOf(r.status)), p);
+    }
+  }
+  return [...lanes.values()].sort((a, b) => cmp(a.sort, b.sort) || cmp(a.key, b.key));
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function diamond(x: number, y: number, r: number): string {
+  return `M${round(x)} ${round(y - r)}L${round(x + r)} ${round(y)}L${round(x)} ${round(y + r)}L${round(x - r)} ${round(y)}Z`;
+}
+
+function healthText(p: ProjectView): string {
+  const overall = p.health.overall;
+  if (!overall) return 'no health data';
+  const reasons = (['schedule', 'budget', 'scope', 'resources', 'benefits'] as const)
+    .map((d) => p.health[d])
+    .filter((h) => h && h.value === overall)
+    .map((h) => h!.reason);
+  return `${humanize(overall)}${reasons.length ? ` (${reasons.join('; ')})` : ''}`;
+}
+
+/** Whether a project can be drawn: it needs both a start and an end. */
+export function isScheduled(p: ProjectView): boolean {
+  return p.startDay !== undefined && p.endDay !== undefined;
+}
+
+/**
+ * The timeline of `projects` (default: every project of the model), grouped
+ * into lanes. Projects without a start or an end are listed in `unscheduled`.
+ */
+export function buildTimeline(model: PortfolioModel, projects: readonly ProjectView[] = model.projects, options: TimelineOptions = {}): TimelineView {
+  const grouping = options.grouping ?? 'program';
+  const width = options.width ?? 960;
+  const labelWidth = options.labelWidth ?? 230;
+  const collapseAt = options.collapseAt ?? 500;
+  const showMilestones = options.milestones ?? true;
+  const fy = model.settings.fiscal_year_start;
+  const asOfDay = model.asOfDay;
+
+  const charted: ProjectView[] = [];
+  const unscheduled: TimelineView['unscheduled'] = [];
+  for (const p of projects) {
+    if (isScheduled(p)) charted.push(p);
+    else
+      unscheduled.push({
+        id: p.id,
+        title: p.record.title,
+        status: p.record.status,
+        reason: p.startDay === undefined && p.endDay === undefined ? 'no dates' : p.startDay === undefined ? 'no start date' : 'no end date',
+      });
+  }
+  unscheduled.sort((a, b) => cmp(a.title.toLowerCase(), b.title.toLowerCase()) || cmp(a.id, b.id));
+  const collapsed = charted.length > collapseAt;
+
+  // Milestone days per project, computed once (used for the range and the bars).
+  const milestoneDays = new Map<string, { day: Day; baseline?: Day }[]>();
+  function* allDays(): Generator<Day | undefined> {
+    for (const p of charted) {
+      yield p.startDay;
+      yield p.endDay;
+      if (collapsed) continue;
+      yield p.baselineEndDay;
+      if (!showMilestones) continue;
+      const ms = (p.record.milestones ?? []).map((m) => ({
+        day: endDay(m.date, fy),
+        baseline: m.baseline !== undefined ? endDay(m.baseline, fy) : undefined,
+      }));
+      milestoneDays.set(p.id, ms);
+      for (const m of ms) {
+        yield m.day;
+        yield m.baseline;
+      }
+    }
+  }
+  const range = fitRange(allDays(), asOfDay, fy);
+  const plotX0 = labelWidth;
+  const plotX1 = width - RIGHT_PAD;
+  const axis = timeAxis(range.from, range.to, plotX0, plotX1, fy);
+
+  const drafts = groupIntoLanes(model, charted, grouping);
+  const lanes: TimelineLane[] = [];
+  const healthPresent = new Set<RagOrNone>();
+  let hasMilestones = false;
+  let hasBaseline = false;
+  let hasOverdue = false;
+  let y = HEADER + 8;
+  const asOfX = axis.x(asOfDay);
+  const laneLabelMax = width - 16;
+
+  for (const draft of drafts) {
+    const sorted = draft.projects.sort(
+      (a, b) => a.startDay! - b.startDay! || a.endDay! - b.endDay! || cmp(a.id, b.id),
+    );
+    const laneLabel = truncate(`${draft.label} (${sorted.length})`, laneLabelMax, FONT + 1);
+    const lane: TimelineLane = {
+      key: draft.key,
+      label: laneLabel.text,
+      labelTruncated: laneLabel.truncated,
+      record: draft.record,
+      y,
+      headerY: y + 17,
+      height: 0,
+      count: sorted.length,
+      bars: [],
+    };
+    let rowY = y + LANE_HEAD;
+    if (collapsed) {
+      let min = Infinity;
+      let max = -Infinity;
+      const byHealth: Record<RagOrNone, number> = { red: 0, amber: 0, green: 0, none: 0 };
+      let overdue = 0;
+      let slipped = 0;
+      for (const p of sorted) {
+        min = Math.min(min, p.startDay!);
+        max = Math.max(max, p.endDay!);
+        byHealth[p.health.overall ?? 'none'] += 1;
+        if (p.overdue) overdue += 1;
+        if (p.open && (p.slipDays ?? 0) > 0) slipped += 1;
+      }
+      const x = axis.x(min);
+      const spanWidth = Math.max(2, round(axis.xEnd(max) - x));
+      const segments: LaneSummary['segments'] = [];
+      let acc = 0;
+      for (const rag of RAG_ORDER) {
+        if (byHealth[rag] === 0) continue;
+        const sx = round(x + (spanWidth * acc) / sorted.length);
+        acc += byHealth[rag];
+        segments.push({ rag, x: sx, width: round(x + (spanWidth * acc) / sorted.length - sx) });
+      }
+      const parts = RAG_ORDER.filter((r) => byHealth[r] > 0).map((r) => `${byHealth[r]} ${r === 'none' ? 'no data' : r}`);
+      const text = `${sorted.length} projects: ${parts.join(', ')}${overdue ? `, ${overdue} overdue` : ''}`;
+      const summaryY = rowY + (SUMMARY_ROW - BAR) / 2;
+      const line1 = truncate(`${sorted.length} projects${overdue ? `, ${overdue} overdue` : ''}, ${slipped} slipped`, labelWidth - 24, NOTE_FONT).text;
+      const line2 = truncate(parts.join(' · '), labelWidth - 24, NOTE_FONT).text;
+      lane.summary = {
+        count: sorted.length,
+        x,
+        width: spanWidth,
+        y: summaryY,
+        segments,
+        height: BAR,
+        byHealth,
+        overdue,
+        slipped,
+        text,
+        lines: [
+          { text: line1, y: rowY + 12 },
+          { text: line2, y: rowY + 26 },
+        ],
+        textX: 24,
+        tooltip: `${draft.label}: ${text}; ${slipped} slipped; ${dayToIso(min)} to ${dayToIso(max)}`,
+        startIso: dayToIso(min),
+        endIso: dayToIso(max),
+      };
+      lane.height = LANE_HEAD + SUMMARY_ROW;
+      for (const r of RAG_ORDER) if (byHealth[r] > 0) healthPresent.add(r);
+      if (overdue) hasOverdue = true;
+    } else {
+      for (const p of sorted) {
+        const bar = layoutBar(p, rowY, axis, asOfDay, asOfX, labelWidth, plotX1, showMilestones ? (milestoneDays.get(p.id) ?? []) : []);
+        lane.bars.push(bar);
+        healthPresent.add(bar.rag);
+        if (bar.milestones.length) hasMilestones = true;
+        if (bar.baseline) hasBaseline = true;
+        if (bar.overdue) hasOverdue = true;
+        rowY += ROW;
+      }
+      lane.height = LANE_HEAD + sorted.length * ROW;
+    }
+    lanes.push(lane);
+    y += lane.height + LANE_GAP;
+  }
+
+  const height = Math.max(y + 4, HEADER + 40);
+  const asOfIso = dayToIso(asOfDay);
+  const asOfLabelW = textWidth(`As of ${asOfIso}`, NOTE_FONT);
+  return {
+    width,
+    height,
+    labelWidth,
+    plotX0,
+    plotX1,
+    headerHeight: HEADER,
+    grouping,
+    years: axis.years,
+    quarters: axis.quarters,
+    months: axis.months,
+    grid: axis.quarters.map((q) => q.x).concat(plotX1),
+    asOf: {
+      x: asOfX,
+      iso: asOfIso,
+      labelX: asOfX + 4 + asOfLabelW <= plotX1 ? asOfX + 4 : asOfX - 4,
+      anchor: asOfX + 4 + asOfLabelW <= plotX1 ? 'start' : 'end',
+    },
+    lanes,
+    collapsed,
+    charted: charted.length,
+    unscheduled,
+    healthPresent: RAG_ORDER.filter((r) => healthPresent.has(r)),
+    hasMilestones,
+    hasBaseline,
+    hasOverdue,
+  };
+}
+
+function layoutBar(
+  p: ProjectView,
+  rowY: number,
+  axis: ReturnType<typeof timeAxis>,
+  asOfDay: Day,
+  asOfX: number,
+  labelWidth: number,
+  plotX1: number,
+  milestoneDays: { day: Day; baseline?: Day }[],
+): TimelineBar {
+  const r = p.record;
+  const rag: RagOrNone = r.status === 'cancelled' ? 'none' : (p.health.overall ?? 'none');
+  const x = axis.x(p.startDay!);
+  const width = Math.max(2, round(axis.xEnd(p.endDay!) - x));
+  const y = rowY + 4;
+  const progress = r.progress;
+  const label = truncate(r.title, labelWidth - 36, FONT);
+  const overdueDays = p.overdue ? asOfDay - p.endDay! : undefined;
+  const slip = p.slipDays;
+
+  let baseline: TimelineBar['baseline'];
+  if (p.baselineEndDay !== undefined && p.baselineEndDay !== p.endDay) {
+    const bx = axis.x(Math.min(p.startDay!, p.baselineEndDay));
+    const endX = axis.xEnd(p.baselineEndDay);
+    baseline = { x: bx, width: Math.max(1, round(endX - bx)), y: y + BAR + 2, endX };
+  }
+
+  let overdueGap: TimelineBar['overdueGap'];
+  if (p.overdue) {
+    const gx = x + width;
+    overdueGap = { x: gx, width: Math.max(1, round(asOfX - gx)) };
+  }
+
+  const noteParts: string[] = [];
+  if (p.overdue) noteParts.push(`overdue ${overdueDays} d`);
+  if (slip !== undefined && slip > 0 && p.open) noteParts.push(`+${slip} d slip`);
+  if (r.status === 'cancelled') noteParts.push('cancelled');
+  else if (r.status === 'on-hold') noteParts.push('on hold');
+  else if (r.status === 'done') noteParts.push('done');
+  let note: TimelineBar['note'];
+  if (noteParts.length) {
+    const text = noteParts.join(', ');
+    const w = textWidth(text, NOTE_FONT);
+    const after = Math.max(x + width, overdueGap ? overdueGap.x + overdueGap.width : 0, baseline ? baseline.endX : 0) + 5;
+    if (after + w <= plotX1) note = { text, x: round(after), anchor: 'start' };
+    else if (x - 5 - w >= labelWidth) note = { text, x: round(x - 5), anchor: 'end' };
+  }
+
+  const milestones: TimelineMilestone[] = [];
+  const list = r.milestones ?? [];
+  for (let i = 0; i < list.length; i += 1) {
+    const m = list[i];
+    const { day, baseline: bday } = milestoneDays[i] ?? { day: undefined };
+    if (day === undefined) continue;
+    // Late only while the project is open: a done or cancelled project's unfinished milestones are moot.
+    const state: MilestoneState = m.done ? 'done' : p.open && day < asOfDay ? 'late' : 'open';
+    const mx = round((axis.x(day) + axis.xEnd(day)) / 2);
+    const my = y + BAR / 2;
+    const moved = bday !== undefined && bday !== day ? bday : undefined;
+    const tip = [
+      `${m.name}: ${m.date}`,
+      state === 'done' ? 'done' : state === 'late' ? `late (not done, due before ${dayToIso(asOfDay)})` : 'open',
+      moved !== undefined ? `baseline ${m.baseline}, moved ${formatDays(day - moved)}` : undefined,
+    ]
+      .filter(Boolean)
+      .join('; ');
+    const bx = moved !== undefined ? round((axis.x(moved) + axis.xEnd(moved)) / 2) : undefined;
+    milestones.push({
+      name: m.name,
+      dateIso: m.date,
+      state,
+      x: mx,
+      y: my,
+      path: diamond(mx, my, DIAMOND),
+      baseline: moved !== undefined ? { x: bx!, path: diamond(bx!, my, DIAMOND - 1.5), iso: m.baseline!, days: day - moved } : undefined,
+      tooltip: tip,
+    });
+  }
+
+  const tooltip = [
+    `${r.title} (${humanize(r.status)})`,
+    `${r.start} to ${r.end}`,
+    progress !== undefined ? `${progress}% complete` : undefined,
+    `health ${healthText(p)}`,
+    r.baseline_end !== undefined ? `baseline end ${r.baseline_end}${slip !== undefined ? `, slip ${formatDays(slip)}` : ''}` : undefined,
+    p.overdue ? `overdue: ended ${overdueDays} days before ${dayToIso(asOfDay)} and still open` : undefined,
+  ]
+    .filter(Boolean)
+    .join('; ');
+
+  return {
+    id: p.id,
+    title: r.title,
+    label: label.text,
+    labelTruncated: label.truncated,
+    status: r.status,
+    open: p.open,
+    rag,
+    marker: MARKERS[rag],
+    rowY,
+    labelY: rowY + 14,
+    x,
+    y,
+    width,
+    height: BAR,
+    progress,
+    progressWidth: progress !== undefined ? round((width * progress) / 100) : 0,
+    startIso: r.start!,
+    endIso: r.end!,
+    baselineIso: r.baseline_end,
+    slipDays: slip,
+    baseline,
+    overdue: p.overdue,
+    overdueDays,
+    overdueGap,
+    note,
+    milestones,
+    tooltip,
+  };
+}

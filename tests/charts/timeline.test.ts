@@ -1,0 +1,189 @@
+import { describe, expect, it } from 'vitest';
+import { buildTimeline, groupIntoLanes, type TimelineBar } from '../../src/charts/timeline.ts';
+import { textWidth } from '../../src/charts/time-scale.ts';
+import { buildModel } from '../../src/core/build-model.ts';
+import { goal, portfolio, program, project, settings, team } from '../core/fixtures.ts';
+
+// Fixture "northwind-mini": fiscal year from April, as-of 2026-11-15 (2026-Q3).
+export function northwindMini() {
+  return buildModel(
+    portfolio({
+      settings: settings({ fiscal_year_start: 4 }),
+      programs: [program('dfd', { title: 'Digital Front Door' }), program('cyber', { title: 'Cyber Security' })],
+      goals: [goal('access', { title: 'Improve patient access' }), goal('cyber-goal', { title: 'Strengthen cyber resilience' })],
+      teams: [team('web', { title: 'Web team' })],
+      projects: [
+        project('portal', {
+          title: 'Patient Portal and Online Booking',
+          program: 'dfd',
+          goals: ['access', 'cyber-goal'],
+          teams: ['web'],
+          investment: 'grow',
+          start: '2026-01-15',
+          end: '2027-02-26',
+          baseline_end: '2027-02-05',
+          progress: 58,
+          milestones: [
+            { name: 'Design approved', date: '2026-02-28', baseline: '2026-02-15', done: true },
+            { name: 'Pilot live', date: '2026-10-31' },
+            { name: 'Public launch', date: '2027-01-29', baseline: '2027-01-08' },
+          ],
+        }),
+        project('contact', {
+          title: 'Patient Contact Centre Telephony Replacement With A Very Long Title',
+          program: 'dfd',
+          goals: ['access'],
+          start: '2026-03-02',
+          end: '2026-10-30',
+          baseline_end: '2026-07-22',
+          progress: 86,
+        }),
+        project('epr', { title: 'EPR Upgrade', investment: 'run', start: '2026-Q1', end: '2027-Q2', baseline_end: '2027-09-30', progress: 47 }),
+        project('iam', { title: 'Identity', program: 'cyber', status: 'done', start: '2025-06-01', end: '2026-03-31', progress: 100 }),
+        project('tablets', { title: 'Bedside tablets', program: 'cyber', status: 'cancelled', start: '2025-07-01', end: '2026-01-30', milestones: [{ name: 'Roll-out', date: '2026-06-30' }] }),
+        project('intake', { title: 'Intake idea', status: 'proposed' }),
+        project('half', { title: 'Half scheduled', status: 'approved', start: '2027-05-01' }),
+      ],
+    }),
+    { audience: 'internal', asOf: '2026-11-15' },
+  );
+}
+
+const model = northwindMini();
+const view = buildTimeline(model);
+const bars = new Map<string, TimelineBar>(view.lanes.flatMap((l) => l.bars.map((b) => [b.id, b] as const)));
+
+describe('buildTimeline (fixture northwind-mini, as-of 2026-11-15)', () => {
+  it('matches the snapshot of the whole view model', async () => {
+    await expect(JSON.stringify(view, null, 1)).toMatchFileSnapshot('__snapshots__/timeline.northwind-mini.json');
+  });
+
+  it('fits the range to whole fiscal quarters and marks the as-of day', () => {
+    expect(view.quarters[0].label).toBe('2025-Q1'); // iam starts 2025-06-01
+    expect(view.quarters.at(-1)!.label).toBe('2027-Q2'); // epr ends 2027-09-30
+    expect(view.years.map((y) => y.label)).toEqual(['FY2025/26', 'FY2026/27', 'FY2027/28']);
+    expect(view.asOf.iso).toBe('2026-11-15');
+    const q3 = view.quarters.find((q) => q.label === '2026-Q3')!;
+    expect(view.asOf.x).toBeGreaterThan(q3.x);
+    expect(view.asOf.x).toBeLessThan(q3.x + q3.width);
+  });
+
+  it('groups by program, titles sorted, "No program" last, with counts', () => {
+    expect(view.lanes.map((l) => [l.label, l.count, l.record?.id])).toEqual([
+      ['Cyber Security (2)', 2, 'cyber'],
+      ['Digital Front Door (2)', 2, 'dfd'],
+      ['No program (1)', 1, undefined],
+    ]);
+    expect(view.lanes[1].bars.map((b) => b.id)).toEqual(['portal', 'contact']); // by start
+  });
+
+  it('leaves undated and half-dated projects off the timeline, with why', () => {
+    expect(view.charted).toBe(5);
+    expect(view.unscheduled).toEqual([
+      { id: 'half', title: 'Half scheduled', status: 'approved', reason: 'no end date' },
+      { id: 'intake', title: 'Intake idea', status: 'proposed', reason: 'no dates' },
+    ]);
+  });
+
+  it('draws progress, the baseline behind the bar and the slip in the title', () => {
+    const b = bars.get('portal')!;
+    expect(b.progressWidth).toBeCloseTo((b.width * 58) / 100, 1);
+    expect(b.baseline).toBeDefined();
+    expect(b.baseline!.endX).toBeLessThan(b.x + b.width); // 21 days before the forecast end
+    expect(b.slipDays).toBe(21);
+    expect(b.tooltip).toContain('baseline end 2027-02-05, slip +21 days');
+    expect(b.note?.text).toBe('+21 d slip');
+    expect(b.marker).toBe(b.rag === 'red' ? '!!' : b.rag === 'amber' ? '!' : '');
+  });
+
+  it('marks an open project past its end as overdue up to the as-of line', () => {
+    const b = bars.get('contact')!;
+    expect(b.overdue).toBe(true);
+    expect(b.overdueDays).toBe(16);
+    expect(b.overdueGap!.x + b.overdueGap!.width).toBeCloseTo(view.asOf.x, 1);
+    expect(b.note?.text).toBe('overdue 16 d, +100 d slip');
+    expect(b.rag).toBe('red');
+    expect(b.marker).toBe('!!');
+    expect(bars.get('iam')!.overdue).toBe(false); // done
+  });
+
+  it('shows a quarter end that equals the baseline date as no slip and no baseline bar', () => {
+    const b = bars.get('epr')!;
+    expect(b.slipDays).toBe(0);
+    expect(b.baseline).toBeUndefined();
+  });
+
+  it('draws milestones done, late and open differently, with moved baselines', () => {
+    const ms = bars.get('portal')!.milestones;
+    expect(ms.map((m) => [m.name, m.state, m.baseline?.days])).toEqual([
+      ['Design approved', 'done', 13],
+      ['Pilot live', 'late', undefined],
+      ['Public launch', 'open', 21],
+    ]);
+    expect(ms[2].tooltip).toBe('Public launch: 2027-01-29; open; baseline 2027-01-08, moved +21 days');
+    expect(ms[0].path).toMatch(/^M[\d.]+ [\d.]+L[\d.]+ [\d.]+L[\d.]+ [\d.]+L[\d.]+ [\d.]+Z$/);
+    // a cancelled project's unfinished milestone is not "late"
+    expect(bars.get('tablets')!.milestones[0].state).toBe('open');
+    expect(bars.get('tablets')!.rag).toBe('none');
+  });
+
+  it('never overlaps or cuts labels: one row each, truncated to the label column with the full title in <title>', () => {
+    const all = [...bars.values()].sort((a, b) => a.rowY - b.rowY);
+    for (let i = 1; i < all.length; i += 1) expect(all[i].rowY - all[i - 1].rowY).toBeGreaterThanOrEqual(24);
+    for (const b of all) expect(textWidth(b.label, 12)).toBeLessThanOrEqual(view.labelWidth - 36);
+    const c = bars.get('contact')!;
+    expect(c.labelTruncated).toBe(true);
+    expect(c.label.endsWith('…')).toBe(true);
+    expect(c.tooltip.startsWith('Patient Contact Centre Telephony Replacement With A Very Long Title (Active)')).toBe(true);
+    for (const b of all) if (b.note) expect(b.note.anchor === 'start' ? b.note.x + textWidth(b.note.text, 11) : b.note.x).toBeLessThanOrEqual(view.plotX1);
+  });
+
+  it('is deterministic', () => {
+    expect(JSON.stringify(buildTimeline(northwindMini()))).toBe(JSON.stringify(view));
+  });
+});
+
+describe('swimlanes by goal, team, investment and status', () => {
+  it('puts a project with two goals in both lanes and the rest under "No goal"', () => {
+    const v = buildTimeline(model, model.projects, { grouping: 'goal' });
+    expect(v.lanes.map((l) => [l.label, l.bars.map((b) => b.id)])).toEqual([
+      ['Improve patient access (2)', ['portal', 'contact']],
+      ['Strengthen cyber resilience (1)', ['portal']],
+      ['No goal (3)', ['iam', 'tablets', 'epr']],
+    ]);
+  });
+
+  it('groups by team, investment type (contract order) and status (contract order)', () => {
+    const lanes = (g: 'team' | 'investment' | 'status') => groupIntoLanes(model, model.projects, g).map((l) => [l.label, l.projects.map((p) => p.id)]);
+    expect(lanes('team')).toEqual([
+      ['Web team', ['portal']],
+      ['No team', ['contact', 'epr', 'half', 'iam', 'intake', 'tablets']], // model order (by id); the chart sorts lanes by start
+    ]);
+    expect(lanes('investment').map((l) => l[0])).toEqual(['Run', 'Grow', 'No investment type']);
+    expect(lanes('status').map((l) => l[0])).toEqual(['Proposed', 'Approved', 'Active', 'Done', 'Cancelled']);
+  });
+});
+
+describe('scale: lanes collapse above the threshold', () => {
+  it('draws one summary row per lane with health counts', () => {
+    const v = buildTimeline(model, model.projects, { collapseAt: 3 });
+    expect(v.collapsed).toBe(true);
+    expect(v.lanes.every((l) => l.bars.length === 0)).toBe(true);
+    const dfd = v.lanes.find((l) => l.key === 'program:dfd')!;
+    expect(dfd.summary).toMatchObject({ count: 2, overdue: 1, slipped: 2, startIso: '2026-01-15', endIso: '2027-02-26' });
+    expect(dfd.summary!.byHealth.red).toBe(1);
+    expect(dfd.height).toBe(26 + 32);
+    expect(dfd.summary!.lines.map((l) => l.text)).toEqual(["2 projects, 1 overdue, 2 slipped", "1 red · 1 amber"]);
+  });
+});
+
+describe('collapsed lanes split their bar by health', () => {
+  it('gives each health value a segment in proportion to its count, red first, covering the span', () => {
+    const v = buildTimeline(model, model.projects, { collapseAt: 3 });
+    const dfd = v.lanes.find((l) => l.key === 'program:dfd')!.summary!;
+    expect(dfd.segments.map((s) => s.rag)).toEqual(['red', 'amber']);
+    expect(dfd.segments[0].x).toBe(dfd.x);
+    expect(dfd.segments[0].width).toBeCloseTo(dfd.width / 2, 1);
+    expect(dfd.segments[1].x + dfd.segments[1].width).toBeCloseTo(dfd.x + dfd.width, 1);
+  });
+});

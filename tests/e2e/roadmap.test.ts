@@ -1,0 +1,156 @@
+/**
+ * The roadmap pages of the example portfolio in real Chromium: they render
+ * with no console errors, have no horizontal page overflow at 1280 and 390 px
+ * (the chart scrolls inside its labelled region), every bar links to a page
+ * that exists, the chart is inline SVG with no script, it has its table
+ * alternative, axe finds nothing serious, and print fits the page.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { assertBuilt, buildSite, readText } from '../support/build-site.ts';
+import { launchBrowser, skipBrowserTests } from '../support/browser.ts';
+import { visit } from '../support/crawl.ts';
+import { serve, type Served } from '../support/serve.ts';
+import { prepare } from '../support/prepare.ts';
+
+const PAGES = [
+  '/roadmap/',
+  '/roadmap/by-goal/',
+  '/roadmap/by-team/',
+  '/roadmap/by-investment/',
+  '/roadmap/by-status/',
+  '/roadmap/now-next-later/',
+  '/roadmap/status/',
+  '/programs/digital-front-door/',
+  '/goals/improve-patient-access/',
+  '/teams/security-review/',
+  '/projects/patient-portal/',
+];
+
+describe.skipIf(skipBrowserTests)('roadmap pages in Chromium (example, public)', () => {
+  let browser: Browser;
+  let served: Served;
+  let outDir: string;
+
+  prepare(async () => {
+    browser = await launchBrowser();
+    outDir = assertBuilt(await buildSite({ content: 'content' })).outDir;
+    served = await serve(outDir);
+  });
+
+  afterAll(async () => {
+    await served?.close();
+    await browser?.close();
+  });
+
+  /** `bypassCSP` only where axe-core must be injected; elsewhere the site's CSP applies and its violations would log errors. */
+  async function withPage<T>(width: number, f: (page: Page) => Promise<T>, bypassCSP = false): Promise<T> {
+    const page = await browser.newPage({ viewport: { width, height: 900 }, bypassCSP });
+    try {
+      return await f(page);
+    } finally {
+      await page.close();
+    }
+  }
+
+  for (const width of [1280, 390]) {
+    it(`renders every roadmap view with no console errors and no horizontal overflow at ${width} px${width === 390 ? ', and passes axe' : ' under the site CSP'}`, async () => {
+      const problems: string[] = [];
+      await withPage(width, async (page) => {
+        for (const path of PAGES) {
+          const report = await visit(page, `${served.url}${path.slice(1)}`, { axe: width === 390 });
+          if (report.status !== 200) problems.push(`${path}: status ${report.status}`);
+          for (const e of [...report.consoleErrors, ...report.pageErrors, ...report.failedRequests]) problems.push(`${path}: ${e}`);
+          for (const v of report.violations) if (v.impact === 'serious' || v.impact === 'critical') problems.push(`${path}: axe ${v.id} ${v.targets.join(' | ')}`);
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+          if (overflow > 0) problems.push(`${path}: page overflows by ${overflow} px`);
+          // Charts fit their container: wide charts scroll inside a labelled, focusable region.
+          const charts = await page.$$eval('svg.timeline-svg', (svgs) =>
+            svgs.map((svg) => {
+              const region = svg.closest('[role="region"]');
+              return {
+                viewBox: svg.getAttribute('viewBox'),
+                width: svg.getAttribute('width'),
+                regionLabel: region?.getAttribute('aria-label') ?? null,
+                regionTab: region?.getAttribute('tabindex') ?? null,
+                regionOverflowX: region ? getComputedStyle(region).overflowX : null,
+              };
+            }),
+          );
+          for (const c of charts) {
+            if (!c.viewBox || c.width !== '100%') problems.push(`${path}: chart without viewBox/width 100%`);
+            if (!c.regionLabel || c.regionTab !== '0' || c.regionOverflowX !== 'auto') problems.push(`${path}: chart not in a labelled scroll region`);
+          }
+        }
+      }, width === 390);
+      expect(problems).toEqual([]);
+    }, 120_000);
+  }
+
+  it('draws one linked bar per dated project on /roadmap/, each link answering 200', async () => {
+    await withPage(1280, async (page) => {
+      await page.goto(`${served.url}roadmap/`);
+      const hrefs = await page.$$eval('svg.timeline-svg a.bar-link', (as) => as.map((a) => a.getAttribute('href')!));
+      // 25 public projects, 5 proposals without dates
+      expect(hrefs).toHaveLength(20);
+      expect(new Set(hrefs).size).toBe(20);
+      for (const h of hrefs) {
+        expect(h).toMatch(/^\/projects\/[a-z0-9-]+\/$/);
+        const res = await fetch(new URL(h, served.url));
+        expect(res.status, h).toBe(200);
+      }
+      // lanes link to the programs
+      const lanes = await page.$$eval('svg.timeline-svg a:not(.bar-link)', (as) => as.map((a) => a.getAttribute('href')));
+      expect(lanes).toEqual(['/programs/clinical-systems/', '/programs/cyber-security/', '/programs/digital-front-door/', '/programs/infrastructure-modernisation/']);
+      // the as-of line, the overdue projects and their note
+      expect(await page.locator('svg.timeline-svg .asof-label').textContent()).toBe('As of 2026-11-15');
+      const overdue = await page.$$eval('svg.timeline-svg .overdue-text', (ts) => ts.map((t) => t.textContent));
+      expect(overdue).toEqual(['overdue 16 d, +100 d slip', 'overdue 30 d, +16 d slip']);
+      // the table alternative has the same projects
+      const rows = await page.$$eval('.timeline-table tbody tr th a', (as) => as.map((a) => a.getAttribute('href')));
+      expect(rows.toSorted()).toEqual(hrefs.toSorted());
+      // not on the timeline: the five proposals
+      expect(await page.locator('.unscheduled li').count()).toBe(5);
+    });
+  });
+
+  it('ships no script on the roadmap pages and keeps full titles in <title> of truncated labels', () => {
+    for (const path of PAGES.slice(0, 7)) {
+      const html = readText(outDir, `${path.slice(1)}index.html`);
+      expect(html, path).not.toMatch(/<script(?![^>]*type="application\/(ld\+)?json")/);
+    }
+    const html = readText(outDir, 'roadmap/index.html');
+    expect(html).toContain('Electronic Prescribing and…');
+    expect(html).toMatch(/<title>Electronic Prescribing and Medicines Administration \(Active\);/);
+  });
+
+  it('prints /roadmap/ landscape with the legend and the whole chart on the page width', async () => {
+    await withPage(1280, async (page) => {
+      await page.goto(`${served.url}roadmap/`);
+      await page.emulateMedia({ media: 'print' });
+      // A4 landscape printable width at 10 mm margins: 277 mm ≈ 1047 CSS px.
+      await page.setViewportSize({ width: 1047, height: 740 });
+      const m = await page.evaluate(() => {
+        const svg = document.querySelector('svg.timeline-svg')!.getBoundingClientRect();
+        const region = document.querySelector('.timeline-scroll')!;
+        return {
+          svgRight: svg.right,
+          overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+          regionOverflow: getComputedStyle(region).overflowX,
+          legend: getComputedStyle(document.querySelector('.legend')!).display,
+          nav: getComputedStyle(document.querySelector('.site-nav')!).display,
+        };
+      });
+      expect(m.overflow).toBe(0);
+      expect(m.svgRight).toBeLessThanOrEqual(1047);
+      expect(m.regionOverflow).toBe('visible');
+      expect(m.legend).not.toBe('none');
+      expect(m.nav).toBe('none');
+      const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+      // landscape: the first page's MediaBox is wider than tall
+      const box = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(pdf.toString('latin1'));
+      expect(box).not.toBeNull();
+      expect(Number(box![1])).toBeGreaterThan(Number(box![2]));
+    });
+  });
+});
