@@ -21,6 +21,7 @@ import { benefitRealizations, budgetVariance, meanRealization } from './budget.t
 import { buildUtilization, demandSpans, type UtilizationIndex } from './capacity.ts';
 import { projectHealth, type TeamCell } from './health.ts';
 import { analyzeDependencies, type DependencyAnalysis } from './graph.ts';
+import { propagateSlips, type SlipPropagation } from './propagation.ts';
 import { buildRollups } from './rollup.ts';
 
 export interface BuildOptions {
@@ -57,6 +58,11 @@ export function buildModel(input: PortfolioInput, opts: BuildOptions): Portfolio
     settings.thresholds.capacity_utilization,
   );
   const deps = analyzeDependencies(asRecords, fy);
+  const slips = propagateSlips(
+    asRecords.map((p) => p.id),
+    new Map(asRecords.map((p) => [p.id, slipDays(p.record, fy)])),
+    deps.edges,
+  );
 
   const projects = stripped.map((p) =>
     projectView(p, {
@@ -67,6 +73,7 @@ export function buildModel(input: PortfolioInput, opts: BuildOptions): Portfolio
       rank: ranks.get(p.id),
       utilization,
       deps,
+      slips,
     }),
   );
 
@@ -121,6 +128,7 @@ interface ProjectContext {
   rank: number | undefined;
   utilization: UtilizationIndex;
   deps: DependencyAnalysis;
+  slips: SlipPropagation;
 }
 
 /** The computed view of one (already stripped) project. */
@@ -163,7 +171,14 @@ function projectView(p: Loaded<Project>, c: ProjectContext): ProjectView {
     dependsOn: c.deps.dependsOn.get(p.id) ?? [],
     dependents: c.deps.dependents.get(p.id) ?? [],
     overdue: isOverdue(r, fy, asOfDay),
+    ...slipPropagationOf(p.id, c.slips),
   };
+}
+
+function slipPropagationOf(id: string, s: SlipPropagation): Pick<ProjectView, 'slipPropagation'> {
+  const atRisk = s.atRisk.get(id) ?? [];
+  const riskFrom = s.riskFrom.get(id) ?? [];
+  return atRisk.length > 0 || riskFrom.length > 0 ? { slipPropagation: { atRisk, riskFrom } } : {};
 }
 
 /** Team views: utilization (undefined when demand is hidden) and the projects naming the team. */

@@ -114,6 +114,23 @@ export interface ProjectView {
   dependsOn: DependencyEdge[];
   dependents: DependencyEdge[];
   overdue: boolean;
+  /** Slip propagation (src/core/propagation.ts); absent when the project neither slips onto others nor is put at risk. */
+  slipPropagation?: {
+    /** Downstream projects this project's slip puts at risk, transitively. */
+    atRisk: SlipRisk[];
+    /** Slipped upstream projects that put this project at risk. */
+    riskFrom: SlipRisk[];
+  };
+}
+
+/** One project put at risk by (or putting at risk) another through a slip. */
+export interface SlipRisk {
+  /** The other project's id. */
+  id: string;
+  /** Days of delay the slip passes on. */
+  days: number;
+  /** The project it arrives through (the upstream on the worst path); the source itself for a direct dependent. */
+  via: string;
 }
 
 export interface UtilizationCell {

@@ -1,0 +1,378 @@
+/**
+ * Dependency diagrams as view models: which projects and edges a diagram
+ * shows (the whole portfolio, one program with its cross-program
+ * neighbours, one project's neighbourhood, or the programs themselves), laid
+ * out by `layoutDag`, with path strings (d3), styles, legend entries and the
+ * Mermaid source. Components render these as SVG; no markup is built here.
+ *
+ * Arrows point from the upstream project to the one that waits on it.
+ */
+import { curveBumpX, line } from 'd3';
+import type { DependencyEdge, PortfolioModel, ProjectView } from '../core/model.ts';
+import { humanize } from '../core/format.ts';
+import { toMermaid, type MermaidEdge, type MermaidNode } from '../core/mermaid.ts';
+import { layoutDag } from './dag.ts';
+
+/** Above this many projects one diagram is unreadable: show it per program plus the cross-program edges. */
+export const DIAGRAM_LIMIT = 150;
+
+/** Route key of the projects in no program (record ids never start with `_`). */
+export const NO_PROGRAM = '_none';
+
+export const EDGE_KINDS = ['infrastructure', 'security', 'data', 'vendor', 'training', 'business', 'other'] as const;
+export const EDGE_TYPES = ['finish-to-start', 'start-to-start', 'finish-to-finish'] as const;
+/** Dash pattern per dependency type (type is never shown by colour). */
+export const TYPE_DASH: Record<string, string | undefined> = { 'finish-to-start': undefined, 'start-to-start': '7 4', 'finish-to-finish': '2 3' };
+
+export type NodeHealth = 'green' | 'amber' | 'red' | 'none';
+
+export interface DiagramNode {
+  id: string;
+  /** What the node links to: a project page, or a program's dependency diagram. */
+  link: { to: 'project' | 'program-dependencies' | 'none'; id: string };
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  /** Visible lines (shortened to fit). */
+  line1: string;
+  line2: string;
+  /** Full text for the tooltip and for screen readers. */
+  title: string;
+  health: NodeHealth;
+  critical: boolean;
+  /** In another program than the one the diagram is about. */
+  external: boolean;
+  /** The project the diagram is about (neighbourhood). */
+  focus: boolean;
+}
+
+export interface DiagramEdge {
+  from: string;
+  to: string;
+  d: string;
+  /** Colour class: the dependency kind, or `conflict`. */
+  tone: string;
+  dash?: string;
+  strokeWidth: number;
+  critical: boolean;
+  conflict: boolean;
+  label?: { x: number; y: number; text: string };
+  /** Full description for the tooltip. */
+  title: string;
+}
+
+export interface Diagram {
+  width: number;
+  height: number;
+  nodes: DiagramNode[];
+  edges: DiagramEdge[];
+  /** Legend entries present in this diagram. */
+  kinds: string[];
+  types: string[];
+  hasConflict: boolean;
+  hasCritical: boolean;
+  hasExternal: boolean;
+  mermaid: string;
+  /** Layout time in ms is not part of the view (determinism); counts are. */
+  crossings: number;
+}
+
+const NODE_W = 200;
+const NODE_H = 42;
+const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Shortened to `max` characters with an ellipsis. */
+export function shorten(text: string, max: number): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return t.length <= max ? t : `${t.slice(0, max - 1).trimEnd()}…`;
+}
+
+const healthText = (h: NodeHealth) => (h === 'none' ? 'No health data' : `${humanize(h)} health`);
+const pathOf = line().curve(curveBumpX);
+
+interface NodeSpec {
+  id: string;
+  link: DiagramNode['link'];
+  title: string;
+  line2: string;
+  health: NodeHealth;
+  critical: boolean;
+  external: boolean;
+  focus: boolean;
+}
+
+interface EdgeSpec {
+  /** Upstream. */
+  from: string;
+  /** Dependent. */
+  to: string;
+  kind: string;
+  type: string;
+  conflict: boolean;
+  critical: boolean;
+  label?: string;
+  title: string;
+}
+
+/** Lay out and style node and edge specs (edges between the same pair are merged). */
+function build(nodes: NodeSpec[], edges: EdgeSpec[]): Diagram {
+  const sortedNodes = [...nodes].sort((a, b) => byId(a.id, b.id));
+  const merged = new Map<string, EdgeSpec[]>();
+  for (const e of edges) {
+    const k = `${e.from}\u0000${e.to}`;
+    const l = merged.get(k);
+    if (l) l.push(e);
+    else merged.set(k, [e]);
+  }
+  const pairs = [...merged.values()].sort((a, b) => byId(a[0].from, b[0].from) || byId(a[0].to, b[0].to));
+  const layout = layoutDag(
+    sortedNodes.map((n) => ({ id: n.id })),
+    pairs.map((g) => ({ from: g[0].from, to: g[0].to })),
+    { nodeWidth: NODE_W, nodeHeight: NODE_H, layerGap: 72 },
+  );
+  const at = new Map(layout.nodes.map((n) => [n.id, n]));
+  const routes = new Map(layout.edges.map((e) => [`${e.from}\u0000${e.to}`, e]));
+  const outNodes: DiagramNode[] = sortedNodes.map((n) => {
+    const p = at.get(n.id)!;
+    return {
+      id: n.id,
+      link: n.link,
+      x: p.x,
+      y: p.y,
+      width: p.width,
+      height: p.height,
+      line1: shorten(n.title, 26),
+      line2: shorten(n.line2, 36),
+      title: `${n.title}. ${n.line2}`,
+      health: n.health,
+      critical: n.critical,
+      external: n.external,
+      focus: n.focus,
+    };
+  });
+  const outEdges: DiagramEdge[] = [];
+  for (const g of pairs) {
+    const route = routes.get(`${g[0].from}\u0000${g[0].to}`);
+    if (!route) continue;
+    const conflict = g.some((e) => e.conflict);
+    const critical = g.some((e) => e.critical);
+    const main = g.find((e) => e.conflict) ?? g.find((e) => e.critical) ?? g[0];
+    const pts = route.points;
+    const [a, b] = [pts[pts.length - 2], pts[pts.length - 1]];
+    const labelText = g.map((e) => e.label).filter((x): x is string => !!x)[0];
+    outEdges.push({
+      from: main.from,
+      to: main.to,
+      d: pathOf(pts) ?? '',
+      tone: conflict ? 'conflict' : main.kind,
+      dash: TYPE_DASH[main.type],
+      strokeWidth: conflict || critical ? 3 : 1.5,
+      critical,
+      conflict,
+      label: labelText ? { x: Math.round(((a[0] + b[0]) / 2) * 10) / 10, y: Math.round(((a[1] + b[1]) / 2 - 5) * 10) / 10, text: labelText } : undefined,
+      title: g.map((e) => e.title).join('\n'),
+    });
+  }
+  const mNodes: MermaidNode[] = sortedNodes.map((n) => ({
+    id: n.id,
+    label: n.title,
+    classes: n.critical ? ['critical'] : n.external ? ['external'] : [],
+  }));
+  const mEdges: MermaidEdge[] = pairs.flatMap((g) =>
+    g.map((e) => ({
+      from: e.from,
+      to: e.to,
+      label: [humanize(e.kind), e.type, e.label].filter(Boolean).join(', '),
+      style: e.critical ? ('thick' as const) : e.type === 'finish-to-start' ? ('solid' as const) : ('dotted' as const),
+      conflict: e.conflict,
+    })),
+  );
+  return {
+    width: layout.width,
+    height: layout.height,
+    nodes: outNodes,
+    edges: outEdges,
+    kinds: EDGE_KINDS.filter((k) => edges.some((e) => e.kind === k && !e.conflict)),
+    types: EDGE_TYPES.filter((t) => edges.some((e) => e.type === t)),
+    hasConflict: edges.some((e) => e.conflict),
+    hasCritical: edges.some((e) => e.critical) || nodes.some((n) => n.critical),
+    hasExternal: nodes.some((n) => n.external),
+    mermaid: toMermaid(mNodes, mEdges),
+    crossings: layout.crossings,
+  };
+}
+
+function projectNode(model: PortfolioModel, p: ProjectView, opts: { external?: boolean; focus?: boolean } = {}): NodeSpec {
+  const health: NodeHealth = p.health.overall ?? 'none';
+  const program = p.record.program ? (model.byId.programs.get(p.record.program)?.record.title ?? p.record.program) : undefined;
+  return {
+    id: p.id,
+    link: { to: 'project', id: p.id },
+    title: p.record.title,
+    line2: [healthText(health), p.critical ? 'critical' : undefined, program].filter(Boolean).join(' · '),
+    health,
+    critical: p.critical,
+    external: opts.external ?? false,
+    focus: opts.focus ?? false,
+  };
+}
+
+function edgeSpec(model: PortfolioModel, e: DependencyEdge): EdgeSpec {
+  const t = (id: string) => model.byId.projects.get(id)?.record.title ?? id;
+  const late = e.conflict && e.gapDays !== undefined ? `${e.gapDays} d late` : undefined;
+  return {
+    from: e.on,
+    to: e.from,
+    kind: e.kind,
+    type: e.type,
+    conflict: e.conflict,
+    critical: e.critical,
+    label: late,
+    title: `${t(e.from)} waits on ${t(e.on)}: ${humanize(e.kind)}, ${e.type}${e.needed ? `, needed ${e.needed}` : ''}${e.upstreamDate ? `, delivered ${e.upstreamDate}` : ''}${late ? `, ${late}` : ''}${e.critical ? ', critical chain' : ''}`,
+  };
+}
+
+/** Projects with at least one dependency either way, sorted by id. */
+export function connectedProjects(model: PortfolioModel): ProjectView[] {
+  return model.projects.filter((p) => p.dependsOn.length > 0 || p.dependents.length > 0);
+}
+
+/** The whole portfolio's dependency diagram (projects with dependencies only). */
+export function portfolioDiagram(model: PortfolioModel): Diagram {
+  return build(
+    connectedProjects(model).map((p) => projectNode(model, p)),
+    model.edges.map((e) => edgeSpec(model, e)),
+  );
+}
+
+/** Program key of a project: its program id, or '' for none. */
+const programOf = (p: ProjectView | undefined) => p?.record.program ?? '';
+
+export interface ProgramGroup {
+  /** Program id, or '' for projects in no program. */
+  program: string;
+  title: string;
+  projects: string[];
+  /** Edges with both ends in the program. */
+  internal: number;
+  /** Edges with one end in it. */
+  cross: number;
+}
+
+/** Connected projects by program (programs in id order, no program last), with edge counts. */
+export function programGroups(model: PortfolioModel): ProgramGroup[] {
+  const groups = new Map<string, ProgramGroup>();
+  const group = (key: string) => {
+    let g = groups.get(key);
+    if (!g) {
+      g = { program: key, title: key ? (model.byId.programs.get(key)?.record.title ?? key) : 'No program', projects: [], internal: 0, cross: 0 };
+      groups.set(key, g);
+    }
+    return g;
+  };
+  for (const p of connectedProjects(model)) group(programOf(p)).projects.push(p.id);
+  for (const e of model.edges) {
+    const a = programOf(model.byId.projects.get(e.from));
+    const b = programOf(model.byId.projects.get(e.on));
+    if (a === b) group(a).internal++;
+    else {
+      group(a).cross++;
+      group(b).cross++;
+    }
+  }
+  return [...groups.values()].sort((x, y) => (x.program === '' ? 1 : y.program === '' ? -1 : byId(x.program, y.program)));
+}
+
+/** Edges between two different programs (or a program and none). */
+export function crossProgramEdges(model: PortfolioModel): DependencyEdge[] {
+  return model.edges.filter((e) => programOf(model.byId.projects.get(e.from)) !== programOf(model.byId.projects.get(e.on)));
+}
+
+/** One program's projects with dependencies, plus their neighbours in other programs (marked external). */
+export function programDiagram(model: PortfolioModel, program: string, edges: readonly DependencyEdge[] = model.edges): Diagram {
+  const inside = (id: string) => programOf(model.byId.projects.get(id)) === program;
+  const ids = new Set<string>();
+  const chosen: DependencyEdge[] = [];
+  for (const e of edges) {
+    if (!inside(e.from) && !inside(e.on)) continue;
+    chosen.push(e);
+    ids.add(e.from);
+    ids.add(e.on);
+  }
+  const nodes = [...ids].map((id) => projectNode(model, model.byId.projects.get(id)!, { external: !inside(id) }));
+  return build(
+    nodes,
+    chosen.map((e) => edgeSpec(model, e)),
+  );
+}
+
+/** Programs as nodes, one edge per pair of programs with the number of dependencies and conflicts. */
+export function programOverviewDiagram(model: PortfolioModel): Diagram {
+  const groups = programGroups(model);
+  const pairs = new Map<string, { from: string; to: string; count: number; late: number; critical: boolean }>();
+  for (const e of crossProgramEdges(model)) {
+    const from = programOf(model.byId.projects.get(e.on));
+    const to = programOf(model.byId.projects.get(e.from));
+    const k = `${from}\u0000${to}`;
+    const p = pairs.get(k) ?? { from, to, count: 0, late: 0, critical: false };
+    p.count++;
+    if (e.conflict) p.late++;
+    if (e.critical) p.critical = true;
+    pairs.set(k, p);
+  }
+  const key = (program: string) => program || '~none';
+  const nodes: NodeSpec[] = groups.map((g) => ({
+    id: key(g.program),
+    link: { to: 'program-dependencies', id: g.program || NO_PROGRAM },
+    title: g.title,
+    line2: `${g.projects.length} projects, ${g.internal} internal dependencies`,
+    health: 'none',
+    critical: false,
+    external: false,
+    focus: false,
+  }));
+  const edges: EdgeSpec[] = [...pairs.values()].map((p) => ({
+    from: key(p.from),
+    to: key(p.to),
+    kind: 'other',
+    type: 'finish-to-start',
+    conflict: p.late > 0,
+    critical: p.critical,
+    label: p.late > 0 ? `${p.late} late` : `${p.count}`,
+    title: `${p.count} dependencies from ${nodes.find((n) => n.id === key(p.to))?.title} on ${nodes.find((n) => n.id === key(p.from))?.title}${p.late > 0 ? `, ${p.late} late` : ''}`,
+  }));
+  return build(nodes, edges);
+}
+
+/** A project with what it waits on and what waits on it, each to `depth` steps. */
+export function neighbourhoodDiagram(model: PortfolioModel, id: string, depth = 2): Diagram | undefined {
+  const focus = model.byId.projects.get(id);
+  if (!focus || (focus.dependsOn.length === 0 && focus.dependents.length === 0)) return undefined;
+  const ids = new Set([id]);
+  const chosen = new Set<DependencyEdge>();
+  for (const dir of ['up', 'down'] as const) {
+    let frontier = [id];
+    for (let d = 0; d < depth; d++) {
+      const next: string[] = [];
+      for (const cur of frontier) {
+        const p = model.byId.projects.get(cur);
+        if (!p) continue;
+        for (const e of dir === 'up' ? p.dependsOn : p.dependents) {
+          chosen.add(e);
+          const other = dir === 'up' ? e.on : e.from;
+          if (!ids.has(other)) {
+            ids.add(other);
+            next.push(other);
+          }
+        }
+      }
+      frontier = next;
+    }
+  }
+  const nodes = [...ids].map((x) => projectNode(model, model.byId.projects.get(x)!, { focus: x === id }));
+  return build(
+    nodes,
+    [...chosen].map((e) => edgeSpec(model, e)),
+  );
+}

@@ -1,0 +1,179 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DIAGRAM_LIMIT,
+  connectedProjects,
+  crossProgramEdges,
+  neighbourhoodDiagram,
+  portfolioDiagram,
+  programDiagram,
+  programGroups,
+  programOverviewDiagram,
+  shorten,
+  type Diagram,
+} from '../../src/charts/dag-view.ts';
+import { buildModel } from '../../src/core/build-model.ts';
+import { portfolio, program, project } from '../core/fixtures.ts';
+
+type P = ReturnType<typeof project>;
+const AS_OF = '2026-06-01';
+const model = (projects: P[], programs = [program('p1'), program('p2')]) => buildModel(portfolio({ projects, programs }), { audience: 'public', asOf: AS_OF });
+const summary = (d: Diagram) => ({
+  nodes: d.nodes.map((n) => `${n.id}@${n.x},${n.y}${n.critical ? ' critical' : ''}${n.external ? ' external' : ''}${n.focus ? ' focus' : ''} ${n.health}`),
+  edges: d.edges.map((e) => `${e.from}>${e.to} ${e.tone}${e.dash ? ` dash ${e.dash}` : ''} w${e.strokeWidth}${e.label ? ` "${e.label.text}"` : ''}`),
+});
+
+// Named fixtures (dates hand-worked in the comments).
+const FIXTURES: Record<string, P[]> = {
+  // c needs b by 04-01, b ends 04-11: 10 days late. a → b tight (b starts 03-01 = a's end): critical.
+  chain: [
+    project('a', { start: '2026-01-01', end: '2026-03-01', dependencies: [] }),
+    project('b', { start: '2026-03-01', end: '2026-04-11', dependencies: [{ on: 'a', kind: 'infrastructure' }] }),
+    project('c', { start: '2026-04-01', end: '2026-09-30', dependencies: [{ on: 'b', kind: 'data' }] }),
+  ],
+  diamond: [
+    project('top', { start: '2026-01-01', end: '2026-02-01' }),
+    project('left', { start: '2026-02-01', end: '2026-05-01', dependencies: [{ on: 'top', kind: 'security' }] }),
+    project('right', { start: '2026-03-01', end: '2026-04-01', dependencies: [{ on: 'top', kind: 'vendor' }] }),
+    project('bottom', { start: '2026-05-01', end: '2026-12-31', dependencies: [{ on: 'left' }, { on: 'right', type: 'start-to-start' }] }),
+  ],
+  'fan-in': [
+    project('x', { start: '2026-01-01', end: '2026-03-01' }),
+    project('y', { start: '2026-01-01', end: '2026-03-20' }),
+    project('z', { start: '2026-01-01', end: '2026-02-01' }),
+    project('sink', { start: '2026-03-10', end: '2026-08-01', dependencies: [{ on: 'x' }, { on: 'y', kind: 'training' }, { on: 'z', type: 'finish-to-finish' }] }),
+  ],
+  'fan-out': [
+    project('hub', { start: '2026-01-01', end: '2026-04-01', baseline_end: '2026-03-15' }),
+    project('o1', { start: '2026-03-20', end: '2026-06-01', dependencies: [{ on: 'hub' }] }),
+    project('o2', { start: '2026-04-10', end: '2026-06-01', dependencies: [{ on: 'hub', kind: 'business' }] }),
+    project('o3', { start: '2026-04-01', end: '2026-07-01', dependencies: [{ on: 'hub' }] }),
+  ],
+  disconnected: [
+    project('a', { start: '2026-01-01', end: '2026-02-01' }),
+    project('b', { start: '2026-03-01', end: '2026-04-01', dependencies: [{ on: 'a' }] }),
+    project('c', { start: '2026-01-01', end: '2026-02-01' }),
+    project('d', { start: '2026-03-01', end: '2026-05-01', dependencies: [{ on: 'c' }] }),
+    project('alone', { start: '2026-01-01', end: '2026-02-01' }),
+  ],
+  'cross-program': [
+    project('p1-a', { program: 'p1', start: '2026-01-01', end: '2026-03-01' }),
+    project('p1-b', { program: 'p1', start: '2026-03-01', end: '2026-06-01', dependencies: [{ on: 'p1-a' }] }),
+    project('p2-a', { program: 'p2', start: '2026-02-01', end: '2026-08-01', dependencies: [{ on: 'p1-a', kind: 'data' }] }),
+    project('none', { start: '2026-06-01', end: '2026-09-01', dependencies: [{ on: 'p1-b' }, { on: 'p2-a' }] }),
+  ],
+  // The contract's examples: need_by milestone, start-to-start and finish-to-finish conflicts.
+  'contract-conflicts': [
+    project('idp', { start: '2026-01-01', end: '2027-03-19' }),
+    project('portal', {
+      start: '2026-01-01',
+      end: '2027-06-30',
+      milestones: [{ name: 'Public launch', date: '2027-01-29' }],
+      dependencies: [{ on: 'idp', kind: 'security', need_by: 'Public launch' }],
+    }),
+    project('epr', { start: '2026-05-01', end: '2027-09-30' }),
+    project('eprescribing', { start: '2026-06-01', end: '2027-03-31', dependencies: [{ on: 'epr', type: 'start-to-start' }] }),
+    project('segmentation', { start: '2026-01-01', end: '2027-12-31', dependencies: [{ on: 'epr', type: 'finish-to-finish', kind: 'infrastructure' }] }),
+  ],
+};
+
+describe('dependency diagrams on named fixtures', () => {
+  for (const [name, projects] of Object.entries(FIXTURES)) {
+    it(`${name}: snapshot of the view model`, async () => {
+      const d = portfolioDiagram(model(projects));
+      await expect(JSON.stringify(d, null, 2)).toMatchFileSnapshot(`__snapshots__/dag-view.${name}.json`);
+    });
+  }
+
+  it('chain: conflict red with days, critical edge thick, nodes left to right', () => {
+    const d = portfolioDiagram(model(FIXTURES.chain));
+    expect(summary(d)).toEqual({
+      // a and b are active and ended before the as-of date (overdue: red); c has no health input.
+      nodes: ['a@8,8 critical red', 'b@280,8 critical red', 'c@552,8 critical none'],
+      edges: ['a>b infrastructure w3', 'b>c conflict w3 "10 d late"'],
+    });
+    expect(d.hasConflict).toBe(true);
+    expect(d.edges[1].title).toBe('Project c waits on Project b: Data, finish-to-start, needed 2026-04-01, delivered 2026-04-11, 10 d late, critical chain');
+  });
+
+  it('diamond and fan-in: types as dash patterns, kinds as tones, no crossings', () => {
+    const d = portfolioDiagram(model(FIXTURES.diamond));
+    // bottom ends last; left ends the day bottom starts and top ends the day left starts: tight finish-to-start, critical (thick).
+    expect(summary(d).edges).toEqual(['left>bottom other w3', 'right>bottom other dash 7 4 w1.5', 'top>left security w3', 'top>right vendor w1.5']);
+    expect(d.crossings).toBe(0);
+    expect(d.types).toEqual(['finish-to-start', 'start-to-start']);
+    const f = portfolioDiagram(model(FIXTURES['fan-in']));
+    expect(f.edges.map((e) => e.tone)).toEqual(['other', 'conflict', 'other']); // x has 9 days of slack; y (training) is late, so it is drawn as a conflict
+    expect(f.edges[2].dash).toBe('2 3');
+    expect(f.edges[1].label?.text).toBe('10 d late'); // y ends 03-20, sink starts 03-10
+  });
+
+  it('disconnected: only projects with dependencies are drawn', () => {
+    const m = model(FIXTURES.disconnected);
+    expect(connectedProjects(m).map((p) => p.id)).toEqual(['a', 'b', 'c', 'd']);
+    expect(portfolioDiagram(m).nodes.map((n) => n.id)).toEqual(['a', 'b', 'c', 'd']);
+  });
+
+  it('cross-program: groups, cross edges, per-program diagram with external neighbours, program overview', () => {
+    const m = model(FIXTURES['cross-program']);
+    expect(programGroups(m).map((g) => [g.program, g.projects, g.internal, g.cross])).toEqual([
+      ['p1', ['p1-a', 'p1-b'], 1, 2],
+      ['p2', ['p2-a'], 0, 2],
+      ['', ['none'], 0, 2],
+    ]);
+    expect(crossProgramEdges(m).map((e) => `${e.from}>${e.on}`)).toEqual(['none>p1-b', 'none>p2-a', 'p2-a>p1-a']);
+    const p2 = programDiagram(m, 'p2');
+    expect(p2.nodes.map((n) => `${n.id}${n.external ? ' external' : ''}`)).toEqual(['none external', 'p1-a external', 'p2-a']);
+    const overview = programOverviewDiagram(m);
+    expect(overview.nodes.map((n) => [n.id, n.line1, n.link])).toEqual([
+      ['p1', 'Program p1', { to: 'program-dependencies', id: 'p1' }],
+      ['p2', 'Program p2', { to: 'program-dependencies', id: 'p2' }],
+      ['~none', 'No program', { to: 'program-dependencies', id: '_none' }],
+    ]);
+    expect(overview.edges.map((e) => `${e.from}>${e.to} ${e.label?.text}`)).toEqual(['p1>p2 1 late', 'p1>~none 1', 'p2>~none 1 late']); // p2-a starts 02-01, p1-a ends 03-01; none starts 06-01, p2-a ends 08-01
+  });
+
+  it('contract conflicts: need_by 49 days, start-to-start and finish-to-finish without conflict', () => {
+    const d = portfolioDiagram(model(FIXTURES['contract-conflicts']));
+    expect(d.edges.filter((e) => e.conflict).map((e) => `${e.from}>${e.to} ${e.label?.text}`)).toEqual(['idp>portal 49 d late']);
+  });
+
+  it('neighbourhood: two steps each way, the project in focus, nothing beyond', () => {
+    const projects = [
+      project('u2', { start: '2026-01-01', end: '2026-02-01' }),
+      project('u1', { start: '2026-02-01', end: '2026-03-01', dependencies: [{ on: 'u2' }] }),
+      project('me', { start: '2026-03-01', end: '2026-04-01', dependencies: [{ on: 'u1' }] }),
+      project('d1', { start: '2026-04-01', end: '2026-05-01', dependencies: [{ on: 'me' }] }),
+      project('d2', { start: '2026-05-01', end: '2026-06-01', dependencies: [{ on: 'd1' }] }),
+      project('d3', { start: '2026-06-01', end: '2026-07-01', dependencies: [{ on: 'd2' }] }),
+      project('u3', { start: '2025-01-01', end: '2026-01-01' }),
+    ];
+    projects[0] = project('u2', { start: '2026-01-01', end: '2026-02-01', dependencies: [{ on: 'u3' }] });
+    const m = model(projects);
+    const d = neighbourhoodDiagram(m, 'me')!;
+    expect(d.nodes.map((n) => `${n.id}${n.focus ? '*' : ''}`)).toEqual(['d1', 'd2', 'me*', 'u1', 'u2']);
+    expect(d.edges).toHaveLength(4);
+    expect(neighbourhoodDiagram(model([project('solo')]), 'solo')).toBeUndefined();
+  });
+
+  it('hostile titles: shortened text only, Mermaid source inert', () => {
+    const evil = '"]; n9 --> n1 <script>alert(1)</script>';
+    const m = model([project('a', { title: evil }), project('b', { title: 'B -->|x| C', dependencies: [{ on: 'a' }] })]);
+    const d = portfolioDiagram(m);
+    expect(d.nodes[0].title.startsWith(evil)).toBe(true); // Astro escapes it when rendering
+    expect(d.mermaid).toBe(
+      [
+        'flowchart LR',
+        '  n1["#34;#93;#59; n9 --#62; n1 #60;script#62;alert(1)#60;/script#62;"]',
+        '  n2["B --#62;#124;x#124; C"]',
+        '  n1 -->|"Other, finish-to-start"| n2',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('shorten and the size limit', () => {
+    expect(shorten('Electronic Prescribing and Medicines Administration', 26)).toBe('Electronic Prescribing an…');
+    expect(shorten('  short  ', 26)).toBe('short');
+    expect(DIAGRAM_LIMIT).toBe(150);
+  });
+});

@@ -1,0 +1,154 @@
+/**
+ * Dependency pages and Mermaid in a real browser: the example's conflicts and
+ * critical chain are on /dependencies/ with no script; a record with a
+ * ```mermaid block gets the diagram drawn (mermaid loaded lazily, under the
+ * site's CSP) and a record without one loads no script at all; hostile
+ * titles stay inert in the diagrams and the Mermaid source.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { assertBuilt, buildSite, listFiles, readText } from '../support/build-site.ts';
+import { launchBrowser, skipBrowserTests } from '../support/browser.ts';
+import { runAxe } from '../support/crawl.ts';
+import { serve, type Served } from '../support/serve.ts';
+import { prepare } from '../support/prepare.ts';
+
+describe('dependency pages in the built example (HTML)', () => {
+  const built = prepare(async () => assertBuilt(await buildSite({ content: 'content' })));
+
+  it('/dependencies/ shows both conflicts with their days, the critical chain and the table, with no script', () => {
+    const html = readText(built().outDir, 'dependencies/index.html');
+    expect(html).not.toMatch(/<script/i);
+    // Conflict labels on the diagram's arrows and in the conflicts list.
+    expect(html).toContain('>74 d late</text>');
+    expect(html).toContain('>49 d late</text>');
+    expect(html).toMatch(/74 days late<\/span>\s*<a [^>]*href="\/projects\/datacentre-exit\/"/);
+    // The example's critical chain (content/README.md), upstream first, as the first (longest) chain.
+    const chain = html.slice(html.indexOf('id="critical"'), html.indexOf('</ol>', html.indexOf('id="critical"')));
+    expect([...chain.matchAll(/href="\/projects\/([a-z0-9-]+)\/"/g)].map((m) => m[1])).toEqual([
+      'cloud-landing-zone',
+      'integration-engine-upgrade',
+      'pathology-lims-replacement',
+    ]);
+    // Critical nodes are drawn with the critical class; every node is a link.
+    expect(html.match(/class="node rag-[a-z]+ critical/g)?.length).toBeGreaterThanOrEqual(3);
+    expect(html).toMatch(/<summary[^>]*>Copy as Mermaid<\/summary>/);
+    expect(html).toMatch(/<th scope="col"[^>]*>Conflict days<\/th>/);
+  });
+
+  it('project pages: neighbourhood diagram and slip propagation text', () => {
+    const html = readText(built().outDir, 'projects/cloud-landing-zone/index.html');
+    expect(html).toContain('<h3 id="dep-neighbourhood">Dependency diagram</h3>');
+    expect(html).toContain('class="node rag-green critical focus"');
+    expect(html).toMatch(/This project(&#39;|')s slip of 7 days puts 1 project downstream at risk/);
+    expect(html).toMatch(/Eastbrook Data Centre Exit<\/a>: up to 7 days/);
+  });
+
+  it('only a record with a mermaid block has a script, and it is the lazy loader', () => {
+    const dir = built().outDir;
+    const withScript = listFiles(dir)
+      .filter((f) => f.endsWith('.html') && /^(projects|dependencies)\//.test(f))
+      .filter((f) => /<script/i.test(readText(dir, f)));
+    expect(withScript).toEqual(['projects/datacentre-exit/index.html']);
+    const html = readText(dir, 'projects/datacentre-exit/index.html');
+    expect(html.match(/<script[^>]*>/g)).toEqual([expect.stringMatching(/^<script type="module" src="\/_astro\/MermaidLoader[^"]*\.js">$/)]);
+    expect(html).toContain('<code class="language-mermaid">');
+  });
+});
+
+describe.skipIf(skipBrowserTests)('dependency pages and mermaid in Chromium', () => {
+  let browser: Browser;
+  let site: Served;
+  let hostile: Served;
+
+  prepare(async () => {
+    browser = await launchBrowser();
+    site = await serve(assertBuilt(await buildSite({ content: 'content' })).outDir);
+    hostile = await serve(assertBuilt(await buildSite({ content: 'tests/fixtures/sites/hostile' })).outDir);
+  });
+
+  afterAll(async () => {
+    await site?.close();
+    await hostile?.close();
+    await browser?.close();
+  });
+
+  const open = async (served: Served, path: string, bypassCSP = false) => {
+    const context = await browser.newContext({ bypassCSP });
+    const page = await context.newPage();
+    const scripts: string[] = [];
+    const requests: string[] = [];
+    const errors: string[] = [];
+    page.on('request', (r) => {
+      requests.push(r.url());
+      if (r.resourceType() === 'script') scripts.push(r.url());
+    });
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    await page.goto(new URL(path.slice(1), served.url).href, { waitUntil: 'networkidle' });
+    return { page, scripts, requests, errors, close: () => context.close() };
+  };
+
+  it('a page with a mermaid block renders it as SVG, with the site CSP enforced', async () => {
+    const { page, scripts, errors, close } = await open(site, '/projects/datacentre-exit/');
+    await page.waitForSelector('.mermaid-figure svg', { timeout: 20_000 });
+    const svg = await page.$eval('.mermaid-figure svg', (s) => ({ text: s.textContent ?? '', role: s.getAttribute('role') }));
+    expect(svg.text).toContain('Landing zone accredited');
+    expect(svg.role).toBe('img');
+    // The source stays available in a <details>.
+    expect(await page.$eval('.mermaid-figure details code', (c) => c.textContent)).toContain('flowchart LR');
+    expect(scripts.some((u) => /MermaidLoader/.test(u))).toBe(true);
+    expect(scripts.length).toBeGreaterThan(1); // mermaid's own chunks, loaded lazily
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('pages without a mermaid block load no script at all', async () => {
+    for (const path of ['/projects/cloud-landing-zone/', '/dependencies/']) {
+      const { scripts, errors, close } = await open(site, path);
+      expect(scripts, path).toEqual([]);
+      expect(errors, path).toEqual([]);
+      await close();
+    }
+  });
+
+  it('axe: no serious or critical violations on the dependency page, a project page and the mermaid page', async () => {
+    for (const path of ['/dependencies/', '/projects/cloud-landing-zone/', '/projects/datacentre-exit/']) {
+      const { page, close } = await open(site, path, true);
+      if (path.includes('datacentre')) await page.waitForSelector('.mermaid-figure svg', { timeout: 20_000 });
+      const bad = (await runAxe(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(bad, path).toEqual([]);
+      await close();
+    }
+  });
+
+  it('a hostile mermaid block (HTML in labels) is drawn under securityLevel strict and runs nothing', async () => {
+    const { page, errors, requests, close } = await open(hostile, '/projects/hostile-body/');
+    await page.waitForSelector('.mermaid-figure svg', { timeout: 20_000 });
+    await page.waitForTimeout(500);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.$$eval('.mermaid-figure svg img[onerror], .mermaid-figure svg script, .mermaid-figure svg [onerror]', (x) => x.length)).toBe(0);
+    // The ```html block stays a code block: its script is text.
+    expect(await page.$$eval('script', (xs) => xs.filter((x) => (x.textContent ?? '').includes('__pwned')).length)).toBe(0);
+    // Labels are SVG text (htmlLabels off): the <img src=x> of the label is never created, so never fetched.
+    expect(requests.filter((u) => new URL(u).pathname.endsWith('/x'))).toEqual([]);
+    // Chromium reports a CSP violation when DOMPurify (inside mermaid) parses the label in an inert
+    // DOMParser document; nothing runs (checked above). Any other error fails the test.
+    expect(errors.filter((e) => !e.startsWith('Executing inline event handler violates'))).toEqual([]);
+    await close();
+  });
+
+  it('hostile titles stay text in the diagram and the Mermaid source', async () => {
+    const { page, close } = await open(hostile, '/dependencies/');
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    const titles = await page.$$eval('.dep-svg .nodes title', (ts) => ts.map((t) => t.textContent ?? ''));
+    expect(titles.some((t) => t.startsWith('<script>alert(1)</script> "quoted" & <b>bold</b>'))).toBe(true);
+    expect(await page.$$eval('.dep-svg script, .dep-svg b', (x) => x.length)).toBe(0);
+    const source = await page.$eval('.mermaid-source pre code', (c) => c.textContent ?? '');
+    expect(source).toContain('["#60;script#62;alert(1)#60;/script#62; #34;quoted#34; #38; #60;b#62;bold#60;/b#62;"]');
+    expect(source).not.toMatch(/[<>]"|<script/);
+    await close();
+  });
+});
