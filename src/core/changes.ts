@@ -1,0 +1,171 @@
+/**
+ * "What changed": from successive versions of project records (one per commit
+ * that touched the file), the changes a stakeholder cares about — status,
+ * dates (start, end, milestones) and manual health — each with the commit's
+ * date, e.g. `Go-live moved 2026-06-30 → 2026-09-30 (+92 days)`.
+ *
+ * Pure: the versions come from `src/lib/git-history.ts` (git log of the
+ * content folder). Only projects the audience sees now are reported, and a
+ * field the audience hides is never compared, so a public feed reveals
+ * nothing a public page does not. Commit messages are never used (they are
+ * not audience-filtered). Deterministic: ordered by commit date
+ * (newest first), then commit, then project id.
+ */
+import { dateSpan } from './dates.ts';
+import type { PortfolioModel } from './model.ts';
+import { HEALTH_DIMENSIONS } from './schema.ts';
+
+/** The fields of a project record that changes are computed from, as written in one version. */
+export interface ProjectSnapshot {
+  title?: string;
+  status?: string;
+  start?: string;
+  end?: string;
+  health?: Record<string, string>;
+  value_status?: string;
+  milestones?: { name: string; date?: string; done?: boolean }[];
+}
+
+/** One commit's version of one project file, and the version before it (undefined: added / deleted). */
+export interface ProjectRevision {
+  commit: string;
+  /** Commit date, ISO 8601 in UTC (`2026-10-02T09:15:00Z`). */
+  date: string;
+  id: string;
+  before?: ProjectSnapshot;
+  after?: ProjectSnapshot;
+}
+
+export type ChangeKind = 'status' | 'date' | 'milestone' | 'health';
+
+export interface FieldChange {
+  kind: ChangeKind;
+  /** The field: `status`, `start`, `end`, `milestone:<name>`, `health:<dimension>`, `value_status`. */
+  field: string;
+  from?: string;
+  to?: string;
+  /** For dates: to − from in days (end of period for months and quarters). */
+  days?: number;
+  /** In words: `Go-live moved 2026-06-30 → 2026-09-30 (+92 days)`. */
+  text: string;
+}
+
+export interface ChangeEntry {
+  commit: string;
+  date: string;
+  id: string;
+  title: string;
+  changes: FieldChange[];
+}
+
+const STR = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);
+
+/** The snapshot fields of a record's front matter as parsed YAML (any shape: old versions may be invalid). */
+export function snapshotOf(data: unknown): ProjectSnapshot | undefined {
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return undefined;
+  const d = data as Record<string, unknown>;
+  const snap: ProjectSnapshot = { title: STR(d.title), status: STR(d.status), start: STR(d.start), end: STR(d.end), value_status: STR(d.value_status) };
+  if (d.health && typeof d.health === 'object' && !Array.isArray(d.health)) {
+    const h: Record<string, string> = {};
+    for (const [k, v] of Object.entries(d.health as Record<string, unknown>)) if (k !== 'note' && typeof v === 'string') h[k] = v;
+    snap.health = h;
+  }
+  if (Array.isArray(d.milestones)) {
+    snap.milestones = d.milestones
+      .filter((m): m is Record<string, unknown> => !!m && typeof m === 'object' && typeof (m as Record<string, unknown>).name === 'string')
+      .map((m) => ({ name: m.name as string, date: STR(m.date), done: m.done === true }));
+  }
+  return snap;
+}
+
+function dayDiff(from: string, to: string, fy: number): number | undefined {
+  try {
+    return dateSpan(to, fy).last - dateSpan(from, fy).last;
+  } catch {
+    return undefined;
+  }
+}
+
+const signed = (n: number) => `${n > 0 ? '+' : n < 0 ? '−' : '±'}${Math.abs(n)} day${Math.abs(n) === 1 ? '' : 's'}`;
+
+function dateChange(kind: ChangeKind, field: string, label: string, from: string | undefined, to: string | undefined, fy: number): FieldChange | undefined {
+  if (from === to) return undefined;
+  if (from && to) {
+    const days = dayDiff(from, to, fy);
+    return { kind, field, from, to, days, text: `${label} moved ${from} → ${to}${days === undefined ? '' : ` (${signed(days)})`}` };
+  }
+  if (to) return { kind, field, to, text: `${label} set to ${to}` };
+  return { kind, field, from, text: `${label} ${from} removed` };
+}
+
+const HEALTH_LABEL: Record<string, string> = { schedule: 'Schedule', budget: 'Budget', scope: 'Scope', resources: 'Resources', benefits: 'Benefits' };
+
+export interface DiffOptions {
+  fiscalYearStart?: number;
+  /** Project fields the audience hides (never compared). */
+  hidden?: readonly string[];
+}
+
+/** The changes between two versions of one project, in a fixed order: status, start, end, milestones, health. */
+export function diffProject(before: ProjectSnapshot, after: ProjectSnapshot, options: DiffOptions = {}): FieldChange[] {
+  const fy = options.fiscalYearStart ?? 1;
+  const hidden = new Set(options.hidden ?? []);
+  const out: FieldChange[] = [];
+  const push = (c: FieldChange | undefined) => c && out.push(c);
+  if (!hidden.has('status') && before.status !== after.status && before.status && after.status) {
+    out.push({ kind: 'status', field: 'status', from: before.status, to: after.status, text: `Status ${before.status} → ${after.status}` });
+  }
+  if (!hidden.has('start')) push(dateChange('date', 'start', 'Start', before.start, after.start, fy));
+  if (!hidden.has('end')) push(dateChange('date', 'end', 'End', before.end, after.end, fy));
+  if (!hidden.has('milestones')) {
+    const was = new Map((before.milestones ?? []).map((m) => [m.name, m]));
+    const now = new Map((after.milestones ?? []).map((m) => [m.name, m]));
+    for (const m of after.milestones ?? []) {
+      const old = was.get(m.name);
+      if (!old) {
+        out.push({ kind: 'milestone', field: `milestone:${m.name}`, to: m.date, text: `Milestone ${m.name} added${m.date ? ` (${m.date})` : ''}` });
+        continue;
+      }
+      push(dateChange('milestone', `milestone:${m.name}`, m.name, old.date, m.date, fy));
+      if (m.done && !old.done) out.push({ kind: 'milestone', field: `milestone:${m.name}`, text: `${m.name} done` });
+    }
+    for (const m of before.milestones ?? []) {
+      if (!now.has(m.name)) out.push({ kind: 'milestone', field: `milestone:${m.name}`, from: m.date, text: `Milestone ${m.name} removed` });
+    }
+  }
+  if (!hidden.has('health')) {
+    for (const dim of HEALTH_DIMENSIONS) {
+      if (dim === 'budget' && hidden.has('budget')) continue;
+      if (dim === 'benefits' && hidden.has('benefits')) continue;
+      const from = before.health?.[dim];
+      const to = after.health?.[dim];
+      if (from === to) continue;
+      const label = `${HEALTH_LABEL[dim]} health`;
+      const text = from && to ? `${label} ${from} → ${to}` : to ? `${label} set to ${to}` : `${label} ${from} cleared (computed again)`;
+      out.push({ kind: 'health', field: `health:${dim}`, from, to, text });
+    }
+  }
+  if (!hidden.has('value_status') && !hidden.has('benefits') && before.value_status !== after.value_status && (before.value_status || after.value_status)) {
+    const from = before.value_status;
+    const to = after.value_status;
+    out.push({ kind: 'health', field: 'value_status', from, to, text: from && to ? `Value status ${from} → ${to}` : to ? `Value status set to ${to}` : `Value status ${from} removed` });
+  }
+  return out;
+}
+
+/**
+ * The change log: one entry per (commit, project) with at least one change,
+ * for projects in the model (the audience's view), titled as they are now.
+ * Additions and deletions of whole files are not reported.
+ */
+export function computeChanges(revisions: readonly ProjectRevision[], model: PortfolioModel): ChangeEntry[] {
+  const options: DiffOptions = { fiscalYearStart: model.settings.fiscal_year_start ?? 1, hidden: model.hidden };
+  const out: ChangeEntry[] = [];
+  for (const r of revisions) {
+    const project = model.byId.projects.get(r.id);
+    if (!project || !r.before || !r.after) continue;
+    const changes = diffProject(r.before, r.after, options);
+    if (changes.length) out.push({ commit: r.commit, date: r.date, id: r.id, title: project.record.title, changes });
+  }
+  return out.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.commit < b.commit ? -1 : a.commit > b.commit ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}

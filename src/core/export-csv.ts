@@ -1,0 +1,84 @@
+/**
+ * `/portfolio.csv`: one row per project the audience sees, with the computed
+ * columns, for spreadsheets. RFC 4180: CRLF line ends, every field that holds
+ * a comma, quote, CR or LF is quoted and its quotes doubled. Safe to open in
+ * Excel / LibreOffice / Sheets: a cell that starts with `=`, `+`, `-`, `@`
+ * (or a tab / CR, which some apps strip first) is prefixed with `'`, so it is
+ * never run as a formula (OWASP "CSV injection"). Numbers the build computes
+ * are written as plain numbers, never prefixed (a slip of -5 days stays -5).
+ * A value the audience hides is an empty cell.
+ */
+import { round4 } from './export-json.ts';
+import type { PortfolioModel, ProjectView } from './model.ts';
+import { HEALTH_DIMENSIONS } from './schema.ts';
+
+type Cell = string | number | boolean | undefined;
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** A text cell made safe from formula injection. */
+export function neutralize(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/** One field, quoted when RFC 4180 requires it. Numbers and booleans are written as they are. */
+export function csvField(value: Cell): string {
+  if (value === undefined) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  const text = neutralize(value);
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+export function csvLine(cells: Cell[]): string {
+  return cells.map(csvField).join(',');
+}
+
+const list = (values: readonly string[] | undefined) => (values && values.length ? values.join('; ') : undefined);
+
+interface Column {
+  name: string;
+  value: (p: ProjectView, model: PortfolioModel) => Cell;
+}
+
+export const CSV_COLUMNS: readonly Column[] = [
+  { name: 'id', value: (p) => p.id },
+  { name: 'title', value: (p) => p.record.title },
+  { name: 'status', value: (p) => p.record.status },
+  { name: 'phase', value: (p) => p.record.phase },
+  { name: 'summary', value: (p) => p.record.summary },
+  { name: 'program', value: (p) => p.record.program },
+  { name: 'goals', value: (p) => list(p.record.goals) },
+  { name: 'investment', value: (p) => p.record.investment },
+  { name: 'sponsor', value: (p) => p.record.sponsor },
+  { name: 'business_owner', value: (p) => p.record.owners?.business },
+  { name: 'technical_owner', value: (p) => p.record.owners?.technical },
+  { name: 'teams', value: (p) => list(p.record.teams) },
+  { name: 'tags', value: (p) => list(p.record.tags) },
+  { name: 'start', value: (p) => p.record.start },
+  { name: 'end', value: (p) => p.record.end },
+  { name: 'baseline_end', value: (p) => p.record.baseline_end },
+  { name: 'progress', value: (p) => p.record.progress },
+  { name: 'slip_days', value: (p) => p.slipDays },
+  { name: 'overdue', value: (p) => p.overdue },
+  { name: 'health', value: (p) => p.health.overall },
+  ...HEALTH_DIMENSIONS.map((dim) => ({ name: `health_${dim}`, value: (p: ProjectView) => p.health[dim]?.value })),
+  { name: 'score', value: (p) => round4(p.score?.value) },
+  { name: 'rank', value: (p) => p.rank },
+  { name: 'budget_planned', value: (p) => p.record.budget?.planned },
+  { name: 'budget_forecast', value: (p) => p.record.budget?.forecast },
+  { name: 'budget_variance', value: (p) => round4(p.budgetVariance) },
+  { name: 'benefit_realization', value: (p) => round4(p.benefitRealization) },
+  { name: 'critical', value: (p) => p.critical },
+  { name: 'conflicts', value: (p) => p.conflicts.length },
+  { name: 'depends_on', value: (p) => list(p.dependsOn.map((e) => e.on)) },
+  { name: 'stale', value: (p) => p.stale },
+  { name: 'updated', value: (p) => p.record.updated },
+];
+
+/** The CSV text: a header row, then one row per project in model order; CRLF after every row. */
+export function portfolioCsv(model: PortfolioModel): string {
+  const rows = [csvLine(CSV_COLUMNS.map((c) => c.name))];
+  for (const p of model.projects) rows.push(csvLine(CSV_COLUMNS.map((c) => c.value(p, model))));
+  return `${rows.join('\r\n')}\r\n`;
+}

@@ -1,0 +1,121 @@
+/**
+ * Versions of project records from the git history of the content folder,
+ * for "What changed" (`src/core/changes.ts`). Reads `git log` and
+ * `git cat-file` with child_process; never the working tree, never the clock:
+ * the same commit gives the same list.
+ *
+ * No git, not a repository, or a shallow clone (CI's default `fetch-depth: 1`)
+ * gives an empty list and a note saying why, never a failed build.
+ */
+import { execFileSync } from 'node:child_process';
+import { realpathSync } from 'node:fs';
+import path from 'node:path';
+import { computeChanges, snapshotOf, type ChangeEntry, type ProjectRevision, type ProjectSnapshot } from '../core/changes.ts';
+import { parseFrontMatter } from '../core/frontmatter.ts';
+import type { PortfolioModel } from '../core/model.ts';
+
+export interface History {
+  revisions: ProjectRevision[];
+  /** Why the history is empty or partial; undefined when complete. */
+  note?: string;
+}
+
+const MAX_BUFFER = 512 * 1024 * 1024;
+
+function git(cwd: string, args: string[], input?: string): Buffer {
+  return execFileSync('git', args, { cwd, input, maxBuffer: MAX_BUFFER, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' } });
+}
+
+/** `git cat-file --batch` for many `rev:path` specs at once; missing objects map to undefined. */
+function catFiles(cwd: string, specs: string[]): Map<string, string | undefined> {
+  const out = new Map<string, string | undefined>();
+  if (!specs.length) return out;
+  const buf = git(cwd, ['cat-file', '--batch'], `${specs.join('\n')}\n`);
+  let pos = 0;
+  for (const spec of specs) {
+    const nl = buf.indexOf(0x0a, pos);
+    const header = buf.subarray(pos, nl).toString('utf8');
+    pos = nl + 1;
+    const m = /^[0-9a-f]+ (\w+) (\d+)$/.exec(header);
+    if (!m) {
+      out.set(spec, undefined); // "<spec> missing" or ambiguous
+      continue;
+    }
+    const size = Number(m[2]);
+    out.set(spec, m[1] === 'blob' ? buf.subarray(pos, pos + size).toString('utf8') : undefined);
+    pos += size + 1;
+  }
+  return out;
+}
+
+function snapshot(text: string | undefined): ProjectSnapshot | undefined {
+  if (text === undefined) return undefined;
+  try {
+    return snapshotOf(parseFrontMatter(text).data);
+  } catch {
+    return undefined; // a version that did not parse: nothing to compare
+  }
+}
+
+/** Every commit that modified a project record under `contentDir`, with the versions before and after. */
+export function readHistory(contentDir: string): History {
+  let top: string;
+  try {
+    top = git(contentDir, ['rev-parse', '--show-toplevel']).toString('utf8').trim();
+  } catch {
+    return { revisions: [], note: 'No git history: the content folder is not in a git repository (or git is not installed).' };
+  }
+  try {
+    if (git(top, ['rev-parse', '--is-shallow-repository']).toString('utf8').trim() === 'true') {
+      return { revisions: [], note: 'The git history is shallow (a CI checkout with fetch-depth 1?), so changes cannot be listed. Fetch the full history (actions/checkout with fetch-depth: 0).' };
+    }
+    git(top, ['rev-parse', '--verify', '--quiet', 'HEAD']);
+  } catch {
+    return { revisions: [], note: 'No commits yet.' };
+  }
+  const projectsDir = path.relative(top, path.join(realpathSync(contentDir), 'projects')).split(path.sep).join('/');
+  const log = git(top, ['log', '--no-renames', '--format=%x1e%H%x09%cI', '--name-status', 'HEAD', '--', projectsDir]).toString('utf8');
+  const pending: { commit: string; date: string; id: string; file: string }[] = [];
+  for (const block of log.split('\x1e')) {
+    const lines = block.split('\n').filter(Boolean);
+    if (!lines.length) continue;
+    const [commit, isoDate] = lines[0]!.split('\t');
+    if (!commit || !isoDate) continue;
+    const date = `${new Date(isoDate).toISOString().slice(0, 19)}Z`;
+    for (const line of lines.slice(1)) {
+      const [status, file] = line.split('\t');
+      if (status !== 'M' || !file) continue;
+      const m = /\/([a-z0-9]+(?:-[a-z0-9]+)*)\.mdx?$/.exec(file);
+      if (!m || path.posix.dirname(file) !== projectsDir) continue;
+      pending.push({ commit, date, id: m[1]!, file });
+    }
+  }
+  const specs = pending.flatMap((p) => [`${p.commit}:${p.file}`, `${p.commit}^:${p.file}`]);
+  const blobs = catFiles(top, specs);
+  const revisions = pending.map((p) => ({
+    commit: p.commit,
+    date: p.date,
+    id: p.id,
+    before: snapshot(blobs.get(`${p.commit}^:${p.file}`)),
+    after: snapshot(blobs.get(`${p.commit}:${p.file}`)),
+  }));
+  return { revisions };
+}
+
+export interface ChangeLog {
+  entries: ChangeEntry[];
+  note?: string;
+}
+
+const memo = new WeakMap<PortfolioModel, ChangeLog>();
+
+/** The change log for this build's model (memoised: git is read once per build). */
+export function getChangeLog(model: PortfolioModel, contentDir: string): ChangeLog {
+  let log = memo.get(model);
+  if (!log) {
+    const history = readHistory(contentDir);
+    log = { entries: computeChanges(history.revisions, model), note: history.note };
+    memo.set(model, log);
+  }
+  return log;
+}

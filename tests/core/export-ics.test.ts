@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { buildModel } from '../../src/core/build-model.ts';
+import { foldLine, icsText, milestonesIcs } from '../../src/core/export-ics.ts';
+import { portfolio, project, settings } from './fixtures.ts';
+
+const LONG = 'Go-live of the very long named clinical system with a title well past seventy-five octets — ünïcödé ✓✓✓';
+
+function model(audience = 'public', extra: ReturnType<typeof project>[] = []) {
+  return buildModel(
+    portfolio({
+      settings: settings({ fiscal_year_start: 4, title: 'Test, portfolio; x' }),
+      projects: [
+        project('alpha', {
+          title: 'Alpha',
+          end: '2026-Q3',
+          baseline_end: '2026-09-30',
+          milestones: [
+            { name: 'Design approved', date: '2026-02-28', done: true },
+            { name: LONG, date: '2026-09', baseline: '2026-06' },
+            { name: 'Design approved', date: '2026-03-31' },
+          ],
+        }),
+        project('secret', { title: 'Secret', visibility: 'internal', end: '2026-12-31' }),
+        ...extra,
+      ],
+    }),
+    { audience, asOf: '2026-11-15' },
+  );
+}
+
+const unfold = (text: string) => text.replace(/\r\n /g, '');
+const octets = (s: string) => new TextEncoder().encode(s).length;
+
+describe('foldLine', () => {
+  it('folds at 75 octets without splitting a UTF-8 character', () => {
+    const line = `SUMMARY:${'é'.repeat(100)}`;
+    const folded = foldLine(line);
+    const parts = folded.split('\r\n');
+    expect(parts.length).toBeGreaterThan(2);
+    for (const p of parts) expect(octets(p)).toBeLessThanOrEqual(75);
+    expect(parts.slice(1).every((p) => p.startsWith(' '))).toBe(true);
+    expect(folded.replace(/\r\n /g, '')).toBe(line);
+    expect(foldLine('SHORT:x')).toBe('SHORT:x');
+  });
+
+  it('escapes TEXT values', () => {
+    expect(icsText('a,b;c\\d\ne')).toBe('a\\,b\\;c\\\\d\\ne');
+  });
+});
+
+describe('milestonesIcs', () => {
+  const text = milestonesIcs(model(), { siteUrl: 'https://x.example/roadmap/' });
+  const lines = text.split('\r\n');
+
+  it('uses CRLF everywhere and no line exceeds 75 octets', () => {
+    expect(text.endsWith('\r\n')).toBe(true);
+    expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+    for (const l of lines) expect(octets(l), l).toBeLessThanOrEqual(75);
+    expect(lines.some((l) => l.startsWith(' '))).toBe(true); // the long summary was folded
+  });
+
+  it('is a calendar with one event per milestone and project end, audience-filtered', () => {
+    const u = unfold(text);
+    expect(u.startsWith('BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:')).toBe(true);
+    expect(u.trimEnd().endsWith('END:VCALENDAR')).toBe(true);
+    expect(u.match(/^BEGIN:VEVENT$/gm)).toHaveLength(4);
+    expect(u.match(/^END:VEVENT$/gm)).toHaveLength(4);
+    expect(u).not.toContain('Secret');
+    expect(u).toContain('X-WR-CALNAME:Test\\, portfolio\\; x · milestones');
+  });
+
+  it('has stable, unique UIDs, independent of order and other projects', () => {
+    const uids = unfold(text).match(/^UID:.*$/gm)!;
+    expect(uids).toEqual([
+      'UID:alpha/milestone/design-approved@roadmap',
+      'UID:alpha/milestone/design-approved-2@roadmap',
+      'UID:alpha/milestone/go-live-of-the-very-long-named-clinical-system-with-a-title-well-past-seventy-five-octets-unicode@roadmap',
+      'UID:alpha/end@roadmap',
+    ]);
+    const withMore = unfold(milestonesIcs(model('public', [project('aaa', { end: '2026-01-31' })])));
+    expect(withMore).toContain('UID:alpha/milestone/design-approved-2@roadmap');
+    expect(withMore).toContain('UID:aaa/end@roadmap');
+  });
+
+  it('dates months and quarters by their last day, all-day, stamped with the as-of date', () => {
+    const u = unfold(text);
+    const event = (uid: string) => u.slice(u.indexOf(`UID:${uid}`), u.indexOf('END:VEVENT', u.indexOf(`UID:${uid}`)));
+    expect(event('alpha/end@roadmap')).toContain('DTSTART;VALUE=DATE:20261231'); // 2026-Q3 with FY from April = Oct–Dec 2026
+    expect(event('alpha/end@roadmap')).toContain('DTEND;VALUE=DATE:20270101');
+    expect(event('alpha/milestone/go-live')).toContain('DTSTART;VALUE=DATE:20260930');
+    expect(event('alpha/milestone/design-approved@')).toContain('SUMMARY:✓ Alpha: Design approved');
+    expect(event('alpha/end@roadmap')).toContain('URL:https://x.example/roadmap/projects/alpha/');
+    expect(u.match(/^DTSTAMP:.*$/gm)!.every((l) => l === 'DTSTAMP:20261115T000000Z')).toBe(true);
+  });
+
+  it('is byte-identical for the same model', () => {
+    expect(milestonesIcs(model(), { siteUrl: 'https://x.example/roadmap/' })).toBe(text);
+  });
+});

@@ -1,0 +1,200 @@
+/**
+ * Search in real Chromium, under the site's own Content-Security-Policy:
+ * the header box sends the query to /search/, Pagefind UI finds the project,
+ * a filter narrows the results, nothing is logged as an error (a CSP
+ * violation would be), hostile record text never runs, and the transfer size
+ * of a search stays under 300 kB (raw bytes, no HTTP compression: the
+ * test server sends files as they are).
+ */
+import { gzipSync } from 'node:zlib';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { assertBuilt, buildSite, type BuildOptions } from '../support/build-site.ts';
+import { launchBrowser, skipBrowserTests } from '../support/browser.ts';
+import { runAxe } from '../support/crawl.ts';
+import { prepare } from '../support/prepare.ts';
+import { serve, type Served } from '../support/serve.ts';
+
+interface Watch {
+  errors: string[];
+  dialogs: string[];
+  bytes: Map<string, { raw: number; gzip: number }>;
+}
+
+function watch(page: Page): Watch {
+  const w: Watch = { errors: [], dialogs: [], bytes: new Map() };
+  page.on('console', (m) => m.type() === 'error' && w.errors.push(m.text()));
+  page.on('pageerror', (e) => w.errors.push(e.message));
+  page.on('dialog', (d) => {
+    w.dialogs.push(d.message());
+    void d.dismiss().catch(() => undefined);
+  });
+  page.on('response', async (r) => {
+    if (r.status() >= 400) w.errors.push(`${r.status()} ${r.url()}`);
+    try {
+      const body = await r.body();
+      // Pagefind's index files are already gzip-compressed; text files would be compressed by any static host.
+      const gz = /\.pf_|\.pagefind$/.test(r.url()) ? body.length : gzipSync(body).length;
+      w.bytes.set(r.url(), { raw: body.length, gzip: gz });
+    } catch {
+      // redirects have no body
+    }
+  });
+  return w;
+}
+
+const results = (page: Page) => page.$$eval('.pagefind-ui__result-link', (as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')));
+
+async function waitForResults(page: Page): Promise<void> {
+  await page.waitForSelector('.pagefind-ui__message', { timeout: 15_000 });
+  await page.waitForFunction(() => !/searching/i.test(document.querySelector('.pagefind-ui__message')?.textContent ?? ''), undefined, { timeout: 15_000 });
+  await page.waitForTimeout(300);
+}
+
+const resultCount = async (page: Page) => Number(/(\d+) results?/.exec((await page.textContent('.pagefind-ui__message')) ?? '')?.[1] ?? Number.NaN);
+
+// Browser steps on a loaded 2-core CI machine can take a while.
+vi.setConfig({ testTimeout: 120_000 });
+
+describe.skipIf(skipBrowserTests)('search in Chromium', () => {
+  let browser: Browser;
+
+  prepare(async () => {
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  const sites: { name: string; build: BuildOptions; prefix: string }[] = [
+    { name: 'example, public', build: { content: 'content' }, prefix: '/' },
+    { name: 'example, public, BASE_PATH=/roadmap', build: { content: 'content', basePath: '/roadmap' }, prefix: '/roadmap/' },
+  ];
+
+  for (const site of sites) {
+    describe(site.name, () => {
+      let served: Served;
+
+      prepare(async () => {
+        const built = assertBuilt(await buildSite(site.build));
+        served = await serve(built.outDir, { base: site.build.basePath });
+      });
+
+      afterAll(async () => {
+        await served?.close();
+      });
+
+      it('the header search box sends the query to the search page, which finds the project', async () => {
+        const page = await browser.newPage();
+        const w = watch(page);
+        try {
+          await page.goto(`${served.url}projects/`);
+          await page.fill('#site-search-q', 'identity');
+          await Promise.all([page.waitForURL(/\/search\/\?q=identity$/), page.click('.site-search button')]);
+          expect(new URL(page.url()).pathname).toBe(`${site.prefix}search/`);
+          await waitForResults(page);
+          const hrefs = await results(page);
+          expect(hrefs).toContain(`${site.prefix}projects/identity-and-access/`);
+          expect(hrefs.every((h) => h!.startsWith(site.prefix))).toBe(true);
+          expect(await page.inputValue('.pagefind-ui__search-input')).toBe('identity');
+          // The page with results and filters passes axe (no serious or critical violation).
+          const violations = (await runAxe(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+          expect(violations.map((v) => `${v.id}: ${v.targets.join(', ')}`)).toEqual([]);
+          expect(w.errors).toEqual([]);
+        } finally {
+          await page.close();
+        }
+      });
+
+      it('a filter narrows the results; the query stays in the address bar', async () => {
+        const page = await browser.newPage();
+        const w = watch(page);
+        try {
+          await page.goto(`${served.url}search/?q=patient`);
+          await waitForResults(page);
+          const before = await resultCount(page);
+          expect(before).toBeGreaterThan(2);
+          // Open the "status" filter group and tick "active" (the filter panel loads after the first results).
+          await page.waitForSelector('.pagefind-ui__filter-name', { timeout: 60_000 });
+          await page.click('.pagefind-ui__filter-name:has-text("status")');
+          await page.check('.pagefind-ui__filter-checkbox[id$="active"], input[type="checkbox"][id*="status"][id*="active"]');
+          await waitForResults(page);
+          const after = await resultCount(page);
+          expect(after).toBeGreaterThan(0);
+          expect(after).toBeLessThan(before);
+          expect(new URL(page.url()).searchParams.get('q')).toBe('patient');
+          expect(w.errors).toEqual([]);
+        } finally {
+          await page.close();
+        }
+      });
+    });
+  }
+
+  describe('example, public: transfer size', () => {
+    let served: Served;
+    prepare(async () => {
+      served = await serve(assertBuilt(await buildSite({ content: 'content' })).outDir);
+    });
+    afterAll(async () => {
+      await served?.close();
+    });
+
+    it('a search loads less than 300 kB (as a static host serves it, gzip for text files)', async () => {
+      const page = await browser.newPage();
+      const w = watch(page);
+      try {
+        await page.goto(`${served.url}search/?q=identity`);
+        await waitForResults(page);
+        await page.waitForLoadState('networkidle');
+        const raw = [...w.bytes.values()].reduce((n, b) => n + b.raw, 0);
+        const gzip = [...w.bytes.values()].reduce((n, b) => n + b.gzip, 0);
+        console.log(`[search transfer] ${w.bytes.size} files, ${(raw / 1024).toFixed(1)} kB raw, ${(gzip / 1024).toFixed(1)} kB with gzip`);
+        for (const [url, b] of [...w.bytes].sort((x, y) => y[1].raw - x[1].raw)) console.log(`  ${(b.raw / 1024).toFixed(1).padStart(7)} kB raw ${(b.gzip / 1024).toFixed(1).padStart(7)} kB gzip  ${new URL(url).pathname}`);
+        expect(gzip).toBeLessThan(300 * 1024);
+        expect(raw).toBeLessThan(400 * 1024);
+        expect(w.errors).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    });
+  });
+
+  describe('hostile fixture, internal', () => {
+    let served: Served;
+    prepare(async () => {
+      served = await serve(assertBuilt(await buildSite({ content: 'tests/fixtures/sites/hostile', audience: 'internal' })).outDir);
+    });
+    afterAll(async () => {
+      await served?.close();
+    });
+
+    it('shows hostile titles and bodies in results as text: nothing runs', async () => {
+      const page = await browser.newPage();
+      const w = watch(page);
+      try {
+        for (const q of ['hostile', 'pwned', 'script', 'sentinel']) {
+          await page.goto(`${served.url}search/?q=${q}`);
+          await waitForResults(page);
+          expect(await resultCount(page), q).toBeGreaterThan(0);
+          expect(await page.evaluate(() => (globalThis as { __pwned?: unknown }).__pwned), q).toBeUndefined();
+          // Excerpts hold text and <mark> only; filter labels hold text only.
+          expect(await page.$$eval('.pagefind-ui__result-excerpt *', (els) => els.map((e) => e.tagName).filter((t) => t !== 'MARK')), q).toEqual([]);
+          expect(
+            await page.$$eval('.pagefind-ui__filter-label *', (els) => els.filter((e) => !(e.tagName === 'SPAN' && String(e.className).includes('pagefind-ui'))).map((e) => e.outerHTML)),
+            q,
+          ).toEqual([]);
+        }
+        // The hostile program's title is a filter value, shown as the text it is.
+        await page.click('.pagefind-ui__filter-name:has-text("program")');
+        const labels = await page.$$eval('.pagefind-ui__filter-label', (els) => els.map((e) => e.textContent ?? ''));
+        expect(labels.some((t) => t.includes('<script>window.__pwned'))).toBe(true);
+        expect(w.dialogs).toEqual([]);
+        expect(w.errors).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    });
+  });
+});
