@@ -9,6 +9,8 @@ import { runCheck } from '../../scripts/check.ts';
 import { contentDir } from './read-content.ts';
 import { audienceName } from './audience-name.ts';
 import { shareInput } from './shared-input.ts';
+import { availableMemoryBytes, memoryAdvice } from './memory-guard.ts';
+import v8 from 'node:v8';
 
 export function roadmap(): AstroIntegration {
   return {
@@ -21,6 +23,11 @@ export function roadmap(): AstroIntegration {
         const result = await runCheck(dir, { strict: process.env.ROADMAP_STRICT === '1', audience });
         if (result.exitCode === 0) {
           if (command === 'build' && result.input) shareInput({ dir, audience, input: result.input });
+          if (command === 'build' && result.input) {
+            // Say up front when the records will not fit in memory, and what to do (src/lib/memory-guard.ts).
+            const advice = memoryAdvice({ records: result.input.projects.length, heapLimit: v8.getHeapStatistics().heap_size_limit, available: availableMemoryBytes() });
+            if (advice) logger.warn(advice);
+          }
           logger.info(result.output.trim().split('\n').at(-1) ?? 'content is valid');
           return;
         }
