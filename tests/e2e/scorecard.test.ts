@@ -121,6 +121,11 @@ describe.skipIf(skipBrowserTests)('scorecard pages in Chromium', () => {
     expect(text).not.toMatch(/£|Variance|Risk heat map|Capacity|Decisions needed/);
     expect(text).toContain('Health matrix');
     expect(text).toContain('Overdue projects (2)');
+    // budget and resources health derive from hidden fields: no column of "No data"
+    const columns = await page.locator('table.matrix thead th').allInnerTexts();
+    expect(columns.slice(1, 4)).toEqual(['Schedule', 'Scope', 'Benefits']);
+    await page.goto(served.internal.url + 'scorecard/');
+    expect((await page.locator('table.matrix thead th').allInnerTexts()).slice(1, 6)).toEqual(['Schedule', 'Budget', 'Scope', 'Resources', 'Benefits']);
     await page.goto(served.public.url + 'backlog/');
     const backlog = await page.innerText('main');
     expect(backlog).toContain('This edition publishes the priority order, not the scores behind it.');
