@@ -17,7 +17,11 @@
  * A meta CSP cannot set `frame-ancestors`; a host that wants it sets the
  * header (see the README).
  */
-export const cspConfig = {
+import type { AstroUserConfig } from 'astro';
+
+type CspConfig = Exclude<NonNullable<NonNullable<AstroUserConfig['security']>['csp']>, boolean>;
+
+export const cspConfig: CspConfig = {
   scriptDirective: { resources: ["'self'"] },
   styleDirective: { resources: ["'self'", "'unsafe-inline'"] },
   directives: [
@@ -30,4 +34,4 @@ export const cspConfig = {
     "base-uri 'self'",
     "form-action 'self'",
   ],
-} as const;
+};
