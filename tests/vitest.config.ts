@@ -1,6 +1,11 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+// Kept under tests/ (the repository's top level is fixed); paths are from the repo root.
+const root = fileURLToPath(new URL('..', import.meta.url));
+
 export default defineConfig({
+  root,
   test: {
     include: ['tests/**/*.test.ts'],
     // Build and browser tests share built sites: the global setup provides a
