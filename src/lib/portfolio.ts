@@ -16,8 +16,6 @@ import { audienceName } from './audience-name.ts';
 import { contentDir, readContentDir } from './read-content.ts';
 import { takeSharedInput } from './shared-input.ts';
 
-export { audienceName };
-
 async function validatedInput(dir: string, audience: string): Promise<PortfolioInput> {
   const shared = import.meta.env.DEV ? undefined : takeSharedInput(dir, audience);
   if (shared) return shared;
