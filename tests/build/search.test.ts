@@ -55,7 +55,7 @@ describe('example, public build: search index', () => {
   it('is built by `astro build` itself, with the UI files', () => {
     const files = listFiles(join(build.outDir, 'pagefind'));
     for (const f of ['pagefind.js', 'pagefind-ui.js', 'pagefind-ui.css', 'pagefind-entry.json']) expect(files).toContain(f);
-    expect(build.stdout).toMatch(/indexed \d+ pages for search/);
+    expect(build.stdout).toMatch(/indexed \d+ records for search/);
     const entry = JSON.parse(readText(build.outDir, 'pagefind/pagefind-entry.json')) as Json;
     expect(entry.languages.en.page_count).toBe(recordUrls(data).length);
   });

@@ -1,0 +1,128 @@
+/**
+ * What the search index holds: one document per record page (projects,
+ * programs, goals, teams), computed from the audience-filtered model, so a
+ * public index can only hold what the public pages show.
+ *
+ * Each document is what Pagefind calls a custom record: the page's URL, its
+ * searchable text, result-card meta (title, status, health, end date) and
+ * filters (status, program, goal, team, health, investment, tags, and the
+ * kind of record). The site indexes these rather than its HTML: there is no
+ * HTML to parse (at 2,000 records the pages are 90 MB), and the index can be
+ * built while the pages are rendered (src/lib/pagefind-integration.ts).
+ *
+ * The text is plain text, never markup: record bodies reach here already
+ * turned into text by the caller (`bodyText`), and Pagefind UI's excerpts are
+ * escaped by the search page (src/pages/search/_client.ts).
+ */
+import { humanize } from './format.ts';
+import type { PortfolioModel } from './model.ts';
+
+export type RecordKind = 'projects' | 'programs' | 'goals' | 'teams';
+
+export interface SearchDocument {
+  /** The record page, without BASE_PATH: `/projects/patient-portal/`. */
+  url: string;
+  /** Plain text: the title, summary, body and the record's other words. */
+  content: string;
+  /** Result-card meta; `title` always. */
+  meta: Record<string, string>;
+  /** Filter name → values (sorted, de-duplicated, escaped for Pagefind UI; see `uiText`). */
+  filters: Record<string, string[]>;
+}
+
+/** Turns a record body (Markdown, or MDX when `mdx`) into plain text. */
+export type BodyText = (body: string, mdx: boolean) => string;
+
+const KIND_LABEL: Record<RecordKind, string> = { projects: 'Project', programs: 'Program', goals: 'Goal', teams: 'Team' };
+
+/**
+ * Pagefind UI shows filter values with innerHTML, so a value must reach it
+ * HTML-escaped: `R&D <pilot>` is stored as `R&amp;D &lt;pilot&gt;` and shown
+ * as the text `R&D <pilot>`. tests/e2e/search.test.ts checks that no filter
+ * label ever contains markup, so a Pagefind upgrade that changes this fails
+ * the tests rather than the site.
+ */
+export const uiText = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+const uniqSorted = (values: (string | undefined)[]) =>
+  [...new Set(values.filter((v): v is string => !!v))].toSorted((a, b) => a.localeCompare(b, 'en'));
+
+/** Lines of text, without empty ones. */
+const lines = (...parts: (string | undefined | false)[]) => parts.filter((p): p is string => typeof p === 'string' && p.trim() !== '').join('\n');
+
+export function searchDocuments(model: PortfolioModel, bodyText: BodyText): SearchDocument[] {
+  const title = (kind: 'programs' | 'goals' | 'teams' | 'projects', id: string) => model.byId[kind].get(id)?.record.title ?? id;
+  const text = (r: { file: string; body: string }) => (r.body.trim() ? bodyText(r.body, r.file.endsWith('.mdx')) : '');
+  const out: SearchDocument[] = [];
+
+  for (const p of model.projects) {
+    const r = p.record;
+    const health = p.health.overall ?? 'none';
+    const teams = uniqSorted([...(r.teams ?? []), ...(r.demand ?? []).map((d) => d.team)].map((t) => title('teams', t)));
+    const program = r.program ? title('programs', r.program) : undefined;
+    const goals = uniqSorted((r.goals ?? []).map((g) => title('goals', g)));
+    const filters: Record<string, string[]> = {
+      type: [KIND_LABEL.projects],
+      status: [r.status],
+      program: uniqSorted([program]),
+      goal: goals,
+      team: teams,
+      health: [health],
+      investment: uniqSorted([r.investment]),
+      tag: uniqSorted(r.tags ?? []),
+    };
+    const meta: Record<string, string> = { title: r.title, status: r.status, health };
+    if (r.end) meta.end = r.end;
+    out.push({
+      url: `/projects/${p.id}/`,
+      content: lines(
+        r.title,
+        r.summary,
+        text(p),
+        `${humanize(r.status)}${r.phase ? `, ${humanize(r.phase)}` : ''}${r.investment ? `, ${humanize(r.investment)}` : ''}`,
+        program && `Program: ${program}`,
+        goals.length > 0 && `Goals: ${goals.join(', ')}`,
+        teams.length > 0 && `Teams: ${teams.join(', ')}`,
+        r.sponsor && `Sponsor: ${r.sponsor}`,
+        r.owners?.business && `Business owner: ${r.owners.business}`,
+        r.owners?.technical && `Technical owner: ${r.owners.technical}`,
+        (r.tags ?? []).length > 0 && `Tags: ${(r.tags ?? []).join(', ')}`,
+        r.health?.note,
+        ...(r.milestones ?? []).map((m) => `Milestone: ${m.name}`),
+        ...(r.gates ?? []).map((g) => `Gate: ${g.gate}`),
+        ...(r.risks ?? []).map((k) => lines(`Risk: ${k.title}`, k.mitigation && `Mitigation: ${k.mitigation}`)),
+        ...(r.decisions ?? []).map((d) => `Decision: ${d.question}`),
+        ...(r.benefits ?? []).map((b) => `Benefit: ${b.metric}`),
+        ...(r.dependencies ?? []).map((d) => d.note),
+      ),
+      meta,
+      filters: Object.fromEntries(Object.entries(filters).filter(([, v]) => v.length > 0).map(([k, v]) => [k, v.map(uiText)])),
+    });
+  }
+
+  for (const g of model.goals) {
+    out.push({
+      url: `/goals/${g.id}/`,
+      content: lines(g.record.title, g.record.owner && `Owner: ${g.record.owner}`, text(g), ...(g.record.key_results ?? []).map((k) => `Key result: ${k.metric}`)),
+      meta: { title: g.record.title },
+      filters: { type: [KIND_LABEL.goals] },
+    });
+  }
+  for (const g of model.programs) {
+    out.push({
+      url: `/programs/${g.id}/`,
+      content: lines(g.record.title, g.record.owner && `Owner: ${g.record.owner}`, text(g)),
+      meta: { title: g.record.title },
+      filters: { type: [KIND_LABEL.programs] },
+    });
+  }
+  for (const t of model.teams) {
+    out.push({
+      url: `/teams/${t.id}/`,
+      content: lines(t.record.title, text(t)),
+      meta: { title: t.record.title },
+      filters: { type: [KIND_LABEL.teams] },
+    });
+  }
+  return out;
+}
