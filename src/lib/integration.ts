@@ -9,14 +9,15 @@ import { runCheck } from '../../scripts/check.ts';
 import { contentDir } from './read-content.ts';
 import { audienceName } from './audience-name.ts';
 import { shareInput } from './shared-input.ts';
-import { availableMemoryBytes, memoryAdvice } from './memory-guard.ts';
+import { availableMemoryBytes, memoryAdvice, startHeapWatchdog, type HeapWatchdog } from './memory-guard.ts';
 import v8 from 'node:v8';
 
 export function roadmap(): AstroIntegration {
+  let heapWatchdog: HeapWatchdog | undefined; // memory guard: stops a build that runs out of heap (src/lib/memory-guard.ts)
   return {
     name: 'roadmap',
     hooks: {
-      'astro:config:setup': async ({ command, logger }) => {
+      'astro:config:setup': async ({ command, config, logger }) => {
         if (command !== 'build' && command !== 'dev') return;
         const dir = contentDir();
         const audience = audienceName();
@@ -27,6 +28,8 @@ export function roadmap(): AstroIntegration {
             // Say up front when the records will not fit in memory, and what to do (src/lib/memory-guard.ts).
             const advice = memoryAdvice({ records: result.input.projects.length, heapLimit: v8.getHeapStatistics().heap_size_limit, available: availableMemoryBytes() });
             if (advice) logger.warn(advice);
+            heapWatchdog?.stop();
+            heapWatchdog = startHeapWatchdog({ records: result.input.projects.length, outDir: config.outDir });
           }
           logger.info(result.output.trim().split('\n').at(-1) ?? 'content is valid');
           return;
@@ -35,6 +38,10 @@ export function roadmap(): AstroIntegration {
         if (command === 'build') {
           throw new Error('The content has errors (listed above); nothing was built. Fix them and run `npm run check`.');
         }
+      },
+      'astro:build:done': () => {
+        heapWatchdog?.stop();
+        heapWatchdog = undefined;
       },
     },
   };
