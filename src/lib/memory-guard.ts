@@ -358,3 +358,39 @@ export function startHeapWatchdog(options: {
   }
   return { stop };
 }
+
+export interface NodeExitFacts {
+  /** The last few kilobytes the build wrote to stderr. */
+  stderrTail: string;
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  /** V8's heap_size_limit under the same NODE_OPTIONS as the build. */
+  heapLimit: number;
+  available: number;
+  outDir: string;
+}
+
+const V8_OUT_OF_MEMORY = /JavaScript heap out of memory|Reached heap limit|Ineffective mark-compacts near heap limit/;
+
+/**
+ * The message for a build that Node itself stopped for lack of heap (V8
+ * aborts: exit code 134 or SIGABRT, and its "heap out of memory" line), else
+ * undefined. Printed by `npm run build` (scripts/build.ts).
+ */
+export function nodeOutOfMemoryMessage(f: NodeExitFacts): string | undefined {
+  const aborted = f.code === 134 || f.signal === 'SIGABRT';
+  if (!aborted || !V8_OUT_OF_MEMORY.test(f.stderrTail)) return undefined;
+  const mb = (b: number) => `${Math.round(b / MB).toLocaleString('en')} MB`;
+  const suggest = roundUpMb(f.heapLimit * 2);
+  const room = Math.floor(f.available / MB) - 512;
+  const lines = [
+    `[roadmap] Out of memory: Node stopped the build (V8 ran out of JavaScript heap; heap limit ${mb(f.heapLimit)}).`,
+    'To build it, do one of:',
+    suggest <= room
+      ? `  - give Node more heap: NODE_OPTIONS=--max-old-space-size=${suggest} npm run build`
+      : `  - build on a machine with more memory (this one has ${mb(f.available)} available)`,
+    '  - or build fewer records: an audience that shows fewer of them (ROADMAP_AUDIENCE), or split the portfolio.',
+    `The site in ${f.outDir} is incomplete: do not publish it.`,
+  ];
+  return `\n${lines.join('\n')}\n`;
+}

@@ -1,0 +1,57 @@
+/**
+ * `npm run build`: `astro build`, with one addition — when Node itself runs
+ * out of heap (V8 aborts with "JavaScript heap out of memory", exit code 134),
+ * say so plainly and say what to do, instead of leaving a V8 stack trace as
+ * the last words of a CI log.
+ *
+ *     node scripts/build.ts [astro build options…]
+ *
+ * The build's own heap watchdog (src/lib/memory-guard.ts) stops most builds
+ * that are thrashing with a clear message first; this catches the rest (one
+ * large page that overshoots the heap at once, or V8 giving up before the
+ * watchdog hears of it). Output passes through unchanged, and the exit code is
+ * the build's own, or 1 when it was killed by a signal.
+ */
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import v8 from 'node:v8';
+import { availableMemoryBytes, nodeOutOfMemoryMessage } from '../src/lib/memory-guard.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Runs `command`, passing its output through; prints the out-of-memory advice when it died of that. Resolves to the exit code. */
+export function runBuild(command: readonly string[], outDir = 'dist'): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command[0]!, command.slice(1), { stdio: ['inherit', 'inherit', 'pipe'] });
+    let tail = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      process.stderr.write(chunk);
+      tail = (tail + chunk.toString('utf8')).slice(-8192);
+    });
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      const message = nodeOutOfMemoryMessage({
+        stderrTail: tail,
+        code,
+        signal,
+        heapLimit: v8.getHeapStatistics().heap_size_limit,
+        available: availableMemoryBytes(),
+        outDir,
+      });
+      if (message) process.stderr.write(message);
+      resolve(code ?? 1);
+    });
+  });
+}
+
+function outDirOf(args: readonly string[]): string {
+  const i = args.findIndex((a) => a === '--outDir' || a.startsWith('--outDir='));
+  if (i < 0) return 'dist';
+  return args[i]!.includes('=') ? args[i]!.slice(args[i]!.indexOf('=') + 1) : (args[i + 1] ?? 'dist');
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const args = process.argv.slice(2);
+  process.exitCode = await runBuild([process.execPath, path.join(ROOT, 'node_modules', '.bin', 'astro'), 'build', ...args], outDirOf(args));
+}
