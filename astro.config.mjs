@@ -6,7 +6,7 @@ import { roadmap } from './src/lib/integration.ts';
 import { pagefindIndex } from './src/lib/pagefind-integration.ts';
 import { sitemap } from './src/lib/sitemap-integration.ts';
 import { cspConfig } from './src/lib/csp.ts';
-import { focusableCode, sanitizeBody } from './src/lib/sanitize.ts';
+import { bodyPlugins, markdownFeatures, syntaxHighlight } from './src/lib/markdown.ts';
 
 const base = process.env.BASE_PATH || '/';
 
@@ -19,13 +19,12 @@ export default defineConfig({
   // Four pages in flight at once: rendering overlaps writing files (2,000
   // records: 13 s → 7 s for the pages on 2 cores; npm run bench).
   build: { format: 'directory', concurrency: 4 },
-  // Record bodies are untrusted Markdown. Sätteri (Astro 7's default engine)
-  // parses raw HTML into elements (`rawHtml`), then src/lib/sanitize.ts keeps
-  // GitHub's allow-list of them. Mermaid fences stay plain code blocks
-  // (rendered lazily on the client where present).
+  // Record bodies (.md) are rendered by src/lib/markdown.ts with these same
+  // settings: Sätteri parses raw HTML into elements, src/lib/sanitize.ts keeps
+  // GitHub's allow-list of them. Any other Markdown Astro renders gets the same.
   markdown: {
-    processor: satteri({ features: { rawHtml: true }, hastPlugins: [sanitizeBody, focusableCode] }),
-    syntaxHighlight: { type: 'shiki', excludeLangs: ['mermaid'] },
+    processor: satteri({ features: markdownFeatures, hastPlugins: bodyPlugins }),
+    syntaxHighlight,
   },
   // `.mdx` is the trusted-author format (the contract says so): it runs code at
   // build time by design, so it is not sanitized (sanitizing would drop its
