@@ -43,6 +43,21 @@ describe('foldLine', () => {
     expect(foldLine('SHORT:x')).toBe('SHORT:x');
   });
 
+  it('never splits a character of 3 or 4 octets (a surrogate pair stays whole), and keeps a 75-octet line whole', () => {
+    for (const ch of ['€', '🚀', 'a€🚀']) {
+      const line = `DESCRIPTION:${ch.repeat(60)}`;
+      const parts = foldLine(line).split('\r\n');
+      for (const p of parts) {
+        expect(octets(p)).toBeLessThanOrEqual(75);
+        expect(p).not.toMatch(/[\uD800-\uDBFF]$|^ ?[\uDC00-\uDFFF]/);
+      }
+      expect(foldLine(line).replace(/\r\n /g, '')).toBe(line);
+    }
+    const exact = `X:${'a'.repeat(73)}`;
+    expect(foldLine(exact)).toBe(exact);
+    expect(foldLine(`${exact}b`).split('\r\n')).toEqual([exact, ' b']);
+  });
+
   it('escapes TEXT values', () => {
     expect(icsText('a,b;c\\d\ne')).toBe('a\\,b\\;c\\\\d\\ne');
   });
