@@ -1,12 +1,10 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import { satteri } from '@astrojs/markdown-satteri';
 import { roadmap } from './src/lib/integration.ts';
 import { pagefindIndex } from './src/lib/pagefind-integration.ts';
 import { sitemap } from './src/lib/sitemap-integration.ts';
 import { cspConfig } from './src/lib/csp.ts';
-import { bodyPlugins, markdownFeatures, syntaxHighlight } from './src/lib/markdown.ts';
 
 const base = process.env.BASE_PATH || '/';
 
@@ -19,16 +17,12 @@ export default defineConfig({
   // Four pages in flight at once: rendering overlaps writing files (2,000
   // records: 13 s → 7 s for the pages on 2 cores; npm run bench).
   build: { format: 'directory', concurrency: 4 },
-  // Record bodies (.md) are rendered by src/lib/markdown.ts with these same
-  // settings: Sätteri parses raw HTML into elements, src/lib/sanitize.ts keeps
-  // GitHub's allow-list of them. Any other Markdown Astro renders gets the same.
-  markdown: {
-    processor: satteri({ features: markdownFeatures, hastPlugins: bodyPlugins }),
-    syntaxHighlight,
-  },
+  // Record bodies: `.md` is rendered and sanitized by src/lib/markdown.ts;
   // `.mdx` is the trusted-author format (the contract says so): it runs code at
   // build time by design, so it is not sanitized (sanitizing would drop its
-  // components).
+  // components). Astro renders no record Markdown itself, hence no highlighter
+  // for it.
+  markdown: { syntaxHighlight: false },
   integrations: [roadmap(), mdx({ extendMarkdownConfig: false }), pagefindIndex(), sitemap()],
   // Content-Security-Policy as a <meta> on every page (see src/lib/csp.ts).
   security: { csp: cspConfig },

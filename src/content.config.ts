@@ -9,26 +9,39 @@
  * (src/lib/markdown.ts). An `.mdx` body is code by a trusted author
  * (components, imports): only Astro can compile it, so `.mdx` records are
  * also a collection. The collections keep no front matter: the schema below
- * keeps none of it (a Zod object drops unknown keys).
+ * keeps none of it (a Zod object drops unknown keys). A folder without any
+ * `.mdx` record is not globbed at all (Astro would warn that it found no
+ * files); in the dev server, the first `.mdx` record of a folder needs a
+ * restart.
  */
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
+import { glob, type Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { pathToFileURL } from 'node:url';
 import { COLLECTIONS, type CollectionName } from './core/schema.ts';
 import { contentDir } from './lib/read-content.ts';
+import { hasMdxRecords } from './lib/mdx-records.ts';
+
+function mdxLoader(name: CollectionName): Loader {
+  const dir = `${contentDir()}/${name}/`;
+  const records = glob({
+    pattern: '**/[^_.]*.mdx',
+    base: pathToFileURL(dir),
+    // The id is the file name without extension, as the contract says.
+    generateId: ({ entry }) => entry.replace(/^.*\//, '').replace(/\.mdx$/, ''),
+    retainBody: false,
+  });
+  return {
+    name: 'roadmap-mdx',
+    load: async (context) => {
+      if (hasMdxRecords(dir)) return records.load(context);
+      context.store.clear();
+    },
+  };
+}
 
 function collection(name: CollectionName) {
-  return defineCollection({
-    loader: glob({
-      pattern: '**/[^_.]*.mdx',
-      base: pathToFileURL(`${contentDir()}/${name}/`),
-      // The id is the file name without extension, as the contract says.
-      generateId: ({ entry }) => entry.replace(/^.*\//, '').replace(/\.mdx$/, ''),
-      retainBody: false,
-    }),
-    schema: z.object({}),
-  });
+  return defineCollection({ loader: mdxLoader(name), schema: z.object({}) });
 }
 
 export const collections = Object.fromEntries(COLLECTIONS.map((name) => [name, collection(name)])) as Record<

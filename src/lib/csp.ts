@@ -7,7 +7,7 @@
  *   lazily from `_astro/`, Pagefind on the search page) plus the hashes Astro
  *   adds; the search page alone adds `'wasm-unsafe-eval'` for Pagefind's
  *   WebAssembly (`Astro.csp.insertScriptResource` in src/pages/search/).
- * - styles: `'self'` and `'unsafe-inline'`, because Shiki code blocks, mermaid
+ * - styles: `'self'` and `'unsafe-inline'`, because MDX code blocks (Shiki), mermaid
  *   diagrams and Pagefind UI set `style` attributes (Astro then emits no style
  *   hashes, by the CSP spec). Styles cannot run code.
  * - images: the site itself and `data:` (SVG icons inside CSS); fetches

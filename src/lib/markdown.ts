@@ -1,46 +1,58 @@
 /**
- * Record bodies (`.md`) rendered to HTML from the model, page by page.
+ * Record bodies (`.md`) rendered to HTML from the model, on the page that
+ * shows them.
  *
- * The pipeline is Astro's own Markdown pipeline for Sätteri (the engine Astro
- * 7 uses by default): GFM, smart punctuation, Shiki for code blocks (not
- * `mermaid`, which the client draws), heading ids, plus the two plugins of
- * src/lib/sanitize.ts: record bodies are untrusted, so raw HTML is parsed into
- * elements and only GitHub's allow-list of them survives. Astro's image
- * plugins are left out: record bodies have no local images for Astro to
- * process, and their images stay plain `<img>` elements (the CSP decides
+ * Sätteri (the Rust Markdown engine Astro 7 uses by default) parses the body
+ * with GFM and smart punctuation, raw HTML included as elements; record
+ * bodies are untrusted, so hast-util-sanitize then keeps GitHub's allow-list
+ * of them (src/lib/sanitize.ts); headings get GitHub-style ids and code blocks
+ * become focusable (they scroll sideways: axe's scrollable-region-focusable);
+ * hast-util-to-html writes the result. There is no syntax highlighting: its
+ * colours are `style` attributes, which the allow-list removes, so it would
+ * only add empty spans. Images stay plain `<img>` elements (the CSP decides
  * what loads).
  *
  * Why not Astro's content collections for `.md`: a collection renders every
  * body during content sync and keeps all of them in its data store, which
  * Vite then bundles; at 10,000 records that was 17 s of sync, 9 s of bundling
- * and hundreds of megabytes (npm run bench). Rendering here takes Sätteri
- * well under a millisecond per body, on the page that shows it. `.mdx` bodies
+ * and hundreds of megabytes (npm run bench). And why not Astro's Sätteri
+ * pipeline with the sanitizer as a Sätteri plugin: handing the whole tree to
+ * JavaScript and back took 0.5 ms a body, this takes 0.14 ms. `.mdx` bodies
  * (trusted authors, components) still go through Astro (src/content.config.ts).
  */
-import { satteriCreateHighlightFn, satteriHeadingIdsPlugin, satteriHighlightPlugin } from '@astrojs/markdown-satteri';
-import { markdownToHtml, type Features, type HastPluginEntry } from 'satteri';
-import { focusableCode, sanitizeBody } from './sanitize.ts';
+import GithubSlugger from 'github-slugger';
+import type { Element, Nodes, Root } from 'hast';
+import { sanitize } from 'hast-util-sanitize';
+import { toHtml } from 'hast-util-to-html';
+import { markdownToHast } from 'satteri';
+import { sanitizeSchema } from './sanitize.ts';
 
-/** Sätteri features for record bodies (also used by astro.config.mjs, for any other Markdown). */
-export const markdownFeatures: Features = { gfm: true, smartPunctuation: true, rawHtml: true };
-/** The hast plugins of record bodies, after syntax highlighting (also used by astro.config.mjs). */
-export const bodyPlugins: HastPluginEntry[] = [sanitizeBody, focusableCode];
-export const syntaxHighlight: { type: 'shiki'; excludeLangs: string[] } = { type: 'shiki', excludeLangs: ['mermaid'] };
+const FEATURES = { gfm: true, smartPunctuation: true, rawHtml: true } as const;
+const HEADING = /^h[1-6]$/;
 
-let plugins: Promise<HastPluginEntry[]> | undefined;
+function textOf(node: Nodes): string {
+  if (node.type === 'text') return node.value;
+  return 'children' in node ? node.children.map(textOf).join('') : '';
+}
 
-async function pipeline(): Promise<HastPluginEntry[]> {
-  const highlight = await satteriCreateHighlightFn(syntaxHighlight, undefined);
-  return [...(highlight ? [satteriHighlightPlugin(highlight, syntaxHighlight.excludeLangs)] : []), ...bodyPlugins, satteriHeadingIdsPlugin()];
+/** Heading ids (GitHub's slugs, unique in the body) and focusable code blocks. */
+function finish(node: Nodes, slugger: GithubSlugger): void {
+  if (node.type === 'element') {
+    const el = node as Element;
+    if (HEADING.test(el.tagName) && typeof el.properties.id !== 'string') el.properties.id = slugger.slug(textOf(el));
+    if (el.tagName === 'pre') el.properties.tabIndex = 0;
+  }
+  if ('children' in node) for (const child of node.children) finish(child, slugger);
+}
+
+/** The parsed, sanitized tree of a Markdown record body (also read by src/lib/body-text.ts). */
+export function bodyTree(body: string): Root {
+  return sanitize(markdownToHast(body, { position: false, features: FEATURES }) as Root, sanitizeSchema) as Root;
 }
 
 /** The sanitized HTML of a Markdown record body. */
-export async function renderMarkdown(body: string): Promise<string> {
-  const hastPlugins = await (plugins ??= pipeline());
-  const { html } = await markdownToHtml(body, {
-    hastPlugins,
-    features: markdownFeatures,
-    data: { astro: { frontmatter: {}, headings: [], localImagePaths: new Set(), remoteImagePaths: new Set() } },
-  });
-  return html;
+export function renderMarkdown(body: string): string {
+  const tree = bodyTree(body);
+  finish(tree, new GithubSlugger());
+  return toHtml(tree);
 }

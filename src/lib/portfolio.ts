@@ -18,7 +18,7 @@ export type RenderedBody = { html: string } | { Content: Awaited<ReturnType<type
 /** A record's body, rendered: sanitized HTML for Markdown, an Astro component for MDX. */
 export async function renderBody(collection: CollectionName, record: { id: string; file: string; body: string }): Promise<RenderedBody | undefined> {
   if (!record.body.trim()) return undefined;
-  if (!record.file.endsWith('.mdx')) return { html: await renderMarkdown(record.body) };
+  if (!record.file.endsWith('.mdx')) return { html: renderMarkdown(record.body) };
   const entry = await getEntry(collection, record.id);
   if (!entry) throw new Error(`${record.file}: the MDX body is missing from the ${collection} collection`);
   const { Content } = await render(entry);
