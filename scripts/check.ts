@@ -12,9 +12,10 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from '../src/core/diagnostics.ts';
 import { formatDiagnostic, formatSummary, hasErrors } from '../src/core/diagnostics.ts';
-import { describeInput, loadPortfolio } from '../src/core/load.ts';
+import { describeInput, isParsed, loadPortfolio } from '../src/core/load.ts';
 import type { PortfolioInput } from '../src/core/model.ts';
-import { contentDir, readContentDir } from '../src/lib/read-content.ts';
+import { startPreparer, type ParallelOptions, type Preparer, type PrepareStats } from '../src/lib/prepare-parallel.ts';
+import { contentDir, listContentDir, readContentFiles } from '../src/lib/read-content.ts';
 
 export interface CheckOptions {
   /** Warnings count as errors. */
@@ -23,6 +24,8 @@ export interface CheckOptions {
   audience?: string;
   /** Paths in the output are relative to this; default process.cwd(). */
   cwd?: string;
+  /** Parse on several cores (src/lib/prepare-parallel.ts); false: in this thread only. The result is the same. */
+  parallel?: ParallelOptions | false;
 }
 
 export interface CheckResult {
@@ -32,6 +35,8 @@ export interface CheckResult {
   output: string;
   /** The validated portfolio, when there are no errors. */
   input?: PortfolioInput;
+  /** How the files were parsed (threads); absent when the folder was not found. */
+  stats?: PrepareStats;
 }
 
 function toPosix(p: string): string {
@@ -46,9 +51,14 @@ export async function runCheck(dir: string, opts: CheckOptions = {}): Promise<Ch
   const audience = opts.audience ?? (process.env.ROADMAP_AUDIENCE?.trim() || undefined);
 
   let files;
+  let preparer: Preparer | undefined;
   try {
-    files = await readContentDir(abs);
+    const paths = listContentDir(abs);
+    // Start the workers (when there are many files) before reading, so they load while the files are read.
+    preparer = startPreparer(paths.filter(isParsed).length, opts.parallel === false ? { threads: 1 } : opts.parallel);
+    files = readContentFiles(abs, paths);
   } catch (e) {
+    preparer?.cancel();
     const code = (e as NodeJS.ErrnoException).code;
     if (code !== 'ENOENT' && code !== 'ENOTDIR') throw e;
     const d: Diagnostic = {
@@ -63,7 +73,8 @@ export async function runCheck(dir: string, opts: CheckOptions = {}): Promise<Ch
     return { diagnostics: [d], exitCode: 1, output: `${formatDiagnostic(d)}\n${formatSummary([d])}\n` };
   }
 
-  const { input, diagnostics } = loadPortfolio(files, { audience, strict: opts.strict, root });
+  const { prepared, stats } = await preparer.prepare(files);
+  const { input, diagnostics } = loadPortfolio(files, { audience, strict: opts.strict, root, prepared });
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   const lines = diagnostics.map(formatDiagnostic);
   const failed = hasErrors(diagnostics);
@@ -72,7 +83,7 @@ export async function runCheck(dir: string, opts: CheckOptions = {}): Promise<Ch
     const warnings = diagnostics.length;
     lines.push(`✓ ${describeInput(input)} — ${warnings === 0 ? 'no problems' : `${warnings} warning${warnings === 1 ? '' : 's'}`} (${seconds} s)`);
   }
-  return { diagnostics, exitCode: failed ? 1 : 0, output: `${lines.join('\n')}\n`, input };
+  return { diagnostics, exitCode: failed ? 1 : 0, output: `${lines.join('\n')}\n`, input, stats };
 }
 
 const USAGE = 'usage: node scripts/check.ts [--strict] [--content DIR]';

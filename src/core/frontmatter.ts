@@ -146,23 +146,62 @@ function lowerFirst(s: string): string {
 }
 
 /**
+ * What parsing one file produced, as plain data: no closures and no YAML
+ * nodes, so a worker thread can send it back (structured clone) and the
+ * receiver rebuilds the `locate` function with `withLocate`.
+ */
+export interface PlainYaml {
+  data: unknown;
+  warnings: ParseProblem[];
+  /** Where the YAML is in the normalized text (`[start, end)`); undefined when there is none. */
+  yaml?: { start: number; end: number };
+}
+
+export interface PlainFrontMatter extends PlainYaml {
+  body: string;
+  bodyLine: number;
+}
+
+/**
+ * `locate` for YAML at `[start, end)` of `text`. Positions are needed only for
+ * files with a problem: keep the text, not the Document (10,000 Documents
+ * would hold hundreds of megabytes), and parse again on the first call.
+ */
+function locator(text: () => string, range: { start: number; end: number } | undefined): ParsedYaml['locate'] {
+  if (!range) return () => ({ line: 1, column: 1 });
+  let located: { doc: Document.Parsed; at: (o: number) => Position } | undefined;
+  return (path: Path): Position => {
+    if (!located) {
+      const t = text();
+      const src = t.slice(range.start, range.end);
+      located = { doc: parseDocument(src, YAML_OPTIONS) as Document.Parsed, at: atIn(t, range.start, src.length) };
+    }
+    return locateIn(located.doc, path, located.at);
+  };
+}
+
+/** Offsets in YAML that starts at `offset` in `text` → positions in `text`'s lines. */
+function atIn(text: string, offset: number, length: number): (o: number) => Position {
+  let starts: number[] | undefined;
+  return (o: number): Position => positionAt((starts ??= lineStarts(text)), offset + Math.max(0, Math.min(o, length)));
+}
+
+/**
+ * Give plain parse results (from `readFrontMatter` / `readYamlFile`, maybe in
+ * another thread) their `locate` again. `input` is the file's text as read.
+ */
+export function withLocate<T extends PlainYaml>(input: string, plain: T): T & ParsedYaml {
+  let text: string | undefined;
+  return { ...plain, locate: locator(() => (text ??= normalizeText(input)), plain.yaml) };
+}
+
+/**
  * Parse YAML that starts at `offset` in `text` (positions are reported in
  * `text`'s lines). Throws FrontMatterError on a syntax error.
  */
-function parseYamlAt(text: string, src: string, offset: number): ParsedYaml {
-  let starts: number[] | undefined;
-  const at = (o: number): Position => positionAt((starts ??= lineStarts(text)), offset + Math.max(0, Math.min(o, src.length)));
-  const { data, warnings } = readDocument(src, at);
-
-  // Positions are needed only for files with a problem: keep the text, not the
-  // Document (10,000 Documents would hold hundreds of megabytes), and parse
-  // again on the first call.
-  let located: Document.Parsed | undefined;
-  const locate = (path: Path): Position => {
-    located ??= parseDocument(src, YAML_OPTIONS) as Document.Parsed;
-    return locateIn(located, path, at);
-  };
-  return { data, locate, warnings };
+function parseYamlAt(text: string, src: string, offset: number): PlainYaml {
+  const { data, warnings } = readDocument(src, atIn(text, offset, src.length));
+  return { data, warnings, yaml: { start: offset, end: offset + src.length } };
 }
 
 function readDocument(src: string, at: (offset: number) => Position): { data: unknown; warnings: ParseProblem[] } {
@@ -222,6 +261,11 @@ function locateIn(doc: Document.Parsed, path: Path, at: (offset: number) => Posi
 
 /** Parse a whole YAML file (portfolio.yaml). Throws FrontMatterError. */
 export function parseYamlFile(input: string): ParsedYaml {
+  return withLocate(input, readYamlFile(input));
+}
+
+/** `parseYamlFile` as plain data (see `withLocate`). Throws FrontMatterError. */
+export function readYamlFile(input: string): PlainYaml {
   const text = normalizeText(input);
   if (text.trim() === '') throw new FrontMatterError([problem('empty-file', { line: 1, column: 1 }, 'empty file')]);
   return parseYamlAt(text, text, 0);
@@ -229,6 +273,11 @@ export function parseYamlFile(input: string): ParsedYaml {
 
 /** Parse one record file. Throws FrontMatterError for anything that is not a YAML front matter block. */
 export function parseFrontMatter(input: string): FrontMatter {
+  return withLocate(input, readFrontMatter(input));
+}
+
+/** `parseFrontMatter` as plain data (see `withLocate`). Throws FrontMatterError. */
+export function readFrontMatter(input: string): PlainFrontMatter {
   const text = normalizeText(input);
   const start = { line: 1, column: 1 };
   if (text.trim() === '') throw new FrontMatterError([problem('empty-file', start, 'empty file: a record starts with a --- line, its fields, and another --- line')]);
@@ -248,7 +297,7 @@ export function parseFrontMatter(input: string): FrontMatter {
 
   // Where gray-matter's `matter` string starts: right after `---` (or after the language word).
   const matterStart = language === '' ? 3 : firstEnd;
-  let parsed: ParsedYaml | undefined;
+  let parsed: PlainYaml | undefined;
   let file: matter.GrayMatterFile<string>;
   try {
     file = matter(
@@ -264,12 +313,12 @@ export function parseFrontMatter(input: string): FrontMatter {
   }
 
   // gray-matter skips the engine for a block with only comments or blank lines.
-  parsed ??= { data: {}, locate: () => ({ line: 1, column: 1 }), warnings: [] };
+  parsed ??= { data: {}, warnings: [] };
   if (parsed.data === null || parsed.data === undefined) parsed.data = {};
 
   const body = file.content;
   const bodyStart = text.length - body.length;
   let bodyLine = 1;
   for (let i = text.indexOf('\n'); i !== -1 && i < bodyStart; i = text.indexOf('\n', i + 1)) bodyLine++;
-  return { data: parsed.data, locate: parsed.locate, warnings: parsed.warnings, body, bodyLine };
+  return { data: parsed.data, warnings: parsed.warnings, yaml: parsed.yaml, body, bodyLine };
 }

@@ -6,7 +6,7 @@
  */
 import type { Diagnostic } from './diagnostics.ts';
 import { hasErrors, sortDiagnostics } from './diagnostics.ts';
-import { FrontMatterError, parseFrontMatter, parseYamlFile, type ParsedYaml, type ParseProblem } from './frontmatter.ts';
+import { FrontMatterError, readFrontMatter, readYamlFile, withLocate, type ParsedYaml, type ParseProblem, type PlainFrontMatter, type PlainYaml } from './frontmatter.ts';
 import type { PortfolioInput } from './model.ts';
 import type { CollectionName, Goal, Loaded, PortfolioSettings, Program, Project, Team } from './schema.ts';
 import { COLLECTIONS, SCORING_METHODS } from './schema.ts';
@@ -30,6 +30,12 @@ export interface LoadOptions {
   strict?: boolean;
   /** Prefix for file paths in diagnostics, e.g. `content` → `content/projects/x.md`. */
   root?: string;
+  /**
+   * `prepareFile(files[i].path, files[i].text)` for some `i`, computed
+   * elsewhere (worker threads: `src/lib/prepare-parallel.ts`); the others are
+   * prepared here. Must come from the same text, or the positions are wrong.
+   */
+  prepared?: readonly (PreparedFile | undefined)[];
 }
 
 export interface LoadResult {
@@ -49,26 +55,80 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-interface Parsed {
-  parsed?: ParsedYaml;
-  raw?: Record<string, unknown>;
-  problems: ParseProblem[];
+/** What a file is, from its path alone. */
+type FileKind =
+  | { kind: 'portfolio' }
+  | { kind: 'record'; collection: CollectionName; id: string; ext: '.md' | '.mdx' }
+  | { kind: 'misplaced'; why: 'portfolio-yml' | 'unknown-folder' }
+  | { kind: 'ignored' };
+
+/** `path` is normalized (see `normalizePath`). */
+function classify(path: string): FileKind {
+  if (path === 'portfolio.yaml') return { kind: 'portfolio' };
+  if (path === 'portfolio.yml') return { kind: 'misplaced', why: 'portfolio-yml' };
+  const segments = path.split('/');
+  const ext = RECORD_EXT.exec(path)?.[0] as '.md' | '.mdx' | undefined;
+  // Markdown only; files and folders starting with _ or . are drafts and templates, as in Astro.
+  if (!ext || segments.length < 2 || segments.some((s) => s.startsWith('_') || s.startsWith('.'))) return { kind: 'ignored' };
+  const collection = segments[0] as CollectionName;
+  if (!COLLECTIONS.includes(collection)) return { kind: 'misplaced', why: 'unknown-folder' };
+  const name = segments[segments.length - 1];
+  return { kind: 'record', collection, id: name.slice(0, -ext.length), ext };
 }
 
-function parse(text: string, read: (t: string) => ParsedYaml): Parsed {
+/**
+ * One file parsed and validated, as plain data (no functions), so it can be
+ * computed in a worker thread and sent back by structured clone: the
+ * expensive, per-file part of loading. `buildContext` turns it into an entry.
+ */
+export interface PreparedFile {
+  /** The YAML (or front matter) as parsed; undefined when parsing failed. */
+  parsed?: PlainYaml | PlainFrontMatter;
+  problems: ParseProblem[];
+  /** The schema's output, when it accepted the data. */
+  data?: unknown;
+  issues: SchemaIssue[];
+}
+
+type Schema = { safeParse(v: unknown): { success: boolean; data?: unknown; error?: { issues: unknown[] } } };
+
+function prepare(text: string, read: (t: string) => PlainYaml, schema: Schema): PreparedFile {
+  let parsed: PlainYaml;
   try {
-    const parsed = read(text);
-    return { parsed, raw: isPlainObject(parsed.data) ? parsed.data : undefined, problems: [...parsed.warnings] };
+    parsed = read(text);
   } catch (e) {
-    if (e instanceof FrontMatterError) return { problems: e.problems };
+    if (e instanceof FrontMatterError) return { problems: e.problems, issues: [] };
     throw e;
   }
+  const res = schema.safeParse(parsed.data);
+  const problems = [...parsed.warnings];
+  return res.success ? { parsed, problems, data: res.data, issues: [] } : { parsed, problems, issues: (res.error?.issues ?? []) as SchemaIssue[] };
 }
 
-function validate(schema: { safeParse(v: unknown): { success: boolean; data?: unknown; error?: { issues: unknown[] } } }, p: Parsed): { data?: unknown; issues: SchemaIssue[] } {
-  if (!p.parsed) return { issues: [] };
-  const res = schema.safeParse(p.parsed.data);
-  return res.success ? { data: res.data, issues: [] } : { issues: (res.error?.issues ?? []) as SchemaIssue[] };
+/**
+ * Parse and validate one file (`path` relative to the content folder).
+ * Undefined for a file the loader does not parse (drafts, Markdown outside
+ * the collections, `portfolio.yml`). Pure and deterministic: the same result
+ * in any thread.
+ */
+export function prepareFile(path: string, text: string): PreparedFile | undefined {
+  const what = classify(normalizePath(path));
+  if (what.kind === 'portfolio') return prepare(text, readYamlFile, getSchemas().portfolio);
+  if (what.kind === 'record') return prepare(text, readFrontMatter, getSchemas()[what.collection]);
+  return undefined;
+}
+
+/** Whether `prepareFile` parses this path (the files worth sending to a worker). */
+export function isParsed(path: string): boolean {
+  const { kind } = classify(normalizePath(path));
+  return kind === 'portfolio' || kind === 'record';
+}
+
+/** A prepared file's entry fields, with `locate` rebuilt from the text. */
+function hydrate(text: string, p: PreparedFile): { parsed?: ParsedYaml & Partial<PlainFrontMatter>; raw?: Record<string, unknown>; problems: ParseProblem[]; issues: SchemaIssue[]; data?: unknown } {
+  if (!p.parsed) return { problems: p.problems, issues: p.issues };
+  const parsed = withLocate(text, p.parsed as PlainFrontMatter);
+  return { parsed, raw: isPlainObject(parsed.data) ? parsed.data : undefined, problems: p.problems, issues: p.issues, data: p.data };
 }
 
 function settingsView(p: PortfolioEntry | undefined): SettingsView {
@@ -94,7 +154,6 @@ function settingsView(p: PortfolioEntry | undefined): SettingsView {
 /** Parse and validate every file; the rules then run over the result. */
 export function buildContext(files: readonly ContentFile[], opts: LoadOptions = {}): LoadContext {
   const root = opts.root ? `${normalizePath(opts.root).replace(/\/+$/, '')}/` : '';
-  const schemas = getSchemas();
   const ctx: LoadContext = {
     records: [],
     byId: { goals: new Map(), programs: new Map(), projects: new Map(), teams: new Map() },
@@ -103,43 +162,30 @@ export function buildContext(files: readonly ContentFile[], opts: LoadOptions = 
     audience: opts.audience,
     root,
   };
-  const sorted = files.map((f) => ({ path: normalizePath(f.path), text: f.text })).sort((a, b) => cmp(a.path, b.path));
+  const sorted = files.map((f, index) => ({ path: normalizePath(f.path), text: f.text, index })).sort((a, b) => cmp(a.path, b.path));
 
   for (const f of sorted) {
     const shown = root + f.path;
-    if (f.path === 'portfolio.yaml') {
-      const p = parse(f.text, parseYamlFile);
-      const { data, issues } = validate(schemas.portfolio, p);
-      ctx.portfolio = { file: f.path, shown, ...p, issues, data: data as PortfolioSettings | undefined };
+    const what = classify(f.path);
+    if (what.kind === 'ignored') continue;
+    if (what.kind === 'misplaced') {
+      ctx.misplaced.push({ file: f.path, shown, kind: what.why });
       continue;
     }
-    if (f.path === 'portfolio.yml') {
-      ctx.misplaced.push({ file: f.path, shown, kind: 'portfolio-yml' });
+    const p = hydrate(f.text, opts.prepared?.[f.index] ?? prepareFile(f.path, f.text)!);
+    if (what.kind === 'portfolio') {
+      ctx.portfolio = { file: f.path, shown, ...p, data: p.data as PortfolioSettings | undefined };
       continue;
     }
-    const segments = f.path.split('/');
-    const ext = RECORD_EXT.exec(f.path)?.[0] as '.md' | '.mdx' | undefined;
-    // Markdown only; files and folders starting with _ or . are drafts and templates, as in Astro.
-    if (!ext || segments.length < 2 || segments.some((s) => s.startsWith('_') || s.startsWith('.'))) continue;
-    const collection = segments[0] as CollectionName;
-    if (!COLLECTIONS.includes(collection)) {
-      ctx.misplaced.push({ file: f.path, shown, kind: 'unknown-folder' });
-      continue;
-    }
-    const name = segments[segments.length - 1];
-    const id = name.slice(0, -ext.length);
-    const p = parse(f.text, parseFrontMatter);
-    const { data, issues } = validate(schemas[collection], p);
+    const { collection, id, ext } = what;
     const entry: RecordEntry = {
       file: f.path,
       shown,
       collection,
       id,
       ext,
-      body: p.parsed && 'body' in p.parsed ? (p.parsed.body as string) : '',
+      body: p.parsed?.body ?? '',
       ...p,
-      issues,
-      data,
     };
     const first = ctx.byId[collection].get(id);
     if (first) entry.duplicateOf = first;

@@ -56,6 +56,11 @@ function markdownUnder(dir: string, rel: string, out: string[]): void {
  * than 10,000 promises). Throws when `dir` does not exist.
  */
 export async function readContentDir(dir: string): Promise<ContentFile[]> {
+  return readContentFiles(dir, listContentDir(dir));
+}
+
+/** The paths `readContentDir` reads, relative to `dir` and sorted, without reading them. Throws when `dir` does not exist. */
+export function listContentDir(dir: string): string[] {
   const top = readdirSync(dir, { withFileTypes: true });
   const paths: string[] = [];
   for (const name of ['portfolio.yaml', 'portfolio.yml']) {
@@ -64,7 +69,11 @@ export async function readContentDir(dir: string): Promise<ContentFile[]> {
   for (const entry of top) {
     if (entry.isDirectory() && !skipped(entry.name)) markdownUnder(path.join(dir, entry.name), entry.name, paths);
   }
-  paths.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return paths.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** Read the files `listContentDir` listed (Markdown outside the collections with empty text). */
+export function readContentFiles(dir: string, paths: readonly string[]): ContentFile[] {
   return paths.map((p) => {
     const inCollection = !p.includes('/') || COLLECTION_DIRS.includes(p.slice(0, p.indexOf('/')));
     return { path: p, text: inCollection ? readFileSync(path.join(dir, ...p.split('/')), 'utf8') : '' };
