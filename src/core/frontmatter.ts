@@ -6,10 +6,12 @@
  * and gray-matter is given engines that throw for every executable or
  * non-YAML language, so nothing in a record is ever evaluated. YAML is parsed
  * by the `yaml` package (YAML 1.2 core schema: `2026-01-15` and `on` stay
- * strings) with duplicate keys refused and alias expansion capped.
+ * strings) with duplicate keys refused and alias expansion capped. Plain
+ * front matter skips building the `yaml` Document (see `composeCst`); the
+ * result is the same.
  */
 import matter from 'gray-matter';
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
+import { CST, Document, isAlias, isMap, isPair, isScalar, isSeq, Parser, parseDocument, visit, type Node as YamlNode } from 'yaml';
 
 export interface Position {
   line: number;
@@ -205,6 +207,8 @@ function parseYamlAt(text: string, src: string, offset: number): PlainYaml {
 }
 
 function readDocument(src: string, at: (offset: number) => Position): { data: unknown; warnings: ParseProblem[] } {
+  const fast = composeCst(src);
+  if (fast !== DECLINED) return { data: fast, warnings: [] };
   const doc = parseDocument(src, YAML_OPTIONS) as Document.Parsed;
   if (doc.errors.length > 0) {
     throw new FrontMatterError(
@@ -236,6 +240,283 @@ function readDocument(src: string, at: (offset: number) => Position): { data: un
 
   const warnings = doc.warnings.map((w) => problem('yaml-syntax', at(w.pos[0]), `YAML: ${lowerFirst(w.message)}`, '', 'warning'));
   return { data, warnings };
+}
+
+/*
+ * The common case without the Document: most of `parseDocument`'s time after
+ * the `yaml` package's own lexer and parser goes into building the Document's
+ * nodes and then turning them into plain data (`toJS`). For front matter in
+ * the plain subset of YAML — block and flow mappings and sequences, plain,
+ * quoted and block scalars, comments; no anchors, aliases, tags, directives,
+ * explicit keys or tabs — `composeCst` builds the data straight from the
+ * `yaml` parser's tokens (CST), resolving every scalar with the `yaml`
+ * package's own functions (`CST.resolveAsScalar`, the core schema's tags).
+ * It makes every check the `yaml` composer makes on that subset; at anything
+ * else, or anything the composer would report (any error or warning, a
+ * duplicate key), it declines and `parseDocument` reads the file as before,
+ * errors, warnings and alias cap included. tests/core/yaml-cst.test.ts
+ * compares the two on fixtures and on thousands of mutated documents.
+ */
+
+/** `composeCst` gives up: parse with `parseDocument`. */
+const DECLINED: unique symbol = Symbol('declined');
+
+interface ScalarTag {
+  default?: boolean | 'key';
+  test?: RegExp;
+  resolve: (value: string, onError: (message: string) => void, options: unknown) => unknown;
+}
+
+let coreTags: { value: ScalarTag[]; key: ScalarTag[]; options: unknown; usable: boolean } | undefined;
+
+/** The schema's tags that may resolve a plain scalar, in the order the composer tries them. */
+function scalarTags() {
+  if (!coreTags) {
+    const doc = new Document(null, YAML_OPTIONS);
+    const tags = doc.schema.tags as unknown as ScalarTag[];
+    coreTags = {
+      value: tags.filter((t) => t.default === true && t.test),
+      key: tags.filter((t) => (t.default === true || t.default === 'key') && t.test),
+      options: doc.options,
+      // With a compat schema the composer also warns about ambiguous scalars: not modelled here.
+      usable: !doc.schema.compat,
+    };
+  }
+  return coreTags;
+}
+
+type Tok = CST.Token;
+type SourceTok = CST.SourceToken;
+
+const decline = (): never => {
+  throw DECLINED;
+};
+
+// What `props` saw besides the indicator, and where the last composed node's
+// range ends at the earliest (for the 1024-character implicit key rule). Module
+// state rather than result objects: this runs for every token of every file.
+let sawNewline = false;
+let sawComma = false;
+let lastEnd = 0;
+
+/**
+ * A token list (item start, separator) as `resolveProps` reads it: only white
+ * space, comments, at most one comma (`comma`) and at most one `indicator`,
+ * which it returns; a comment needs space before it.
+ */
+function props(tokens: readonly SourceTok[], indicator: 'seq-item-ind' | 'map-value-ind' | null, startOnNewline: boolean, comma: boolean): SourceTok | undefined {
+  let hasSpace = startOnNewline;
+  let found: SourceTok | undefined;
+  sawNewline = false;
+  sawComma = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    switch (t.type) {
+      case 'space':
+        hasSpace = true;
+        break;
+      case 'newline':
+        hasSpace = true;
+        sawNewline = true;
+        break;
+      case 'comment':
+        if (!hasSpace) throw DECLINED;
+        break;
+      case 'comma':
+        if (!comma || sawComma) throw DECLINED;
+        sawComma = true;
+        hasSpace = false;
+        break;
+      default:
+        if (t.type !== indicator || found) throw DECLINED;
+        found = t;
+        hasSpace = false;
+    }
+  }
+  return found;
+}
+
+/** Trailing tokens from `from` on (`resolveEnd`): white space and comments, a comment after space when `reqSpace`. */
+function endTokens(tokens: readonly SourceTok[] | undefined, from: number, reqSpace: boolean): void {
+  if (!tokens) return;
+  let hasSpace = false;
+  for (let i = from; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.type === 'space' || t.type === 'newline') hasSpace = true;
+    else if (t.type !== 'comment' || (reqSpace && !hasSpace)) throw DECLINED;
+  }
+}
+
+/** A scalar's value; sets `lastEnd` to the end of its range. */
+function scalar(token: Tok, atKey: boolean): unknown {
+  if (token.type !== 'scalar' && token.type !== 'single-quoted-scalar' && token.type !== 'double-quoted-scalar' && token.type !== 'block-scalar') throw DECLINED;
+  const res = CST.resolveAsScalar(token, true, decline);
+  if (!res) throw DECLINED;
+  lastEnd = res.range[2];
+  // Quoted and block scalars are strings; a plain one goes to the first core tag whose pattern matches, as in the composer.
+  return token.type === 'scalar' ? plain(res.value, atKey) : res.value;
+}
+
+function plain(value: string, atKey: boolean): unknown {
+  const tags = scalarTags();
+  const candidates = atKey ? tags.key : tags.value;
+  for (let i = 0; i < candidates.length; i++) {
+    const tag = candidates[i];
+    if (!tag.test!.test(value)) continue;
+    const res = tag.resolve(value, decline, tags.options);
+    // Some tags give a Scalar (null, bool, float), the others the value, as `composeScalar` expects.
+    const v = isScalar(res) ? res.value : res;
+    if (typeof v === 'object' && v !== null) throw DECLINED;
+    return v;
+  }
+  return value;
+}
+
+/** An empty value (`key:` with nothing after it): the empty plain scalar, whose range ends at or after `end`. */
+function empty(end: number): unknown {
+  lastEnd = end;
+  return plain('', false);
+}
+
+/** A node's value; sets `lastEnd` to where its range ends at the earliest. */
+function node(token: Tok): unknown {
+  switch (token.type) {
+    case 'block-map':
+      return blockMap(token);
+    case 'block-seq':
+      return blockSeq(token);
+    case 'flow-collection':
+      return flowCollection(token);
+    default:
+      return scalar(token, false);
+  }
+}
+
+/** Add a pair as `addPairToJSMap` does (a key such as `__proto__` becomes an own property). */
+function setKey(map: Record<string, unknown>, key: unknown, value: unknown): void {
+  const k = key === null ? '' : String(key);
+  if (k in map) Object.defineProperty(map, k, { value, writable: true, enumerable: true, configurable: true });
+  else map[k] = value;
+}
+
+/** A flow scalar key on one line; its value; refuse a duplicate (the composer's equality: `===` on values). */
+function key(token: Tok | null | undefined, keys: unknown[]): unknown {
+  if (!token || (token.type !== 'scalar' && token.type !== 'single-quoted-scalar' && token.type !== 'double-quoted-scalar')) throw DECLINED;
+  if (token.source.includes('\n')) throw DECLINED;
+  if (token.end) for (let i = 0; i < token.end.length; i++) if (token.end[i].type === 'newline') throw DECLINED;
+  const k = scalar(token, true);
+  if (k === '<<' || keys.includes(k)) throw DECLINED;
+  keys.push(k);
+  return k;
+}
+
+function blockMap(bm: CST.BlockMap): Record<string, unknown> {
+  const map: Record<string, unknown> = {};
+  const keys: unknown[] = [];
+  let end = bm.offset;
+  const items = bm.items;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if (item.explicitKey) throw DECLINED;
+    props(item.start, null, true, false);
+    if (!item.sep) {
+      // Only comments: allowed as the last item (else "map comment with trailing content").
+      if (item.key !== undefined || item.value !== undefined || i !== items.length - 1) throw DECLINED;
+      continue;
+    }
+    if (!item.key || !('indent' in item.key) || item.key.indent !== bm.indent) throw DECLINED;
+    const k = key(item.key, keys);
+    const found = props(item.sep, 'map-value-ind', false, false);
+    if (!found) throw DECLINED;
+    // The : must be at most 1024 characters after the key's start, which is at or after `end`.
+    if (found.offset - end > 1024) throw DECLINED;
+    const value = item.value;
+    if (value?.type === 'block-map' && !sawNewline) throw DECLINED;
+    setKey(map, k, value ? node(value) : empty(found.offset + 1));
+    end = lastEnd;
+  }
+  lastEnd = end;
+  return map;
+}
+
+function blockSeq(bs: CST.BlockSequence): unknown[] {
+  const seq: unknown[] = [];
+  let end = bs.offset;
+  const items = bs.items;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    const found = props(item.start, 'seq-item-ind', true, false);
+    if (!found) {
+      // Only comments: allowed as the last item.
+      if (item.value !== undefined || i !== items.length - 1) throw DECLINED;
+      continue;
+    }
+    seq.push(item.value ? node(item.value) : empty(found.offset + 1));
+    end = lastEnd;
+  }
+  lastEnd = end;
+  return seq;
+}
+
+const isBlock = (t: Tok | null | undefined) => t?.type === 'block-map' || t?.type === 'block-seq';
+
+function flowCollection(fc: CST.FlowCollection): unknown {
+  const isMap = fc.start.source === '{';
+  const map: Record<string, unknown> = {};
+  const keys: unknown[] = [];
+  const seq: unknown[] = [];
+  const items = fc.items;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    props(item.start, null, false, true);
+    // The first item has no comma before it, every other item has one; no empty items.
+    if (sawComma !== i > 0) throw DECLINED;
+    if (isMap) {
+      if (!item.sep) throw DECLINED;
+      const k = key(item.key, keys);
+      const found = props(item.sep, 'map-value-ind', false, true);
+      if (!found || sawComma || isBlock(item.value)) throw DECLINED;
+      setKey(map, k, item.value ? node(item.value) : empty(found.offset + 1));
+    } else {
+      // A plain item: no key, no separator (a pair in a flow sequence is left to the composer).
+      if (item.key !== undefined || item.sep !== undefined || !item.value || isBlock(item.value)) throw DECLINED;
+      seq.push(node(item.value));
+    }
+  }
+  const close = fc.end[0];
+  if (close?.source !== (isMap ? '}' : ']')) throw DECLINED;
+  endTokens(fc.end, 1, true);
+  lastEnd = close.offset + 1;
+  return isMap ? map : seq;
+}
+
+/**
+ * The plain data `parseDocument(src, YAML_OPTIONS).toJS()` gives, when that
+ * has no error and no warning and `src` is in the subset described above;
+ * else DECLINED.
+ */
+export function composeCst(src: string): unknown {
+  if (src.includes('\t') || !scalarTags().usable) return DECLINED;
+  try {
+    let doc: CST.Document | undefined;
+    for (const token of new Parser().parse(src)) {
+      if (token.type === 'document' && !doc) doc = token;
+      else if (token.type !== 'newline' && token.type !== 'space' && token.type !== 'comment') return DECLINED;
+    }
+    if (!doc?.value) return DECLINED;
+    props(doc.start, null, true, false);
+    const value = node(doc.value);
+    endTokens(doc.end, 0, false);
+    return value;
+  } catch {
+    // DECLINED, or anything unexpected (a stack overflow on deep nesting): the composer decides.
+    return DECLINED;
+  }
+}
+
+/** Whether `composeCst` gave up on a document. */
+export function isDeclined(v: unknown): v is typeof DECLINED {
+  return v === DECLINED;
 }
 
 function locateIn(doc: Document.Parsed, path: Path, at: (offset: number) => Position): Position {
