@@ -36,11 +36,7 @@ const publicModel = buildModel(
   { audience: 'public', asOf: '2026-11-15' },
 );
 
-const bodies: [string, boolean][] = [];
-const docs = searchDocuments(model, (body, mdx) => {
-  bodies.push([body, mdx]);
-  return `TEXT(${body.trim()})`;
-});
+const docs = searchDocuments(model, (body) => `TEXT(${body.trim()})`);
 const doc = (url: string) => docs.find((d) => d.url === url)!;
 
 describe('searchDocuments', () => {
