@@ -5,7 +5,7 @@
  * the projects it is given plus sorts.
  */
 import { dayToIso, endDay, quarterLabel, quarterOf, type Day } from '../core/dates.ts';
-import { formatDays } from '../core/format.ts';
+import { compareTitles, formatDays } from '../core/format.ts';
 import type { PortfolioModel, ProjectView } from '../core/model.ts';
 import { STATUSES, type Status } from '../core/schema.ts';
 import { addQuarters, quarterBounds, round, textWidth, timeAxis, truncate, type AxisBand } from './time-scale.ts';
@@ -15,7 +15,7 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-const byTitle = (a: ProjectView, b: ProjectView) => cmp(a.record.title.toLowerCase(), b.record.title.toLowerCase()) || cmp(a.id, b.id);
+const byTitle = (a: ProjectView, b: ProjectView) => compareTitles(a.record.title, b.record.title) || cmp(a.id, b.id);
 
 export interface RoadmapSummary {
   quarter: string;
@@ -126,14 +126,14 @@ export function statusBoard(model: PortfolioModel, projects: readonly ProjectVie
     let g = col.get(key);
     if (!g) {
       g = prog
-        ? { key, label: prog.record.title, sort: prog.record.title.toLowerCase(), programId: prog.id, projects: [] }
+        ? { key, label: prog.record.title, sort: prog.record.title, programId: prog.id, projects: [] }
         : { key, label: 'No program', sort: '\uffff', projects: [] };
       col.set(key, g);
     }
     g.projects.push(p);
   }
   return STATUSES.map((status) => {
-    const groups = [...cols.get(status)!.values()].sort((a, b) => cmp(a.sort, b.sort) || cmp(a.key, b.key));
+    const groups = [...cols.get(status)!.values()].sort((a, b) => +(a.sort === '\uffff') - +(b.sort === '\uffff') || compareTitles(a.sort, b.sort) || cmp(a.key, b.key));
     return {
       status,
       count: groups.reduce((n, g) => n + g.projects.length, 0),

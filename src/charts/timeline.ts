@@ -9,7 +9,7 @@
  * lay out bars: O(n log n) in the number of projects, never quadratic.
  */
 import { dayToIso, endDay, type Day } from '../core/dates.ts';
-import { formatDays, humanize } from '../core/format.ts';
+import { compareTitles, formatDays, humanize } from '../core/format.ts';
 import type { PortfolioModel, ProjectView } from '../core/model.ts';
 import { INVESTMENTS, STATUSES, type Rag, type Status } from '../core/schema.ts';
 import { fitRange, round, textWidth, timeAxis, truncate, type AxisBand } from './time-scale.ts';
@@ -193,21 +193,21 @@ export function groupIntoLanes(model: PortfolioModel, projects: readonly Project
     if (grouping === 'none') add('all', 'Projects', '', p);
     else if (grouping === 'program') {
       const prog = r.program ? model.byId.programs.get(r.program) : undefined;
-      if (prog) add(`program:${prog.id}`, prog.record.title, prog.record.title.toLowerCase(), p, { kind: 'programs', id: prog.id });
+      if (prog) add(`program:${prog.id}`, prog.record.title, prog.record.title, p, { kind: 'programs', id: prog.id });
       else add('program:-', 'No program', LAST, p);
     } else if (grouping === 'goal') {
       const goals = (r.goals ?? []).filter((g) => model.byId.goals.has(g));
       if (goals.length === 0) add('goal:-', 'No goal', LAST, p);
       for (const g of goals) {
         const goal = model.byId.goals.get(g)!;
-        add(`goal:${g}`, goal.record.title, goal.record.title.toLowerCase(), p, { kind: 'goals', id: g });
+        add(`goal:${g}`, goal.record.title, goal.record.title, p, { kind: 'goals', id: g });
       }
     } else if (grouping === 'team') {
       const teams = teamsOf!.get(p.id) ?? [];
       if (teams.length === 0) add('team:-', 'No team', LAST, p);
       for (const id of teams) {
         const team = model.byId.teams.get(id)!;
-        add(`team:${id}`, team.record.title, team.record.title.toLowerCase(), p, { kind: 'teams', id });
+        add(`team:${id}`, team.record.title, team.record.title, p, { kind: 'teams', id });
       }
     } else if (grouping === 'investment') {
       const inv = r.investment;
@@ -217,7 +217,7 @@ export function groupIntoLanes(model: PortfolioModel, projects: readonly Project
       add(`status:${r.status}`, humanize(r.status), String(STATUSES.indexOf(r.status)), p);
     }
   }
-  return [...lanes.values()].sort((a, b) => cmp(a.sort, b.sort) || cmp(a.key, b.key));
+  return [...lanes.values()].sort((a, b) => +(a.sort === LAST) - +(b.sort === LAST) || compareTitles(a.sort, b.sort) || cmp(a.key, b.key));
 }
 
 function cmp(a: string, b: string): number {

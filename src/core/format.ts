@@ -40,3 +40,15 @@ export function humanize(word: string): string {
   const s = word.replace(/[-_]/g, ' ');
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
+
+const titleCollator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+
+/**
+ * Orders titles as people read them: case-insensitive, numbers by value
+ * ("Program 2" before "Program 10"). Ties (same title but for case or
+ * accents) are broken by code units, so the order never depends on anything
+ * but the titles.
+ */
+export function compareTitles(a: string, b: string): number {
+  return titleCollator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+}

@@ -164,6 +164,20 @@ describe('swimlanes by goal, team, investment and status', () => {
   });
 });
 
+describe('lane order', () => {
+  it('sorts lane titles as people read them: numbers by value, case ignored, the "No …" lane last', () => {
+    const numbered = buildModel(
+      portfolio({
+        settings: settings(),
+        programs: ['Program 10', 'program 2', 'Program 1', 'Álpha'].map((title, i) => program(`p${i}`, { title })),
+        projects: [0, 1, 2, 3, -1].map((i) => project(`x${i + 1}`, { status: 'active', start: '2026-01-01', end: '2026-06-30', program: i >= 0 ? `p${i}` : undefined })),
+      }),
+      { audience: 'internal', asOf: '2026-03-01' },
+    );
+    expect(groupIntoLanes(numbered, numbered.projects, 'program').map((l) => l.label)).toEqual(['Álpha', 'Program 1', 'program 2', 'Program 10', 'No program']);
+  });
+});
+
 describe('scale: lanes collapse above the threshold', () => {
   it('draws one summary row per lane with health counts', () => {
     const v = buildTimeline(model, model.projects, { collapseAt: 3 });
