@@ -10,20 +10,28 @@ import { contentDir } from './read-content.ts';
 import { audienceName } from './audience-name.ts';
 import { shareInput } from './shared-input.ts';
 import { availableMemoryBytes, memoryAdvice, startHeapWatchdog, type HeapWatchdog } from './memory-guard.ts';
+import { hasMermaidFence } from '../core/mermaid.ts';
 import v8 from 'node:v8';
+import { fileURLToPath } from 'node:url';
+
+const MERMAID_UNUSED = fileURLToPath(new URL('./mermaid-unused.ts', import.meta.url));
 
 export function roadmap(): AstroIntegration {
   let heapWatchdog: HeapWatchdog | undefined; // memory guard: stops a build that runs out of heap (src/lib/memory-guard.ts)
   return {
     name: 'roadmap',
     hooks: {
-      'astro:config:setup': async ({ command, config, logger }) => {
+      'astro:config:setup': async ({ command, config, logger, updateConfig }) => {
         if (command !== 'build' && command !== 'dev') return;
         const dir = contentDir();
         const audience = audienceName();
         const result = await runCheck(dir, { strict: process.env.ROADMAP_STRICT === '1', audience });
         if (result.exitCode === 0) {
           if (command === 'build' && result.input) shareInput({ dir, audience, input: result.input });
+          if (command === 'build' && result.input && !result.input.projects.some((p) => hasMermaidFence(p.body))) {
+            // No record page will load mermaid (src/components/MermaidLoader.astro): do not bundle it.
+            updateConfig({ vite: { resolve: { alias: [{ find: /^mermaid$/, replacement: MERMAID_UNUSED }] } } });
+          }
           if (command === 'build' && result.input) {
             // Say up front when the records will not fit in memory, and what to do (src/lib/memory-guard.ts).
             const advice = memoryAdvice({ records: result.input.projects.length, heapLimit: v8.getHeapStatistics().heap_size_limit, available: availableMemoryBytes() });
