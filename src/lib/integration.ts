@@ -28,7 +28,7 @@ export function roadmap(): AstroIntegration {
         const result = await runCheck(dir, { strict: process.env.ROADMAP_STRICT === '1', audience });
         if (result.exitCode === 0) {
           if (command === 'build' && result.input) shareInput({ dir, audience, input: result.input });
-          if (command === 'build' && result.input && !result.input.projects.some((p) => hasMermaidFence(p.body))) {
+          if (command === 'build' && result.input && ![...result.input.projects, ...result.input.programs, ...result.input.goals, ...result.input.teams].some((r) => hasMermaidFence(r.body))) {
             // No record page will load mermaid (src/components/MermaidLoader.astro): do not bundle it.
             updateConfig({ vite: { resolve: { alias: [{ find: /^mermaid$/, replacement: MERMAID_UNUSED }] } } });
           }

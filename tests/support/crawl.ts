@@ -132,6 +132,15 @@ export async function visit(page: Page, url: string, options: { axe?: boolean } 
     const status = response?.status() ?? 0;
     const contentType = response?.headers()['content-type'] ?? '';
     const isHtml = contentType.includes('text/html');
+    // Mermaid draws after `load` (a lazy import, then an async render): wait until every block is drawn
+    // (or has said it could not be), so whatever it logs is logged while this page is the one visited.
+    if (isHtml) {
+      await page.waitForFunction(
+        () => document.querySelectorAll('pre > code.language-mermaid').length === document.querySelectorAll('.mermaid-figure > div:first-child:not(:empty)').length,
+        undefined,
+        { timeout: 30_000 },
+      );
+    }
     const links = isHtml ? await collectLinks(page) : [];
     const ids = isHtml ? await page.$$eval('[id]', (els) => els.map((el) => el.id)) : [];
     const violations = isHtml && options.axe ? await runAxe(page) : [];
