@@ -27,17 +27,18 @@ export function roadmap(): AstroIntegration {
         const audience = audienceName();
         const result = await runCheck(dir, { strict: process.env.ROADMAP_STRICT === '1', audience });
         if (result.exitCode === 0) {
-          if (command === 'build' && result.input) shareInput({ dir, audience, input: result.input });
-          if (command === 'build' && result.input && ![...result.input.projects, ...result.input.programs, ...result.input.goals, ...result.input.teams].some((r) => hasMermaidFence(r.body))) {
-            // No record page will load mermaid (src/components/MermaidLoader.astro): do not bundle it.
-            updateConfig({ vite: { resolve: { alias: [{ find: /^mermaid$/, replacement: MERMAID_UNUSED }] } } });
-          }
-          if (command === 'build' && result.input) {
+          const input = result.input;
+          if (command === 'build' && input) {
+            shareInput({ dir, audience, input });
+            if (![input.projects, input.programs, input.goals, input.teams].flat().some((r) => hasMermaidFence(r.body))) {
+              // No record page will load mermaid (src/components/MermaidLoader.astro): do not bundle it.
+              updateConfig({ vite: { resolve: { alias: [{ find: /^mermaid$/, replacement: MERMAID_UNUSED }] } } });
+            }
             // Say up front when the records will not fit in memory, and what to do (src/lib/memory-guard.ts).
-            const advice = memoryAdvice({ records: result.input.projects.length, heapLimit: v8.getHeapStatistics().heap_size_limit, available: availableMemoryBytes() });
+            const advice = memoryAdvice({ records: input.projects.length, heapLimit: v8.getHeapStatistics().heap_size_limit, available: availableMemoryBytes() });
             if (advice) logger.warn(advice);
             heapWatchdog?.stop();
-            heapWatchdog = startHeapWatchdog({ records: result.input.projects.length, outDir: config.outDir });
+            heapWatchdog = startHeapWatchdog({ records: input.projects.length, outDir: config.outDir });
           }
           logger.info(result.output.trim().split('\n').at(-1) ?? 'content is valid');
           return;
