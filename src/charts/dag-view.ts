@@ -9,7 +9,7 @@
  */
 import { curveBumpX, line } from 'd3';
 import type { DependencyEdge, PortfolioModel, ProjectView } from '../core/model.ts';
-import { humanize } from '../core/format.ts';
+import { humanize, compareCodeUnits as byId } from '../core/format.ts';
 import { toMermaid, type MermaidEdge, type MermaidNode } from '../core/mermaid.ts';
 import { layoutDag } from './dag.ts';
 
@@ -80,7 +80,6 @@ export interface Diagram {
 
 const NODE_W = 200;
 const NODE_H = 42;
-const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Shortened to `max` characters with an ellipsis. */
 export function shorten(text: string, max: number): string {

@@ -5,15 +5,11 @@
  * the projects it is given plus sorts.
  */
 import { dayToIso, endDay, quarterLabel, quarterOf, type Day } from '../core/dates.ts';
-import { compareTitles, formatDays } from '../core/format.ts';
+import { compareCodeUnits as cmp, compareTitles, formatDays } from '../core/format.ts';
 import type { PortfolioModel, ProjectView } from '../core/model.ts';
 import { STATUSES, type Status } from '../core/schema.ts';
 import { addQuarters, quarterBounds, round, textWidth, timeAxis, truncate, type AxisBand } from './time-scale.ts';
 import type { MilestoneState } from './timeline.ts';
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 const byTitle = (a: ProjectView, b: ProjectView) => compareTitles(a.record.title, b.record.title) || cmp(a.id, b.id);
 

@@ -9,7 +9,7 @@
  * lay out bars: O(n log n) in the number of projects, never quadratic.
  */
 import { dayToIso, endDay, type Day } from '../core/dates.ts';
-import { compareTitles, formatDays, humanize } from '../core/format.ts';
+import { compareCodeUnits as cmp, compareTitles, formatDays, humanize } from '../core/format.ts';
 import type { PortfolioModel, ProjectView } from '../core/model.ts';
 import { INVESTMENTS, STATUSES, type Rag, type Status } from '../core/schema.ts';
 import { fitRange, round, textWidth, timeAxis, truncate, type AxisBand } from './time-scale.ts';
@@ -220,9 +220,6 @@ export function groupIntoLanes(model: PortfolioModel, projects: readonly Project
   return [...lanes.values()].sort((a, b) => +(a.sort === LAST) - +(b.sort === LAST) || compareTitles(a.sort, b.sort) || cmp(a.key, b.key));
 }
 
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 function diamond(x: number, y: number, r: number): string {
   return `M${round(x)} ${round(y - r)}L${round(x + r)} ${round(y)}L${round(x)} ${round(y + r)}L${round(x - r)} ${round(y)}Z`;

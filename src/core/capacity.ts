@@ -16,6 +16,7 @@ import { endDay, quartersBetween, startDay, type Day } from './dates.ts';
 import type { Project, Rag, Status, Team } from './schema.ts';
 import type { UtilizationCell } from './model.ts';
 import { exceeds } from './health.ts';
+import { compareCodeUnits } from './format.ts';
 
 /** Sums of FTE are kept to 9 decimals, so 0.8 + 0.8 is 1.6, not 1.6000000000000001. */
 const clean = (x: number) => Math.round(x * 1e9) / 1e9;
@@ -137,7 +138,7 @@ export function buildUtilization(
       ratio: capacity > 0 ? demand / capacity : undefined,
       level: utilizationLevel(demand, capacity, thresholds),
       projects: [...(l?.projects ?? new Map<string, number>())]
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .sort(([a], [b]) => compareCodeUnits(a, b))
         .map(([id, fte]) => ({ id, fte })),
     };
     cache.set(key, made);

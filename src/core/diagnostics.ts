@@ -7,6 +7,7 @@
  * with two spaces between location, field and message. A diagnostic about a
  * whole file has the field `''`, and the field part is left out of the line.
  */
+import { compareCodeUnits as cmp } from './format.ts';
 
 export type Severity = 'error' | 'warning';
 
@@ -61,10 +62,6 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
     cmp(a.rule, b.rule) ||
     cmp(a.message, b.message)
   );
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 export function sortDiagnostics(diags: Diagnostic[]): Diagnostic[] {

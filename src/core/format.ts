@@ -41,6 +41,11 @@ export function humanize(word: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
+/** Orders strings by UTF-16 code units: the same on every machine and locale (ids, paths, sort keys). */
+export function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 const titleCollator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
 
 /**
@@ -50,5 +55,5 @@ const titleCollator = new Intl.Collator('en', { numeric: true, sensitivity: 'bas
  * but the titles.
  */
 export function compareTitles(a: string, b: string): number {
-  return titleCollator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+  return titleCollator.compare(a, b) || compareCodeUnits(a, b);
 }

@@ -7,6 +7,7 @@
 import { dayToIso, endDay, startDay, type Day } from './dates.ts';
 import type { Project } from './schema.ts';
 import type { Conflict, DependencyEdge } from './model.ts';
+import { compareCodeUnits as byId } from './format.ts';
 
 type DepType = DependencyEdge['type'];
 
@@ -15,7 +16,6 @@ export interface GraphProject {
   record: Pick<Project, 'start' | 'end' | 'milestones' | 'dependencies'>;
 }
 
-const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * When the dependent needs the upstream, and what for. `need_by` overrides

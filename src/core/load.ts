@@ -7,6 +7,7 @@
 import type { Diagnostic } from './diagnostics.ts';
 import { hasErrors, sortDiagnostics } from './diagnostics.ts';
 import { FrontMatterError, readFrontMatter, readYamlFile, withLocate, type ParsedYaml, type ParseProblem, type PlainFrontMatter, type PlainYaml } from './frontmatter.ts';
+import { compareCodeUnits as cmp } from './format.ts';
 import type { PortfolioInput } from './model.ts';
 import type { CollectionName, Goal, Loaded, PortfolioSettings, Program, Project, Team } from './schema.ts';
 import { COLLECTIONS, SCORING_METHODS } from './schema.ts';
@@ -49,10 +50,6 @@ const RECORD_EXT = /\.(md|mdx)$/;
 
 function normalizePath(p: string): string {
   return p.replace(/\\/g, '/').replace(/^(\.\/)+/, '').replace(/\/{2,}/g, '/');
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** What a file is, from its path alone. */

@@ -23,6 +23,7 @@
  * skipped.
  */
 import type { DependencyEdge, SlipRisk } from './model.ts';
+import { compareCodeUnits as byId } from './format.ts';
 
 export interface SlipPropagation {
   /** Per slipped project: the downstream projects at risk, by days descending then id. */
@@ -31,7 +32,6 @@ export interface SlipPropagation {
   riskFrom: Map<string, SlipRisk[]>;
 }
 
-const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const order = (a: SlipRisk, b: SlipRisk) => b.days - a.days || byId(a.id, b.id);
 const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
 

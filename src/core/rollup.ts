@@ -9,6 +9,7 @@
 import { RAG, STATUSES, type Project, type Rag, type Status } from './schema.ts';
 import type { Counts, RollUp } from './model.ts';
 import { isOpen } from './schedule.ts';
+import { compareCodeUnits as byId } from './format.ts';
 
 /** What a roll-up reads of a project (a ProjectView satisfies it). */
 export interface RollupProject {
@@ -22,7 +23,6 @@ export interface RollupProgram {
   record: { goals?: string[] };
 }
 
-const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Counts by status and by overall health (`none` when a project has none), keys in canonical order. */
 export function countProjects(projects: readonly RollupProject[]): Counts {

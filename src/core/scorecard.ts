@@ -14,6 +14,7 @@
 import { endDay, quarterOf, quarterLabel, startDay } from './dates.ts';
 import type { Counts, PortfolioModel, ProjectView, Rag, UtilizationCell } from './model.ts';
 import { budgetHealth, percent } from './health.ts';
+import { compareCodeUnits as cmp } from './format.ts';
 import { linkedGoals } from './rollup.ts';
 import { formatNumber } from './scoring.ts';
 import { INVESTMENTS, RICE_KEYS, WSJF_KEYS, type HealthDimension, type PortfolioSettings } from './schema.ts';
@@ -153,7 +154,6 @@ export function visibility(hidden: readonly string[]): Visibility {
 const GROUP = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
 /** `2880000` → `2,880,000`; at most 2 decimals. */
 export const num = (n: number) => GROUP.format(n);
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const NONE = 'none';
 
 /** Σ of a list, as formula text: `a + b + c`, shortened to `a + b + … (n values)` past `max` terms. */

@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import type { ContentFile } from '../core/load.ts';
+import { compareCodeUnits } from '../core/format.ts';
 
 const COLLECTION_DIRS = ['goals', 'programs', 'projects', 'teams'];
 
@@ -69,7 +70,7 @@ export function listContentDir(dir: string): string[] {
   for (const entry of top) {
     if (entry.isDirectory() && !skipped(entry.name)) markdownUnder(path.join(dir, entry.name), entry.name, paths);
   }
-  return paths.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return paths.sort(compareCodeUnits);
 }
 
 /** Read the files `listContentDir` listed (Markdown outside the collections with empty text). */
