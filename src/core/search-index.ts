@@ -126,3 +126,38 @@ export function searchDocuments(model: PortfolioModel, bodyText: BodyText): Sear
   }
   return out;
 }
+
+/**
+ * Characters of text per part of the search index, by default. Pagefind holds
+ * a whole index in memory while it writes it, at about 70 bytes per character
+ * of text: 8 million characters (about 2,500 records with bodies of
+ * realistic length) is a writer of about 550 MB. A bigger portfolio's index
+ * is written in parts, one after the other, and the search page merges them
+ * (Pagefind's `mergeIndex`), so memory stays flat as the portfolio grows:
+ * written whole, 10,000 records took 1.8 GB (npm run bench).
+ */
+export const SEARCH_PART_CHARS = 8_000_000;
+
+/**
+ * Splits the documents, in order, into parts of at most `maxChars`
+ * characters of content (a document longer than that is a part of its own).
+ * Always at least one part, so an empty portfolio still gets a search bundle.
+ */
+export function searchParts(documents: readonly SearchDocument[], maxChars: number = SEARCH_PART_CHARS): SearchDocument[][] {
+  const parts: SearchDocument[][] = [[]];
+  let chars = 0;
+  for (const d of documents) {
+    const current = parts[parts.length - 1];
+    if (current.length > 0 && chars + d.content.length > maxChars) {
+      parts.push([d]);
+      chars = d.content.length;
+    } else {
+      current.push(d);
+      chars += d.content.length;
+    }
+  }
+  return parts;
+}
+
+/** Where part `i` (from 0) of the index goes, relative to the search bundle: the first at its root (with Pagefind's scripts), the others in `part-2/`, `part-3/`… */
+export const searchPartPath = (i: number): string => (i === 0 ? '' : `part-${i + 1}/`);

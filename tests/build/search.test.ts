@@ -5,12 +5,12 @@
  * robots.txt and sitemap.xml per audience, the CSP meta, and BASE_PATH.
  */
 import { parse } from 'csv-parse/sync';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { assertBuilt, buildSite, listFiles, readText, type BuildResult } from '../support/build-site.ts';
 import { parseTags } from '../support/html.ts';
-import { pagefindFiles, pagefindFragments, type PagefindFragment } from '../support/pagefind.ts';
+import { EXAMPLE_IN_PARTS, pagefindFiles, pagefindFragments, type PagefindFragment } from '../support/pagefind.ts';
 import { prepare } from '../support/prepare.ts';
 import { checkXml } from '../support/xml.ts';
 
@@ -121,6 +121,45 @@ describe('example, public build: search index', () => {
     });
     expect(pages.length).toBeGreaterThan(40);
     expect(missing).toEqual([]);
+  });
+});
+
+describe('example, public build: search index in parts (ROADMAP_SEARCH_PART_CHARS)', () => {
+  let whole: BuildResult;
+  let parts: BuildResult;
+
+  prepare(async () => {
+    whole = assertBuilt(await buildSite({ content: 'content' }));
+    parts = assertBuilt(await buildSite(EXAMPLE_IN_PARTS));
+  });
+
+  const partFolders = (dir: string) => ['', ...readdirSync(join(dir, 'pagefind')).filter((f) => f.startsWith('part-')).sort((a, b) => a.localeCompare(b, 'en', { numeric: true })).map((f) => `${f}/`)];
+
+  it('writes the first part with the scripts and the others as data only, in part-2/, part-3/…', () => {
+    const folders = partFolders(parts.outDir);
+    expect(folders.length).toBeGreaterThanOrEqual(3);
+    expect(folders.slice(1)).toEqual(folders.slice(1).map((_, i) => `part-${i + 2}/`));
+    expect(parts.stdout).toMatch(new RegExp(`indexed \\d+ records for search in ${folders.length} parts`));
+    for (const folder of folders.slice(1)) {
+      const files = readdirSync(join(parts.outDir, 'pagefind', folder)).sort();
+      expect(files.filter((f) => !/^(pagefind-entry\.json|pagefind\.en_\w+\.pf_meta|index|fragment|filter)$/.test(f)), folder).toEqual([]);
+      expect(files, folder).toContain('pagefind-entry.json');
+    }
+    expect(listFiles(join(parts.outDir, 'pagefind'))).toContain('pagefind-ui.js');
+  });
+
+  it('indexes every record page exactly once across the parts, with the same fragments as the whole index', () => {
+    const counts = partFolders(parts.outDir).map((f) => (JSON.parse(readText(parts.outDir, `pagefind/${f}pagefind-entry.json`)) as Json).languages.en.page_count as number);
+    expect(counts.every((n) => n > 0)).toBe(true);
+    const wholeFragments = pagefindFragments(whole.outDir);
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(wholeFragments.length);
+    expect(pagefindFragments(parts.outDir)).toEqual(wholeFragments);
+  });
+
+  it('tells the search page which parts to merge, and the whole index has none', () => {
+    const merge = (dir: string) => Object.fromEntries(parseTags(readText(dir, 'search/index.html')).find((t) => Object.fromEntries(t.attrs).id === 'search')!.attrs)['data-merge'];
+    expect(merge(parts.outDir)).toBe(partFolders(parts.outDir).slice(1).map((f) => `/pagefind/${f}`).join(' '));
+    expect(merge(whole.outDir)).toBe('');
   });
 });
 

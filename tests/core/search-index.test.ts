@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildModel } from '../../src/core/build-model.ts';
-import { searchDocuments, uiText } from '../../src/core/search-index.ts';
+import { searchDocuments, searchPartPath, searchParts, uiText, type SearchDocument } from '../../src/core/search-index.ts';
 import { goal, portfolio, program, project, settings, team } from './fixtures.ts';
 
 const model = buildModel(
@@ -108,5 +108,30 @@ describe('searchDocuments', () => {
   it('escapes filter values once for Pagefind UI (which shows them with innerHTML)', () => {
     expect(uiText('R&D <i>')).toBe('R&amp;D &lt;i&gt;');
     expect(uiText('plain')).toBe('plain');
+  });
+});
+
+describe('searchParts', () => {
+  const d = (url: string, chars: number): SearchDocument => ({ url, content: 'x'.repeat(chars), meta: { title: url }, filters: {} });
+  const urls = (parts: SearchDocument[][]) => parts.map((p) => p.map((x) => x.url));
+
+  it('fills parts in order up to the character budget, a longer document on its own', () => {
+    const docs = [d('a', 40), d('b', 60), d('c', 1), d('d', 250), d('e', 99), d('f', 1)];
+    // 40+60 = 100 fits; +1 would not. 1, then 250 alone (over the budget), 99+1 = 100.
+    expect(urls(searchParts(docs, 100))).toEqual([['a', 'b'], ['c'], ['d'], ['e', 'f']]);
+    expect(urls(searchParts(docs, 1000))).toEqual([['a', 'b', 'c', 'd', 'e', 'f']]);
+  });
+
+  it('always has one part, empty for no documents', () => {
+    expect(searchParts([], 100)).toEqual([[]]);
+  });
+
+  it('keeps the example-sized index whole and splits a 10,000-record one by default', () => {
+    expect(searchParts(Array.from({ length: 2000 }, (_, i) => d(`p${i}`, 3000))).length).toBe(1);
+    expect(searchParts(Array.from({ length: 10000 }, (_, i) => d(`p${i}`, 3000))).length).toBe(4);
+  });
+
+  it('places the first part at the root of the bundle and the others in part-N/', () => {
+    expect([0, 1, 2].map(searchPartPath)).toEqual(['', 'part-2/', 'part-3/']);
   });
 });

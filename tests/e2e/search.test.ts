@@ -1,7 +1,8 @@
 /**
  * Search in real Chromium, under the site's own Content-Security-Policy:
  * the header box sends the query to /search/, Pagefind UI finds the project,
- * a filter narrows the results, nothing is logged as an error (a CSP
+ * a filter narrows the results, an index written in parts finds what the
+ * whole index finds, nothing is logged as an error (a CSP
  * violation would be), hostile record text never runs, and the transfer size
  * of a search stays under 300 kB (raw bytes, no HTTP compression: the
  * test server sends files as they are).
@@ -11,6 +12,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { assertBuilt, buildSite, type BuildOptions } from '../support/build-site.ts';
 import { launchBrowser, skipBrowserTests } from '../support/browser.ts';
+import { EXAMPLE_IN_PARTS } from '../support/pagefind.ts';
 import { runAxe } from '../support/crawl.ts';
 import { prepare } from '../support/prepare.ts';
 import { serve, type Served } from '../support/serve.ts';
@@ -53,6 +55,22 @@ async function waitForResults(page: Page): Promise<void> {
 
 const resultCount = async (page: Page) => Number(/(\d+) results?/.exec((await page.textContent('.pagefind-ui__message')) ?? '')?.[1] ?? Number.NaN);
 
+/**
+ * Runs `body` in the search page with `pagefind` bound to the Pagefind module
+ * of the page's UI, and returns its result. Call it after the UI has shown
+ * results: the UI has then set the module up (with every part of the index
+ * merged), and the same URL is the same module. (A string, so vitest does not
+ * rewrite the browser-side import().)
+ */
+async function pagefindApi(page: Page, body: string): Promise<unknown> {
+  const bundle = await page.getAttribute('#search', 'data-bundle');
+  expect(bundle).toBeTruthy();
+  return page.evaluate(`(async () => {
+    const pagefind = await import(${JSON.stringify(`${bundle}pagefind.js`)});
+    ${body}
+  })()`);
+}
+
 // Browser steps on a loaded 2-core CI machine can take a while.
 vi.setConfig({ testTimeout: 120_000 });
 
@@ -70,6 +88,7 @@ describe.skipIf(skipBrowserTests)('search in Chromium', () => {
   const sites: { name: string; build: BuildOptions; prefix: string }[] = [
     { name: 'example, public', build: { content: 'content' }, prefix: '/' },
     { name: 'example, public, BASE_PATH=/roadmap', build: { content: 'content', basePath: '/roadmap' }, prefix: '/roadmap/' },
+    { name: 'example, public, index in parts', build: EXAMPLE_IN_PARTS, prefix: '/' },
   ];
 
   for (const site of sites) {
@@ -118,14 +137,11 @@ describe.skipIf(skipBrowserTests)('search in Chromium', () => {
           // The filter narrows the results, through the same Pagefind bundle the UI uses. (Pagefind UI
           // sometimes renders only part of its filter panel, e.g. 4 of 8 groups, with no failed request
           // or console error: clicking through it made this test flaky, so the filter is applied via the API.)
-          const bundle = await page.getAttribute('#search', 'data-bundle');
-          expect(bundle).toBeTruthy();
-          // A string, so vitest does not rewrite the browser-side import().
-          const [all, active] = (await page.evaluate(`(async () => {
-            const pagefind = await import(${JSON.stringify(`${bundle}pagefind.js`)});
-            const count = async (options) => (await pagefind.search('patient', options)).results.length;
-            return [await count(), await count({ filters: { status: 'active' } })];
-          })()`)) as [number, number];
+          const [all, active] = (await pagefindApi(
+            page,
+            `const count = async (options) => (await pagefind.search('patient', options)).results.length;
+            return [await count(), await count({ filters: { status: 'active' } })];`,
+          )) as [number, number];
           expect(all).toBe(before);
           expect(active).toBeGreaterThan(0);
           expect(active).toBeLessThan(all);
@@ -137,6 +153,58 @@ describe.skipIf(skipBrowserTests)('search in Chromium', () => {
       });
     });
   }
+
+  describe('example, public: an index in parts finds what the whole index finds', () => {
+    let whole: Served;
+    let parts: Served;
+    prepare(async () => {
+      whole = await serve(assertBuilt(await buildSite({ content: 'content' })).outDir);
+      parts = await serve(assertBuilt(await buildSite(EXAMPLE_IN_PARTS)).outDir);
+    });
+    afterAll(async () => {
+      await whole?.close();
+      await parts?.close();
+    });
+
+    it('the same pages for every query, and the same filter counts', async () => {
+      const page = await browser.newPage();
+      const w = watch(page);
+      const ask = async (url: string) => {
+        await page.goto(`${url}search/?q=patient`);
+        await waitForResults(page);
+        const shown = await resultCount(page);
+        const api = (await pagefindApi(
+          page,
+          `const urls = async (term, options) => (await Promise.all((await pagefind.search(term, options)).results.map(async (r) => (await r.data()).url))).sort();
+          return {
+            merged: document.getElementById('search').dataset.merge.split(' ').filter(Boolean).length,
+            patient: await urls('patient'),
+            identity: await urls('identity'),
+            active: await urls(null, { filters: { status: 'active' } }),
+            filters: await pagefind.filters(),
+          };`,
+        )) as { merged: number; patient: string[]; identity: string[]; active: string[]; filters: Record<string, Record<string, number>> };
+        return { ...api, shown };
+      };
+      try {
+        const a = await ask(whole.url);
+        const b = await ask(parts.url);
+        expect(a.merged).toBe(0);
+        expect(b.merged).toBeGreaterThanOrEqual(2);
+        expect(a.patient.length).toBeGreaterThan(2);
+        expect(a.active.length).toBeGreaterThan(2);
+        expect(b.patient).toEqual(a.patient);
+        // What the UI shows for ?q=patient: every result, in both.
+        expect([a.shown, b.shown]).toEqual([a.patient.length, a.patient.length]);
+        expect(b.identity).toEqual(a.identity);
+        expect(b.active).toEqual(a.active);
+        expect(b.filters).toEqual(a.filters);
+        expect(w.errors).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    });
+  });
 
   describe('example, public: transfer size', () => {
     let served: Served;

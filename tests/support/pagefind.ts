@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { listFiles } from './build-site.ts';
+import { listFiles, type BuildOptions } from './build-site.ts';
 
 const SIGNATURE = 'pagefind_dcd';
 
@@ -44,3 +44,6 @@ export function pagefindFragments(outDir: string): PagefindFragment[] {
     .map(([, text]) => JSON.parse(text) as PagefindFragment)
     .sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
 }
+
+/** The example built with its index written in parts of at most 12,000 characters of text (it has about 30,000): three or more parts. Shared, so the build is done once. */
+export const EXAMPLE_IN_PARTS: BuildOptions = { content: 'content', env: { ROADMAP_SEARCH_PART_CHARS: '12000' } };

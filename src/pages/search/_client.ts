@@ -1,7 +1,7 @@
 /**
  * The search page's only script: starts Pagefind UI (loaded by the page from
  * `pagefind/pagefind-ui.js`, written by the build) in `#search`, runs the
- * `?q=` query from the header box, and keeps `?q=` in the address bar so a
+ * `?q=` query from the header box (across every part of the index), and keeps `?q=` in the address bar so a
  * search can be bookmarked or shared.
  */
 /**
@@ -38,6 +38,8 @@ export function startSearch(): void {
     element: '#search',
     bundlePath: element.dataset.bundle,
     baseUrl: element.dataset.base,
+    // A big portfolio's index is in parts: Pagefind searches them together (one WebAssembly engine, filter counts summed).
+    mergeIndex: (element.dataset.merge ?? '').split(' ').filter(Boolean).map((bundlePath) => ({ bundlePath, baseUrl: element.dataset.base })),
     showImages: false,
     showSubResults: true,
     resetStyles: false,
