@@ -281,6 +281,8 @@ export interface BenchReport {
   loadBefore: string;
   generateMs: number;
   check: { wallMs: number; cpuMs?: number; code: number };
+  /** The same check again, every file from the cache. */
+  recheck: { wallMs: number; cpuMs?: number };
   build: { wallMs: number; cpuMs?: number; code: number; peakProcessRss?: number; peakTreeRss?: number; pages: number; distBytes: number; js: Record<PageType, number | undefined> };
   baseline?: { wallMs: number; cpuMs?: number; code: number; peakProcessRss?: number; peakTreeRss?: number; pages: number; distBytes: number; ratio: number };
   dir: string;
@@ -305,9 +307,14 @@ export async function runBench(args: BenchArgs, log: (line: string) => void = ()
     const audience: Record<string, string> = args.audience ? { ROADMAP_AUDIENCE: args.audience } : {};
 
     log(`load average before: ${loadBefore} (${os.cpus().length} CPUs)`);
-    const check = await measure(NODE, [path.join(ROOT, 'scripts/check.ts'), '--content', content], { cwd: ROOT, env: childEnv(audience) });
+    // Check twice with a new cache folder (src/lib/check-cache.ts): first every file is parsed (and the cache written), then none is.
+    const checkRun = () => measure(NODE, [path.join(ROOT, 'scripts/check.ts'), '--content', content], { cwd: ROOT, env: childEnv({ ...audience, ROADMAP_CHECK_CACHE: path.join(dir, 'check-cache') }) });
+    const check = await checkRun();
     if (check.code !== 0) failed('npm run check', check);
     log(`check: ${fmtS(check.wallMs)} (CPU ${check.cpuMs === undefined ? 'n/a' : fmtS(check.cpuMs)}) — ${check.stdout.trim().split('\n').at(-1)}`);
+    const recheck = await checkRun();
+    if (recheck.code !== 0) failed('npm run check (again)', recheck);
+    log(`check again, nothing changed: ${fmtS(recheck.wallMs)} (CPU ${recheck.cpuMs === undefined ? 'n/a' : fmtS(recheck.cpuMs)})`);
 
     const site = path.join(dir, 'site');
     snapshotTree(ROOT, site);
@@ -331,6 +338,7 @@ export async function runBench(args: BenchArgs, log: (line: string) => void = ()
       loadBefore,
       generateMs,
       check: { wallMs: check.wallMs, cpuMs: check.cpuMs, code: check.code },
+      recheck: { wallMs: recheck.wallMs, cpuMs: recheck.cpuMs },
       build: { wallMs: build.wallMs, cpuMs: build.cpuMs, code: build.code, peakProcessRss: build.peakProcessRss, peakTreeRss: build.peakTreeRss, pages: stats.pages, distBytes: stats.bytes, js },
       dir,
     };
@@ -357,13 +365,13 @@ export async function runBench(args: BenchArgs, log: (line: string) => void = ()
   }
 }
 
-export const TABLE_HEAD = '| records | build wall | build CPU | peak RSS (tree) | pages | dist | check wall | baseline wall | ratio |\n|---|---|---|---|---|---|---|---|---|';
+export const TABLE_HEAD = '| records | build wall | build CPU | peak RSS (tree) | pages | dist | check wall (again) | baseline wall | ratio |\n|---|---|---|---|---|---|---|---|---|';
 
 /** One Markdown table row under TABLE_HEAD. */
 export function tableRow(r: BenchReport): string {
   const rss = r.build.peakTreeRss ?? r.build.peakProcessRss;
   const cpu = r.build.cpuMs === undefined ? 'n/a' : fmtS(r.build.cpuMs);
-  return `| ${r.records.toLocaleString('en')} | ${fmtS(r.build.wallMs)} | ${cpu} | ${fmtMb(rss)} | ${r.build.pages.toLocaleString('en')} | ${fmtMb(r.build.distBytes)} | ${fmtS(r.check.wallMs)} | ${r.baseline ? fmtS(r.baseline.wallMs) : '—'} | ${r.baseline ? `${r.baseline.ratio.toFixed(2)}×` : '—'} |`;
+  return `| ${r.records.toLocaleString('en')} | ${fmtS(r.build.wallMs)} | ${cpu} | ${fmtMb(rss)} | ${r.build.pages.toLocaleString('en')} | ${fmtMb(r.build.distBytes)} | ${fmtS(r.check.wallMs)} (${fmtS(r.recheck.wallMs)}) | ${r.baseline ? fmtS(r.baseline.wallMs) : '—'} | ${r.baseline ? `${r.baseline.ratio.toFixed(2)}×` : '—'} |`;
 }
 
 async function main(): Promise<void> {

@@ -7,13 +7,16 @@
  * set, must name an audience defined in portfolio.yaml. Prints each problem as
  * `path:line:column  field  message`, then a summary; exits 1 when there are
  * errors (or warnings, with --strict), else 0. The build calls `runCheck`.
+ * Files unchanged since the last check are not parsed again
+ * (src/lib/check-cache.ts; ROADMAP_CHECK_CACHE=off parses everything).
  */
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Diagnostic } from '../src/core/diagnostics.ts';
 import { formatDiagnostic, formatSummary, hasErrors } from '../src/core/diagnostics.ts';
 import { describeInput, isParsed, loadPortfolio } from '../src/core/load.ts';
 import type { PortfolioInput } from '../src/core/model.ts';
+import { checkCacheDir, openCheckCache } from '../src/lib/check-cache.ts';
 import { startPreparer, type ParallelOptions, type Preparer, type PrepareStats } from '../src/lib/prepare-parallel.ts';
 import { contentDir, listContentDir, readContentFiles } from '../src/lib/read-content.ts';
 
@@ -26,6 +29,8 @@ export interface CheckOptions {
   cwd?: string;
   /** Parse on several cores (src/lib/prepare-parallel.ts); false: in this thread only. The result is the same. */
   parallel?: ParallelOptions | false;
+  /** The folder of the parse cache (src/lib/check-cache.ts); absent: parse every file. The result is the same. */
+  cache?: string;
 }
 
 export interface CheckResult {
@@ -35,8 +40,8 @@ export interface CheckResult {
   output: string;
   /** The validated portfolio, when there are no errors. */
   input?: PortfolioInput;
-  /** How the files were parsed (threads); absent when the folder was not found. */
-  stats?: PrepareStats;
+  /** How the files were parsed (threads, cache); absent when the folder was not found. */
+  stats?: PrepareStats & { cached: number };
 }
 
 function toPosix(p: string): string {
@@ -52,10 +57,13 @@ export async function runCheck(dir: string, opts: CheckOptions = {}): Promise<Ch
 
   let files;
   let preparer: Preparer | undefined;
+  const parallel = opts.parallel === false ? { threads: 1 } : opts.parallel;
+  const cache = opts.cache ? openCheckCache(opts.cache, abs) : undefined;
   try {
     const paths = listContentDir(abs);
-    // Start the workers (when there are many files) before reading, so they load while the files are read.
-    preparer = startPreparer(paths.filter(isParsed).length, opts.parallel === false ? { threads: 1 } : opts.parallel);
+    // Start the workers (when there are many files) before reading, so they load while the files are read;
+    // with a cache from an earlier check, only once it is known how many files changed.
+    if (!cache?.warm) preparer = startPreparer(paths.filter(isParsed).length, parallel);
     files = readContentFiles(abs, paths);
   } catch (e) {
     preparer?.cancel();
@@ -73,7 +81,14 @@ export async function runCheck(dir: string, opts: CheckOptions = {}): Promise<Ch
     return { diagnostics: [d], exitCode: 1, output: `${formatDiagnostic(d)}\n${formatSummary([d])}\n` };
   }
 
-  const { prepared, stats } = await preparer.prepare(files);
+  const hits = files.map((f) => cache?.get(f));
+  const missed = files.filter((_, i) => !hits[i]);
+  preparer ??= startPreparer(missed.filter((f) => isParsed(f.path)).length, parallel);
+  const fresh = await preparer.prepare(missed);
+  missed.forEach((f, i) => fresh.prepared[i] && cache?.set(f, fresh.prepared[i]));
+  let next = 0;
+  const prepared = hits.map((hit) => hit ?? fresh.prepared[next++]);
+  const stats = { ...fresh.stats, cached: files.length - missed.length };
   const { input, diagnostics } = loadPortfolio(files, { audience, strict: opts.strict, root, prepared });
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   const lines = diagnostics.map(formatDiagnostic);
@@ -83,6 +98,7 @@ export async function runCheck(dir: string, opts: CheckOptions = {}): Promise<Ch
     const warnings = diagnostics.length;
     lines.push(`✓ ${describeInput(input)} — ${warnings === 0 ? 'no problems' : `${warnings} warning${warnings === 1 ? '' : 's'}`} (${seconds} s)`);
   }
+  cache?.save();
   return { diagnostics, exitCode: failed ? 1 : 0, output: `${lines.join('\n')}\n`, input, stats };
 }
 
@@ -116,7 +132,9 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  const result = await runCheck(args.dir, { strict: args.strict });
+  // The build's cache folder (Astro's, node_modules/.astro/): a check warms the build's check, and the other way round.
+  const cache = checkCacheDir(fileURLToPath(new URL('../node_modules/.astro/roadmap-check/', import.meta.url)));
+  const result = await runCheck(args.dir, { strict: args.strict, cache });
   process.stdout.write(result.output);
   process.exitCode = result.exitCode;
 }

@@ -13,6 +13,7 @@ import { availableMemoryBytes, memoryAdvice, startHeapWatchdog, type HeapWatchdo
 import { hasMermaidFence } from '../core/mermaid.ts';
 import v8 from 'node:v8';
 import { fileURLToPath } from 'node:url';
+import { checkCacheDir } from './check-cache.ts';
 
 const MERMAID_UNUSED = fileURLToPath(new URL('./mermaid-unused.ts', import.meta.url));
 
@@ -25,7 +26,9 @@ export function roadmap(): AstroIntegration {
         if (command !== 'build' && command !== 'dev') return;
         const dir = contentDir();
         const audience = audienceName();
-        const result = await runCheck(dir, { strict: process.env.ROADMAP_STRICT === '1', audience });
+        // Files unchanged since the last check (or build) are not parsed again (src/lib/check-cache.ts).
+        const cache = checkCacheDir(fileURLToPath(new URL('roadmap-check/', config.cacheDir)));
+        const result = await runCheck(dir, { strict: process.env.ROADMAP_STRICT === '1', audience, cache });
         if (result.exitCode === 0) {
           const input = result.input;
           if (command === 'build' && input) {

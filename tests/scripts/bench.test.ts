@@ -63,11 +63,12 @@ describe('tableRow', () => {
       loadBefore: '0.10 0.20 0.30',
       generateMs: 100,
       check: { wallMs: 2345, code: 0 },
+      recheck: { wallMs: 650 },
       build: { wallMs: 61_250, cpuMs: 90_000, code: 0, peakTreeRss: 1536 * 1024 * 1024, pages: 2103, distBytes: 125 * 1024 * 1024, js: { record: 0, roadmap: 0, dependency: 0, scorecard: 0, search: 1 } },
       baseline: { wallMs: 40_000, code: 0, pages: 2000, distBytes: 1, ratio: 61_250 / 40_000 },
       dir: '/tmp/x',
     };
     expect(TABLE_HEAD.split('\n')[0]!.split('|').length).toBe(tableRow(r).split('|').length);
-    expect(tableRow(r)).toBe('| 2,000 | 61.3 s | 90.0 s | 1536 MB | 2,103 | 125 MB | 2.3 s | 40.0 s | 1.53× |');
+    expect(tableRow(r)).toBe('| 2,000 | 61.3 s | 90.0 s | 1536 MB | 2,103 | 125 MB | 2.3 s (0.7 s) | 40.0 s | 1.53× |');
   });
 });
