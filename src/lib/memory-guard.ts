@@ -37,16 +37,30 @@ import v8 from 'node:v8';
 const MB = 1024 * 1024;
 
 /**
- * Estimated peak heap of a build: a fixed part (Astro, Vite, the bundles)
- * plus a part per record (parsed records, the model, rendered pages kept by
- * Astro, the search index input). Calibrated with `npm run bench` (see the
- * README's scale table): 500 records fit in a 492 MB heap limit, not in 312 MB.
+ * Estimated heap a build needs (V8's heap limit, young generation included):
+ * a fixed part (Astro, Vite, the bundles) plus a part per record (parsed
+ * records, the model, the search index input). Calibrated with the bench's
+ * portfolios under `--max-old-space-size`: 500 records fit in a 492 MB heap
+ * limit, not in 312 MB; 10,000 records fit in 592 MB (62 s, much of it
+ * collecting garbage) and 792 MB (53 s), not in 472 MB.
  */
-export const HEAP_BASE_BYTES = 250 * MB;
-export const HEAP_PER_RECORD_BYTES = 200 * 1024;
+export const HEAP_BASE_BYTES = 380 * MB;
+export const HEAP_PER_RECORD_BYTES = 24 * 1024;
 
 export function estimateHeapBytes(records: number): number {
   return HEAP_BASE_BYTES + records * HEAP_PER_RECORD_BYTES;
+}
+
+/** What Pagefind's writer needs besides (one part of the index; src/core/search-index.ts). */
+export const SEARCH_WRITER_BYTES = 700 * MB;
+
+/**
+ * Estimated memory of the whole build: the heap, as much again outside it
+ * (code, buffers, the check's worker thread), and Pagefind's writer. 10,000
+ * records: 1.8-2.0 GB measured for the process tree, 1.9 GB estimated.
+ */
+export function estimateMemoryBytes(records: number): number {
+  return 2 * estimateHeapBytes(records) + SEARCH_WRITER_BYTES;
 }
 
 /** The memory this process may use: the cgroup limit when there is one, else the machine's. */
@@ -76,8 +90,8 @@ export interface MemoryFacts {
 export function memoryAdvice(f: MemoryFacts): string | undefined {
   const need = estimateHeapBytes(f.records);
   const mb = (b: number) => `${Math.round(b / MB).toLocaleString('en')} MB`;
-  if (need > f.available) {
-    return `${f.records.toLocaleString('en')} records need about ${mb(need)} of memory, but only ${mb(f.available)} is available: the build will probably run out of memory. Build on a larger machine or split the portfolio.`;
+  if (estimateMemoryBytes(f.records) > f.available) {
+    return `${f.records.toLocaleString('en')} records need about ${mb(estimateMemoryBytes(f.records))} of memory, but only ${mb(f.available)} is available: the build will probably run out of memory. Build on a larger machine or split the portfolio.`;
   }
   if (need > f.heapLimit) {
     const suggest = Math.min(roundUpMb(need * 1.25), Math.floor(f.available / MB) - 512);
