@@ -14,6 +14,7 @@ import { hasMermaidFence } from '../core/mermaid.ts';
 import v8 from 'node:v8';
 import { fileURLToPath } from 'node:url';
 import { checkCacheDir } from './check-cache.ts';
+import { searchPartChars } from './search.ts';
 
 const MERMAID_UNUSED = fileURLToPath(new URL('./mermaid-unused.ts', import.meta.url));
 
@@ -26,6 +27,8 @@ export function roadmap(): AstroIntegration {
         if (command !== 'build' && command !== 'dev') return;
         const dir = contentDir();
         const audience = audienceName();
+        // A bad ROADMAP_SEARCH_PART_CHARS stops the build here, before anything is written (src/lib/search.ts).
+        if (command === 'build') searchPartChars();
         // Files unchanged since the last check (or build) are not parsed again (src/lib/check-cache.ts).
         const cache = checkCacheDir(fileURLToPath(new URL('roadmap-check/', config.cacheDir)));
         const result = await runCheck(dir, { strict: process.env.ROADMAP_STRICT === '1', audience, cache });

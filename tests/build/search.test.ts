@@ -163,6 +163,15 @@ describe('example, public build: search index in parts (ROADMAP_SEARCH_PART_CHAR
   });
 });
 
+describe('a bad ROADMAP_SEARCH_PART_CHARS', () => {
+  it('stops the build before anything is written, naming the variable', async () => {
+    const build = await buildSite({ content: 'content', env: { ROADMAP_SEARCH_PART_CHARS: 'lots' } });
+    expect(build.code).not.toBe(0);
+    expect(`${build.stdout}\n${build.stderr}`).toContain('ROADMAP_SEARCH_PART_CHARS must be a whole number of characters');
+    expect(listFiles(build.outDir)).toEqual([]);
+  });
+});
+
 describe('example, public build: exports and hardening', () => {
   let build: BuildResult;
   let data: Json;
