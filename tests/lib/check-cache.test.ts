@@ -4,7 +4,7 @@
  * only changed files are parsed again; files gone drop out; a different code
  * key or an unreadable cache file means parsing everything again.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { deserialize } from 'node:v8';
@@ -12,7 +12,7 @@ import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { prepareFile, type ContentFile } from '../../src/core/load.ts';
 import { checkCacheDir, checkCacheFile, openCheckCache } from '../../src/lib/check-cache.ts';
 import { runCheck, type CheckResult } from '../../scripts/check.ts';
-import { HOSTILE_YAML } from '../support/hostile-yaml.ts';
+import { expectSameCheck, HOSTILE_YAML, writeContent as writeContentIn } from '../support/check-content.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const tmp = mkdtempSync(path.join(tmpdir(), 'roadmap-check-cache-'));
@@ -26,23 +26,8 @@ beforeEach(() => {
 let n = 0;
 const newCacheDir = () => path.join(tmp, `cache-${++n}`);
 
-function writeContent(name: string, files: readonly ContentFile[]): string {
-  const dir = path.join(tmp, name);
-  for (const f of files) {
-    mkdirSync(path.dirname(path.join(dir, f.path)), { recursive: true });
-    writeFileSync(path.join(dir, f.path), f.text);
-  }
-  return dir;
-}
-
-const stripTime = (r: CheckResult) => r.output.replace(/\(\d+\.\d\d s\)\n$/, '(T s)\n');
-
-function expectSame(a: CheckResult, b: CheckResult): void {
-  expect(stripTime(b)).toBe(stripTime(a));
-  expect(b.diagnostics).toStrictEqual(a.diagnostics);
-  expect(b.exitCode).toBe(a.exitCode);
-  expect(b.input).toStrictEqual(a.input);
-}
+const writeContent = (name: string, files: readonly ContentFile[]) => writeContentIn(tmp, name, files);
+const expectSame = (expected: CheckResult, actual: CheckResult) => expectSameCheck(actual, expected);
 
 /** Without a cache, then twice with a new one (cold, warm): all three the same; returns the warm run. */
 async function same(dir: string, cwd: string): Promise<{ plain: CheckResult; cold: CheckResult; warm: CheckResult }> {

@@ -3,7 +3,7 @@
  * result must be exactly what parsing in one thread gives, for every fixture,
  * for hostile YAML, and when the worker fails.
  */
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -12,8 +12,8 @@ import { loadPortfolio, prepareFile, type ContentFile } from '../../src/core/loa
 import { syntheticPortfolio } from '../../src/core/synthetic.ts';
 import { prepareFiles, type ParallelOptions } from '../../src/lib/prepare-parallel.ts';
 import { readContentDir } from '../../src/lib/read-content.ts';
-import { runCheck, type CheckResult } from '../../scripts/check.ts';
-import { HOSTILE_YAML as HOSTILE } from '../support/hostile-yaml.ts';
+import { runCheck } from '../../scripts/check.ts';
+import { expectSameCheck, HOSTILE_YAML as HOSTILE, writeContent as writeContentIn } from '../support/check-content.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 /** Every file through the worker, one file per message: the most cloning there can be. */
@@ -27,26 +27,14 @@ beforeEach(() => {
   return () => vi.unstubAllEnvs();
 });
 
-function writeContent(name: string, files: ContentFile[]): string {
-  const dir = path.join(tmp, name);
-  for (const f of files) {
-    mkdirSync(path.dirname(path.join(dir, f.path)), { recursive: true });
-    writeFileSync(path.join(dir, f.path), f.text);
-  }
-  return dir;
-}
-
-const stripTime = (r: CheckResult) => r.output.replace(/\(\d+\.\d\d s\)\n$/, '(T s)\n');
+const writeContent = (name: string, files: ContentFile[]) => writeContentIn(tmp, name, files);
 
 /** runCheck twice, in one thread and through the worker, and demand the same result. */
 async function same(dir: string, cwd: string, parallel: ParallelOptions = WORKER_ONLY) {
   const serial = await runCheck(dir, { cwd, parallel: false });
   const threaded = await runCheck(dir, { cwd, parallel });
   expect(serial.stats?.fromWorkers).toBe(0);
-  expect(stripTime(threaded)).toBe(stripTime(serial));
-  expect(threaded.diagnostics).toStrictEqual(serial.diagnostics);
-  expect(threaded.exitCode).toBe(serial.exitCode);
-  expect(threaded.input).toStrictEqual(serial.input);
+  expectSameCheck(threaded, serial);
   return { serial, threaded };
 }
 

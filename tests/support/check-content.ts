@@ -1,11 +1,40 @@
 /**
+ * For tests that compare two ways of checking (one thread or several, with or
+ * without the cache): content folders written from file lists, hostile YAML,
+ * and the comparison itself.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect } from 'vitest';
+import type { ContentFile } from '../../src/core/load.ts';
+import type { CheckResult } from '../../scripts/check.ts';
+
+/** Writes `files` into the folder `name` under `root`; returns the folder. */
+export function writeContent(root: string, name: string, files: readonly ContentFile[]): string {
+  const dir = path.join(root, name);
+  for (const f of files) {
+    mkdirSync(path.dirname(path.join(dir, f.path)), { recursive: true });
+    writeFileSync(path.join(dir, f.path), f.text);
+  }
+  return dir;
+}
+
+const stripTime = (r: CheckResult) => r.output.replace(/\(\d+\.\d\d s\)\n$/, '(T s)\n');
+
+/** The same lines (but the time), diagnostics, exit code and validated input. */
+export function expectSameCheck(actual: CheckResult, expected: CheckResult): void {
+  expect(stripTime(actual)).toBe(stripTime(expected));
+  expect(actual.diagnostics).toStrictEqual(expected.diagnostics);
+  expect(actual.exitCode).toBe(expected.exitCode);
+  expect(actual.input).toStrictEqual(expected.input);
+}
+
+/**
  * A content folder of YAML that tests every way a parse result can be lost or
  * changed on its way between threads or through the check cache: odd numbers,
  * __proto__, BOM and CRLF, tags, aliases (shared objects), every kind of parse
  * error (positions rebuilt from the text), drafts and stray files.
  */
-import type { ContentFile } from '../../src/core/load.ts';
-
 export const HOSTILE_YAML: ContentFile[] = [
   { path: 'portfolio.yaml', text: 'title: Hostile\nscoring:\n  criteria:\n    - { id: value, weight: 1 }\n    - { id: risk, weight: 0 }\n' },
   { path: 'teams/core.md', text: '---\ntitle: Core\n---\n' },
