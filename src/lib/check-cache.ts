@@ -78,8 +78,16 @@ export interface CheckCache {
   save(): void;
 }
 
+/** No cache: when the code key cannot be made (Roadmap's own sources cannot be read). */
+const NO_CACHE: CheckCache = { warm: false, get: () => undefined, set: () => {}, save: () => {} };
+
 /** The cache of `contentDir` (absolute) in the folder `dir`; `code`: the code key (tests). */
-export function openCheckCache(dir: string, contentDir: string, code: string = codeKey()): CheckCache {
+export function openCheckCache(dir: string, contentDir: string, code?: string): CheckCache {
+  try {
+    code ??= codeKey();
+  } catch {
+    return NO_CACHE;
+  }
   const file = checkCacheFile(dir, contentDir);
   let loaded = new Map<string, Stored>();
   try {
