@@ -97,18 +97,21 @@ export function openCheckCache(dir: string, contentDir: string, code?: string): 
     // No cache yet, or one that cannot be read: start a new one.
   }
   const used = new Map<string, Stored>();
+  // A file that was not cached is looked up, then set: hash its text once.
+  const keys = new WeakMap<ContentFile, string>();
+  const keyOf = (f: ContentFile) => keys.get(f) ?? keys.set(f, entryKey(f)).get(f)!;
   let changed = false;
   return {
     warm: loaded.size > 0,
     get(f) {
-      const key = entryKey(f);
+      const key = keyOf(f);
       const stored = loaded.get(key);
       if (!stored) return undefined;
       used.set(key, stored);
       return restore(f, stored);
     },
     set(f, prepared) {
-      used.set(entryKey(f), store(prepared));
+      used.set(keyOf(f), store(prepared));
       changed = true;
     },
     save() {
