@@ -16,8 +16,7 @@
  */
 import { humanize } from './format.ts';
 import type { PortfolioModel } from './model.ts';
-
-export type RecordKind = 'projects' | 'programs' | 'goals' | 'teams';
+import type { CollectionName } from './schema.ts';
 
 export interface SearchDocument {
   /** The record page, without BASE_PATH: `/projects/patient-portal/`. */
@@ -33,7 +32,7 @@ export interface SearchDocument {
 /** Turns a record body (Markdown, or MDX when `mdx`) into plain text. */
 export type BodyText = (body: string, mdx: boolean) => string;
 
-const KIND_LABEL: Record<RecordKind, string> = { projects: 'Project', programs: 'Program', goals: 'Goal', teams: 'Team' };
+const KIND_LABEL: Record<CollectionName, string> = { projects: 'Project', programs: 'Program', goals: 'Goal', teams: 'Team' };
 
 /**
  * Pagefind UI shows filter values with innerHTML, so a value must reach it
@@ -51,7 +50,7 @@ const uniqSorted = (values: (string | undefined)[]) =>
 const lines = (...parts: (string | undefined | false)[]) => parts.filter((p): p is string => typeof p === 'string' && p.trim() !== '').join('\n');
 
 export function searchDocuments(model: PortfolioModel, bodyText: BodyText): SearchDocument[] {
-  const title = (kind: 'programs' | 'goals' | 'teams' | 'projects', id: string) => model.byId[kind].get(id)?.record.title ?? id;
+  const title = (kind: CollectionName, id: string) => model.byId[kind].get(id)?.record.title ?? id;
   const text = (r: { file: string; body: string }) => (r.body.trim() ? bodyText(r.body, r.file.endsWith('.mdx')) : '');
   const out: SearchDocument[] = [];
 
