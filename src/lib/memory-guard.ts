@@ -36,6 +36,9 @@ import v8 from 'node:v8';
 
 const MB = 1024 * 1024;
 
+/** Bytes as whole megabytes, for messages: `1,536 MB`. */
+const mb = (bytes: number) => `${Math.round(bytes / MB).toLocaleString('en')} MB`;
+
 /**
  * Estimated heap a build needs (V8's heap limit, young generation included):
  * a fixed part (Astro, Vite, the bundles) plus a part per record (parsed
@@ -89,7 +92,6 @@ export interface MemoryFacts {
 /** A warning for the build log when the estimated heap for `records` does not fit, else undefined. */
 export function memoryAdvice(f: MemoryFacts): string | undefined {
   const need = estimateHeapBytes(f.records);
-  const mb = (b: number) => `${Math.round(b / MB).toLocaleString('en')} MB`;
   if (estimateMemoryBytes(f.records) > f.available) {
     return `${f.records.toLocaleString('en')} records need about ${mb(estimateMemoryBytes(f.records))} of memory, but only ${mb(f.available)} is available: the build will probably run out of memory. Build on a larger machine or split the portfolio.`;
   }
@@ -248,7 +250,6 @@ export interface ExhaustedFacts {
 
 /** The one message printed when the watchdog stops the build. */
 export function exhaustedMessage(f: ExhaustedFacts): string {
-  const mb = (b: number) => `${Math.round(b / MB).toLocaleString('en')} MB`;
   const seconds = Math.max(1, Math.round((f.state.at - (f.state.since ?? f.state.at)) / 1000));
   const policy = f.policy ?? HEAP_WATCH_POLICY;
   const records = `${f.records.toLocaleString('en')} record${f.records === 1 ? '' : 's'}`;
@@ -394,7 +395,6 @@ const V8_OUT_OF_MEMORY = /JavaScript heap out of memory|Reached heap limit|Ineff
 export function nodeOutOfMemoryMessage(f: NodeExitFacts): string | undefined {
   const aborted = f.code === 134 || f.signal === 'SIGABRT';
   if (!aborted || !V8_OUT_OF_MEMORY.test(f.stderrTail)) return undefined;
-  const mb = (b: number) => `${Math.round(b / MB).toLocaleString('en')} MB`;
   const suggest = roundUpMb(f.heapLimit * 2);
   const room = Math.floor(f.available / MB) - 512;
   const lines = [

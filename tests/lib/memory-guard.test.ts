@@ -172,7 +172,7 @@ describe('exhaustedMessage', () => {
     const msg = exhaustedMessage(base);
     expect(msg).toContain('[roadmap] Out of memory: the build was stopped (exit code 1). 500 records need more JavaScript heap than Node allows (heap limit 342 MB, of which 150 MB for long-lived data).');
     expect(msg).toContain('7 full garbage collections in a row (over 16 s) each left at least 90% of it in use (141 MB after the last) and took most of the time');
-    // 500 records: estimate 348 MB × 1.25 → 512 (more than 1.5 × 150 MB).
+    // 500 records: estimate 392 MB × 1.25 = 490 → 512 (more than 1.5 × 150 MB = 225 → 256).
     expect(msg).toContain('NODE_OPTIONS=--max-old-space-size=512 npm run build');
     expect(msg).toContain('a machine with more memory');
     expect(msg).toContain('ROADMAP_AUDIENCE');
