@@ -2,7 +2,7 @@
  * `npm run bench -- --records N [--baseline] [--keep] [--seed S] [--audience A] [--json]`
  *
  * Generates a deterministic synthetic portfolio of N projects
- * (`src/core/synthetic.ts`) in a temporary folder, times `npm run check` on
+ * (`scripts/bench/synthetic.ts`) in a temporary folder, times `npm run check` on
  * it, builds the site from it (ROADMAP_CONTENT) and reports wall time, peak
  * RSS, page count, dist size and JavaScript bytes per page type. With
  * `--baseline` it also builds the same project records as a plain Astro site
@@ -307,7 +307,7 @@ export async function runBench(args: BenchArgs, log: (line: string) => void = ()
     const audience: Record<string, string> = args.audience ? { ROADMAP_AUDIENCE: args.audience } : {};
 
     log(`load average before: ${loadBefore} (${os.cpus().length} CPUs)`);
-    // Check twice with a new cache folder (src/lib/check-cache.ts): first every file is parsed (and the cache written), then none is.
+    // Check twice with a new cache folder (src/io/check-cache.ts): first every file is parsed (and the cache written), then none is.
     const checkRun = () => measure(NODE, [path.join(ROOT, 'scripts/check.ts'), '--content', content], { cwd: ROOT, env: childEnv({ ...audience, ROADMAP_CHECK_CACHE: path.join(dir, 'check-cache') }) });
     const check = await checkRun();
     if (check.code !== 0) failed('npm run check', check);

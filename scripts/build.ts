@@ -6,17 +6,19 @@
  *
  *     node scripts/build.ts [astro build options…]
  *
- * The build's own heap watchdog (src/lib/memory-guard.ts) stops most builds
+ * The build's own heap watchdog (src/io/memory-guard.ts) stops most builds
  * that are thrashing with a clear message first; this catches the rest (one
  * large page that overshoots the heap at once, or V8 giving up before the
  * watchdog hears of it). Output passes through unchanged, and the exit code is
- * the build's own, or 1 when it was killed by a signal.
+ * the build's own, or 1 when it was killed by a signal. A failed build's
+ * staging folder is removed (src/io/publish.ts); the previous site stays.
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import v8 from 'node:v8';
-import { availableMemoryBytes, nodeOutOfMemoryMessage } from '../src/lib/memory-guard.ts';
+import { availableMemoryBytes, nodeOutOfMemoryMessage } from '../src/io/memory-guard.ts';
+import { discardStaged, stagingDir } from '../src/io/publish.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -40,6 +42,8 @@ export function runBuild(command: readonly string[], outDir = 'dist'): Promise<n
         outDir,
       });
       if (message) process.stderr.write(message);
+      // A build that V8 aborted ran no exit handler: remove what it staged (it may hold internal text).
+      if (code !== 0) discardStaged(stagingDir(outDir));
       resolve(code ?? 1);
     });
   });

@@ -18,7 +18,7 @@ import { pathToFileURL } from 'node:url';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { ImportError, importRegister, type ImportResult } from '../src/core/import/importer.ts';
 import { formatReportMarkdown, formatReportText } from '../src/core/import/report.ts';
-import { contentDir } from '../src/lib/read-content.ts';
+import { loadSettings } from '../src/pipeline/settings.ts';
 
 export const USAGE = `usage: npm run import -- <file.csv> [--out DIR] [--map mapping.yaml] [--encoding utf8|latin1]
                           [--as-of YYYY-MM-DD] [--title TEXT] [--filter column=regex]... [--force]`;
@@ -92,7 +92,7 @@ export function parseArgs(argv: readonly string[], env: Record<string, string | 
   }
   if (files.length === 0) return { error: `which file? give the CSV register to import\n${USAGE}` };
   if (files.length > 1) return { error: `one file at a time (got ${files.join(', ')}; with npm, options need a -- first: npm run import -- register.csv --out DIR)\n${USAGE}` };
-  return { ...args, file: files[0], out: args.out ?? contentDir(env) };
+  return { ...args, file: files[0], out: args.out ?? loadSettings(env).contentDir };
 }
 
 function fsMessage(file: string, e: unknown, what: string): string {

@@ -17,7 +17,7 @@ import { parse as parseYaml } from 'yaml';
 import { todayIso } from '../src/core/dates.ts';
 import { COLLECTION_OF, idProblem, parseKind, scaffold, scoreKeysFor, titleFromId, type Kind } from '../src/core/scaffold.ts';
 import { daySchema } from '../src/core/schema.ts';
-import { contentDir } from '../src/lib/read-content.ts';
+import { loadSettings } from '../src/pipeline/settings.ts';
 
 const USAGE = `usage: npm run new -- <project|program|goal|team> <id> [--title "Title"] [--content DIR]`;
 
@@ -50,7 +50,7 @@ export function parseArgs(argv: readonly string[], env: Record<string, string | 
   const kind = parseKind(positional[0]);
   if ('error' in kind) return { error: kind.error, code: 2 };
   if (title !== undefined && title.trim() === '') return { error: '--title must not be empty', code: 1 };
-  return { kind: kind.kind, id: positional[1], title, dir: dir ? path.resolve(dir) : contentDir(env) };
+  return { kind: kind.kind, id: positional[1], title, dir: dir ? path.resolve(dir) : loadSettings(env).contentDir };
 }
 
 async function exists(p: string): Promise<boolean> {

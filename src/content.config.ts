@@ -2,11 +2,11 @@
  * Astro content collections over `ROADMAP_CONTENT` (default `content/`), for
  * MDX record bodies only.
  *
- * The site's data comes from the portfolio model (`src/lib/model.ts`), which
+ * The site's data comes from the portfolio model (`src/pipeline/index.ts`), which
  * parses front matter with the `yaml` package and validates every record
  * against the schemas in `src/core/schema.ts` before Astro starts
- * (src/lib/integration.ts), and Markdown bodies are rendered from the model
- * (src/lib/markdown.ts). An `.mdx` body is code by a trusted author
+ * (src/integrations/roadmap.ts), and Markdown bodies are rendered from the model
+ * (src/render/markdown.ts). An `.mdx` body is code by a trusted author
  * (components, imports): only Astro can compile it, so `.mdx` records are
  * also a collection. The collections keep no front matter: the schema below
  * keeps none of it (a Zod object drops unknown keys). A folder without any
@@ -19,11 +19,11 @@ import { glob, type Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { pathToFileURL } from 'node:url';
 import { COLLECTIONS, type CollectionName } from './core/schema.ts';
-import { contentDir } from './lib/read-content.ts';
-import { hasMdxRecords } from './lib/mdx-records.ts';
+import { loadSettings } from './pipeline/settings.ts';
+import { hasMdxRecords } from './io/mdx-records.ts';
 
 function mdxLoader(name: CollectionName): Loader {
-  const dir = `${contentDir()}/${name}/`;
+  const dir = `${loadSettings().contentDir}/${name}/`;
   const records = glob({
     pattern: '**/[^_.]*.mdx',
     base: pathToFileURL(dir),

@@ -8,7 +8,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { syntheticPortfolio, type SyntheticCounts } from '../../src/core/synthetic.ts';
+import { syntheticPortfolio, type SyntheticCounts } from './synthetic.ts';
 
 export function writeSynthetic(dir: string, records: number, seed = 1): SyntheticCounts {
   rmSync(dir, { recursive: true, force: true });

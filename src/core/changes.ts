@@ -4,7 +4,7 @@
  * dates (start, end, milestones) and manual health — each with the commit's
  * date, e.g. `Go-live moved 2026-06-30 → 2026-09-30 (+92 days)`.
  *
- * Pure: the versions come from `src/lib/git-history.ts` (git log of the
+ * Pure: the versions come from `src/io/git-history.ts` (git log of the
  * content folder). Only projects the audience sees now are reported, and a
  * field the audience hides is never compared, so a public feed reveals
  * nothing a public page does not. Commit messages are never used (they are

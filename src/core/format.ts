@@ -57,3 +57,9 @@ const titleCollator = new Intl.Collator('en', { numeric: true, sensitivity: 'bas
 export function compareTitles(a: string, b: string): number {
   return titleCollator.compare(a, b) || compareCodeUnits(a, b);
 }
+
+/** `1 day`, `12 days`, `1,234 days` (a count, never signed); `—` when unknown. */
+export function formatDayCount(n: number | undefined): string {
+  if (n === undefined || !Number.isFinite(n)) return '—';
+  return `${formatNumber(n)} ${Math.abs(n) === 1 ? 'day' : 'days'}`;
+}

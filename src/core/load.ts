@@ -1,7 +1,7 @@
 /**
  * Loading a content folder: every file parsed and validated once, every rule
  * in `src/core/rules/` run over the result, every problem reported at once.
- * Pure: the caller reads the files (see `src/lib/read-content.ts`) and passes
+ * Pure: the caller reads the files (see `src/io/read-content.ts`) and passes
  * their paths relative to the content folder and their text.
  */
 import type { Diagnostic } from './diagnostics.ts';
@@ -33,7 +33,7 @@ export interface LoadOptions {
   root?: string;
   /**
    * `prepareFile(files[i].path, files[i].text)` for some `i`, computed
-   * elsewhere (worker threads: `src/lib/prepare-parallel.ts`); the others are
+   * elsewhere (worker threads: `src/io/prepare-parallel.ts`); the others are
    * prepared here. Must come from the same text, or the positions are wrong.
    */
   prepared?: readonly (PreparedFile | undefined)[];

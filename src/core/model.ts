@@ -225,3 +225,10 @@ export interface PortfolioInput {
   goals: Loaded<Goal>[];
   teams: Loaded<Team>[];
 }
+
+export type RecordKind = keyof PortfolioModel['byId'];
+
+/** A record's title, or its id when the audience cannot see it (or it does not exist). */
+export function titleOf(model: PortfolioModel, kind: RecordKind, id: string): string {
+  return model.byId[kind].get(id)?.record.title ?? id;
+}

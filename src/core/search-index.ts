@@ -8,7 +8,7 @@
  * filters (status, program, goal, team, health, investment, tags, and the
  * kind of record). The site indexes these rather than its HTML: there is no
  * HTML to parse (at 2,000 records the pages are 90 MB), and the index can be
- * built while the pages are rendered (src/lib/pagefind-integration.ts).
+ * built while the pages are rendered (src/integrations/pagefind.ts).
  *
  * The text is plain text, never markup: record bodies reach here already
  * turned into text by the caller (`bodyText`), and Pagefind UI's excerpts are

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { milestonesIcs } from '../core/export-ics.ts';
-import { getPortfolio } from '../lib/portfolio.ts';
-import { siteRoot } from '../lib/site-url.ts';
+import { getSite } from '../integrations/site.ts';
+import { siteRoot } from '../render/site-url.ts';
 
 export const GET: APIRoute = async ({ site }) =>
-  new Response(milestonesIcs(await getPortfolio(), { siteUrl: siteRoot(site) }), { headers: { 'Content-Type': 'text/calendar; charset=utf-8' } });
+  new Response(milestonesIcs((await getSite()).model, { siteUrl: siteRoot(site) }), { headers: { 'Content-Type': 'text/calendar; charset=utf-8' } });

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { portfolioJsonText } from '../core/export-json.ts';
-import { getPortfolio } from '../lib/portfolio.ts';
+import { getSite } from '../integrations/site.ts';
 
 export const GET: APIRoute = async () =>
-  new Response(portfolioJsonText(await getPortfolio()), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  new Response(portfolioJsonText((await getSite()).model), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });

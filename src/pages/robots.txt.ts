@@ -5,11 +5,11 @@
  * project site (BASE_PATH) the `noindex` meta is what protects an internal build.
  */
 import type { APIRoute } from 'astro';
-import { getPortfolio } from '../lib/portfolio.ts';
-import { siteRoot } from '../lib/site-url.ts';
+import { getSite } from '../integrations/site.ts';
+import { siteRoot } from '../render/site-url.ts';
 
 export const GET: APIRoute = async ({ site }) => {
-  const model = await getPortfolio();
+  const { model } = await getSite();
   const root = siteRoot(site);
   const text =
     model.audience === 'public'

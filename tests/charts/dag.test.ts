@@ -101,12 +101,8 @@ describe('layoutDag', () => {
       const b = Math.floor(rand() * 2000);
       if (a % 10 < b % 10) edges.push(e(ids[a], ids[b]));
     }
-    const t0 = performance.now();
     const l = layoutDag(nodes(...ids), edges);
-    const ms = performance.now() - t0;
-    console.log(`layoutDag 2000/3000 waves: ${ms.toFixed(0)} ms, ${l.layers} layers, ${l.dummies} dummies, ${l.crossings} crossings`);
     expect(l.layers).toBeLessThanOrEqual(10);
-    expect(ms).toBeLessThan(10000);
     assertEdgesAvoidNodes({ ...l, nodes: l.nodes.filter((n) => n.layer === 5) });
   });
 
@@ -118,10 +114,8 @@ describe('layoutDag', () => {
       const b = a + 1 + Math.floor(rand() * rand() * 60);
       if (b < 2000) edges.push(e(ids[a], ids[b]));
     }
-    const t0 = performance.now();
     const l = layoutDag(nodes(...ids), edges);
-    const ms = performance.now() - t0;
-    console.log(`layoutDag 2000/3000 chains: ${ms.toFixed(0)} ms, ${l.layers} layers, ${l.dummies} dummies, ${l.crossings} crossings`);
-    expect(ms).toBeLessThan(20000);
+    expect(l.nodes).toHaveLength(2000);
+    assertEdgesAvoidNodes({ ...l, nodes: l.nodes.filter((n) => n.layer === Math.floor(l.layers / 2)) });
   }, 30000);
 });

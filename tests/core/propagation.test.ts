@@ -142,12 +142,8 @@ describe('slip propagation (hand-worked fixtures)', () => {
       ps.push(project(`p${String(i).padStart(4, '0')}`, { start: '2026-03-01', end: '2026-03-20', baseline_end: i % 10 === 0 ? '2026-03-01' : '2026-03-20', dependencies: deps }));
     }
     expect(analyzeDependencies(records(ps), 1).edges.length).toBe(2992);
-    const t0 = performance.now();
     const r = propagate(...ps);
-    const ms = performance.now() - t0;
     expect(r.atRisk.size).toBe(200);
-    console.log(`propagation 2000/2992: ${ms.toFixed(0)} ms, ${[...r.atRisk.values()].reduce((a, l) => a + l.length, 0)} pairs`);
     expect([...r.atRisk.values()].reduce((a, l) => a + l.length, 0)).toBe(196625);
-    expect(ms).toBeLessThan(10000);
   });
 });

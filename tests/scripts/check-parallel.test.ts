@@ -1,5 +1,5 @@
 /**
- * `npm run check` parses on several cores (src/lib/prepare-parallel.ts): the
+ * `npm run check` parses on several cores (src/io/prepare-parallel.ts): the
  * result must be exactly what parsing in one thread gives, for every fixture,
  * for hostile YAML, and when the worker fails.
  */
@@ -9,10 +9,10 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadPortfolio, prepareFile, type ContentFile } from '../../src/core/load.ts';
-import { syntheticPortfolio } from '../../src/core/synthetic.ts';
-import { prepareFiles, type ParallelOptions } from '../../src/lib/prepare-parallel.ts';
-import { readContentDir } from '../../src/lib/read-content.ts';
-import { runCheck } from '../../scripts/check.ts';
+import { syntheticPortfolio } from '../../scripts/bench/synthetic.ts';
+import { prepareFiles, type ParallelOptions } from '../../src/io/prepare-parallel.ts';
+import { readContentDir } from '../../src/io/read-content.ts';
+import { runCheck } from '../../src/pipeline/check.ts';
 import { expectSameCheck, HOSTILE_YAML as HOSTILE, writeContent as writeContentIn } from '../support/check-content.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');

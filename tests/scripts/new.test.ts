@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseFrontMatter } from '../../src/core/frontmatter.ts';
 import { loadPortfolio } from '../../src/core/load.ts';
 import { idProblem, scaffold, titleFromId } from '../../src/core/scaffold.ts';
-import { readContentDir } from '../../src/lib/read-content.ts';
+import { readContentDir } from '../../src/io/read-content.ts';
 import { parseArgs } from '../../scripts/new.ts';
 import { removeTempDirs, ROOT, runScript, tempDir } from './run.ts';
 

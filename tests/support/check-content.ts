@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
 import type { ContentFile } from '../../src/core/load.ts';
-import type { CheckResult } from '../../scripts/check.ts';
+import type { CheckResult } from '../../src/pipeline/check.ts';
 
 /** Writes `files` into the folder `name` under `root`; returns the folder. */
 export function writeContent(root: string, name: string, files: readonly ContentFile[]): string {

@@ -1,5 +1,5 @@
 /**
- * Worker thread for `src/lib/prepare-parallel.ts`: claims chunks of files from
+ * Worker thread for `src/io/prepare-parallel.ts`: claims chunks of files from
  * the shared counter, prepares them (`prepareFile`: parse and validate) and
  * sends each chunk back, then says it is done.
  */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bodyText } from '../../src/lib/body-text.ts';
+import { bodyText } from '../../src/render/body-text.ts';
 
 describe('bodyText', () => {
   it('is the text a reader sees: Markdown syntax gone, one block per line', () => {

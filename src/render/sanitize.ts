@@ -3,8 +3,8 @@
  * GitHub's allow-list (hast-util-sanitize's default schema, the one
  * rehype-sanitize uses), plus the code-block classes Markdown itself produces,
  * including `mermaid` fences. Scripts, event handlers, styles, iframes, forms
- * and `javascript:` links are removed. Used by src/lib/markdown.ts (the page)
- * and src/lib/body-text.ts (the search index), so both keep the same things.
+ * and `javascript:` links are removed. Used by src/render/markdown.ts (the page)
+ * and src/render/body-text.ts (the search index), so both keep the same things.
  */
 import { defaultSchema, type Schema } from 'hast-util-sanitize';
 

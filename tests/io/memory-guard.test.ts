@@ -27,7 +27,7 @@ import {
   pagesWrittenSince,
   startHeapWatchdog,
   type MajorGcSample,
-} from '../../src/lib/memory-guard.ts';
+} from '../../src/io/memory-guard.ts';
 
 const MB = 1024 * 1024;
 const GB = 1024 * MB;
@@ -176,15 +176,15 @@ describe('exhaustedMessage', () => {
     expect(msg).toContain('NODE_OPTIONS=--max-old-space-size=512 npm run build');
     expect(msg).toContain('a machine with more memory');
     expect(msg).toContain('ROADMAP_AUDIENCE');
-    expect(msg).toContain('Nothing was written to /site/dist yet.');
+    expect(msg).toContain('Nothing was written to /site/dist.');
     expect(msg.endsWith('\n')).toBe(true);
   });
   it('suggests at least 1.5 × the heap that was not enough', () => {
     expect(exhaustedMessage({ ...base, records: 100, oldLimit: 1000 * MB })).toContain('--max-old-space-size=1536 ');
   });
-  it('says the site written so far is incomplete', () => {
-    expect(exhaustedMessage({ ...base, pagesWritten: 14 })).toContain('14 pages were already written to /site/dist: the site there is incomplete, do not publish it.');
-    expect(exhaustedMessage({ ...base, pagesWritten: 1 })).toContain('1 page was already written');
+  it('says the pages built so far were discarded and the previous site is untouched', () => {
+    expect(exhaustedMessage({ ...base, pagesWritten: 14 })).toContain('14 pages were already built; they were discarded, and /site/dist still holds the previous site.');
+    expect(exhaustedMessage({ ...base, pagesWritten: 1 })).toContain('1 page was already built');
   });
   it('says the machine is too small when the heap it needs is not there', () => {
     const msg = exhaustedMessage({ ...base, records: 20_000, oldLimit: 2 * GB, available: 3 * GB });
@@ -227,7 +227,7 @@ describe('startHeapWatchdog', () => {
     expect(exits).toEqual([1]);
     expect(written).toHaveLength(1);
     expect(written[0]).toContain('[roadmap] Out of memory: the build was stopped (exit code 1). 3 records need more JavaScript heap');
-    expect(written[0]).toContain('Nothing was written to /nonexistent-dist yet.');
+    expect(written[0]).toContain('Nothing was written to /nonexistent-dist.');
     // It stopped itself: more GCs say nothing.
     gc();
     await turns(5);

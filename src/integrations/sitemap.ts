@@ -9,6 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sitemapPaths, sitemapXml } from '../core/sitemap.ts';
+import { loadSettings } from '../pipeline/settings.ts';
 
 export function sitemap(): AstroIntegration {
   let root: string | undefined;
@@ -19,7 +20,7 @@ export function sitemap(): AstroIntegration {
         root = config.site ? new URL(config.base.endsWith('/') ? config.base : `${config.base}/`, config.site).href : undefined;
       },
       'astro:build:done': ({ dir, pages, logger }) => {
-        const audience = process.env.ROADMAP_AUDIENCE || 'public';
+        const { audience } = loadSettings();
         if (audience !== 'public') return logger.info('no sitemap.xml: not a public build');
         if (!root) return logger.info('no sitemap.xml: set SITE_URL (e.g. https://you.github.io/roadmap) to write one');
         const paths = sitemapPaths(pages.map((p) => p.pathname));

@@ -11,7 +11,7 @@
  * the index is only moved into `pagefind/` next to them. (Parsing the HTML
  * afterwards took 9 s of a 44 s build at 2,000 records; npm run bench.)
  * A big portfolio's index is written in parts, one at a time, to keep
- * Pagefind's memory flat (src/lib/search.ts); the search page merges them.
+ * Pagefind's memory flat (src/core/search-index.ts); the search page merges them.
  */
 import type { AstroIntegration } from 'astro';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { searchPartPath, type SearchDocument } from '../core/search-index.ts';
-import { searchIndexParts } from './search.ts';
+import { buildingSite } from './build-state.ts';
 
 interface Built {
   folder: string;
@@ -58,7 +58,7 @@ async function writePart(pagefind: typeof import('pagefind'), documents: readonl
  */
 async function buildIndex(parent: string): Promise<Built> {
   const started = performance.now();
-  const parts = await searchIndexParts();
+  const parts = buildingSite()?.search ?? [];
   const pagefind = await import('pagefind');
   mkdirSync(parent, { recursive: true });
   const folder = mkdtempSync(join(parent, 'pagefind-'));

@@ -243,7 +243,7 @@ export interface ExhaustedFacts {
   /** The policy that stopped the build (default `HEAP_WATCH_POLICY`). */
   policy?: HeapWatchPolicy;
   available: number;
-  /** Pages (HTML files) this build had written to the output folder when it stopped. */
+  /** Pages (HTML files) this build had written (to its staging folder) when it stopped. */
   pagesWritten: number;
   outDir: string;
 }
@@ -265,8 +265,8 @@ export function exhaustedMessage(f: ExhaustedFacts): string {
     ...(suggest <= room ? [`  - or build on a machine with more memory (this one has ${mb(f.available)} available)`] : []),
     '  - or build fewer records: an audience that shows fewer of them (ROADMAP_AUDIENCE), or split the portfolio.',
     f.pagesWritten > 0
-      ? `${f.pagesWritten.toLocaleString('en')} page${f.pagesWritten === 1 ? ' was' : 's were'} already written to ${f.outDir}: the site there is incomplete, do not publish it.`
-      : `Nothing was written to ${f.outDir} yet.`,
+      ? `${f.pagesWritten.toLocaleString('en')} page${f.pagesWritten === 1 ? ' was' : 's were'} already built; they were discarded, and ${f.outDir} still holds the previous site.`
+      : `Nothing was written to ${f.outDir}.`,
   ];
   // On a line of its own: Astro may be half-way through a line of its page list.
   return `\n${lines.join('\n')}\n`;
@@ -309,7 +309,10 @@ export interface HeapWatchdog {
  */
 export function startHeapWatchdog(options: {
   records: number;
+  /** The output folder the message names. */
   outDir: URL | string;
+  /** Where the pages are being written (the staging folder); default `outDir`. */
+  pagesDir?: string;
   policy?: HeapWatchPolicy;
   /** Defaults: stderr, `process.exit`. */
   write?: (text: string) => void;
@@ -359,7 +362,7 @@ export function startHeapWatchdog(options: {
         state,
         policy: options.policy,
         available: availableMemoryBytes(),
-        pagesWritten: pagesWrittenSince(outDir, startedAt),
+        pagesWritten: pagesWrittenSince(options.pagesDir ?? outDir, startedAt),
         outDir,
       }),
     );
@@ -404,7 +407,7 @@ export function nodeOutOfMemoryMessage(f: NodeExitFacts): string | undefined {
       ? `  - give Node more heap: NODE_OPTIONS=--max-old-space-size=${suggest} npm run build`
       : `  - build on a machine with more memory (this one has ${mb(f.available)} available)`,
     '  - or build fewer records: an audience that shows fewer of them (ROADMAP_AUDIENCE), or split the portfolio.',
-    `The site in ${f.outDir} is incomplete: do not publish it.`,
+    `The partial build was discarded: ${f.outDir} still holds the previous site.`,
   ];
   return `\n${lines.join('\n')}\n`;
 }

@@ -9,12 +9,6 @@ import { compareCodeUnits } from '../core/format.ts';
 
 const COLLECTION_DIRS = ['goals', 'programs', 'projects', 'teams'];
 
-/** The content folder: `ROADMAP_CONTENT` (default `content`) resolved against the working directory. */
-export function contentDir(env: Record<string, string | undefined> = process.env): string {
-  const dir = env.ROADMAP_CONTENT?.trim() || 'content';
-  return path.resolve(process.cwd(), dir);
-}
-
 function skipped(name: string): boolean {
   return name.startsWith('.') || name === 'node_modules';
 }

@@ -1,5 +1,5 @@
 /**
- * The check cache (src/lib/check-cache.ts): a check with the cache gives
+ * The check cache (src/io/check-cache.ts): a check with the cache gives
  * exactly what a check without it gives, on every fixture and on hostile YAML;
  * only changed files are parsed again; files gone drop out; a different code
  * key or an unreadable cache file means parsing everything again.
@@ -10,8 +10,8 @@ import path from 'node:path';
 import { deserialize } from 'node:v8';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { prepareFile, type ContentFile } from '../../src/core/load.ts';
-import { checkCacheDir, checkCacheFile, openCheckCache } from '../../src/lib/check-cache.ts';
-import { runCheck, type CheckResult } from '../../scripts/check.ts';
+import { checkCacheFile, openCheckCache } from '../../src/io/check-cache.ts';
+import { runCheck, type CheckResult } from '../../src/pipeline/check.ts';
 import { expectSameCheck, HOSTILE_YAML, writeContent as writeContentIn } from '../support/check-content.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -151,10 +151,3 @@ describe('what the cache keeps', () => {
   });
 });
 
-describe('checkCacheDir (ROADMAP_CHECK_CACHE)', () => {
-  it('is the fallback when unset, a folder when set, and none when off', () => {
-    expect(checkCacheDir('/fallback', {})).toBe('/fallback');
-    expect(checkCacheDir('/fallback', { ROADMAP_CHECK_CACHE: '/elsewhere' })).toBe('/elsewhere');
-    expect(checkCacheDir('/fallback', { ROADMAP_CHECK_CACHE: 'off' })).toBeUndefined();
-  });
-});

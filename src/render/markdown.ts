@@ -5,7 +5,7 @@
  * Sätteri (the Rust Markdown engine Astro 7 uses by default) parses the body
  * with GFM and smart punctuation, raw HTML included as elements; record
  * bodies are untrusted, so hast-util-sanitize then keeps GitHub's allow-list
- * of them (src/lib/sanitize.ts); headings get GitHub-style ids and code blocks
+ * of them (src/render/sanitize.ts); headings get GitHub-style ids and code blocks
  * become focusable (they scroll sideways: axe's scrollable-region-focusable);
  * hast-util-to-html writes the result. There is no syntax highlighting: its
  * colours are `style` attributes, which the allow-list removes, so it would
@@ -45,7 +45,7 @@ function finish(node: Nodes, slugger: GithubSlugger): void {
   if ('children' in node) for (const child of node.children) finish(child, slugger);
 }
 
-/** The parsed, sanitized tree of a Markdown record body (also read by src/lib/body-text.ts). */
+/** The parsed, sanitized tree of a Markdown record body (also read by src/render/body-text.ts). */
 export function bodyTree(body: string): Root {
   return sanitize(markdownToHast(body, { position: false, features: FEATURES }) as Root, sanitizeSchema) as Root;
 }

@@ -1,16 +1,21 @@
 /**
- * What pages read: the portfolio model (computed once per build, see
- * src/lib/model.ts) and rendered record bodies: Markdown rendered from the
- * model (src/lib/markdown.ts), MDX through Astro's content collections.
+ * What pages read: the site (src/pipeline/index.ts), and rendered record
+ * bodies (Markdown rendered from the model by src/render/markdown.ts, MDX
+ * through Astro's content collections).
+ * A build computes the site once (./build-state.ts); the dev server
+ * recomputes it on every request, so edits show on reload.
  */
 import { getEntry, render } from 'astro:content';
-import type { PortfolioModel } from '../core/model.ts';
 import type { CollectionName } from '../core/schema.ts';
-import { renderMarkdown } from './markdown.ts';
-import { portfolioModel } from './model.ts';
+import { buildSite, type Site } from '../pipeline/index.ts';
+import { loadSettings } from '../pipeline/settings.ts';
+import { buildingSite } from './build-state.ts';
+import { renderMarkdown } from '../render/markdown.ts';
 
-export function getPortfolio(): Promise<PortfolioModel> {
-  return portfolioModel({ dev: import.meta.env.DEV });
+/** This build's site, computed on first use; the dev server's, computed afresh. */
+export function getSite(): Promise<Site> {
+  const site = import.meta.env.DEV ? undefined : buildingSite();
+  return site ? Promise.resolve(site) : buildSite(loadSettings(), { history: true });
 }
 
 export type RenderedBody = { html: string } | { Content: Awaited<ReturnType<typeof render>>['Content'] };

@@ -1,6 +1,6 @@
 /**
  * A record body as plain text, for the search index: the same sanitized tree
- * the page renders (src/lib/markdown.ts, so a `<script>`'s text is no more
+ * the page renders (src/render/markdown.ts, so a `<script>`'s text is no more
  * searchable than it is visible), read out with hast-util-to-text (line
  * breaks between blocks, like a browser's innerText). MDX bodies (trusted, not
  * sanitized on the page either) are parsed as MDX: the text inside their

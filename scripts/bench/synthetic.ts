@@ -9,7 +9,7 @@
  * `seed` → the same files, byte for byte. Every file passes `npm run check`
  * with no errors and no warnings.
  */
-import type { ContentFile } from './load.ts';
+import type { ContentFile } from '../../src/core/load.ts';
 
 export interface SyntheticOptions {
   /** Number of projects. */

@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readHistory } from '../../src/lib/git-history.ts';
+import { readHistory } from '../../src/io/git-history.ts';
 
 const dirs: string[] = [];
 const tmp = (name: string) => {

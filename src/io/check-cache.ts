@@ -132,13 +132,3 @@ export function openCheckCache(dir: string, contentDir: string, code?: string): 
     },
   };
 }
-
-/**
- * The cache folder: `ROADMAP_CHECK_CACHE` when set (`off`: no cache), else
- * `fallback` (Astro's cache folder: node_modules/.astro/roadmap-check/).
- */
-export function checkCacheDir(fallback: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
-  const value = env.ROADMAP_CHECK_CACHE?.trim();
-  if (value === 'off') return undefined;
-  return value ? path.resolve(value) : fallback;
-}

@@ -1,0 +1,93 @@
+/**
+ * The `roadmap` Astro integrations.
+ *
+ * `roadmap()` runs the pipeline's check before Astro builds anything: a build
+ * with errors prints them all (the same lines as `npm run check`) and stops
+ * before anything is written; the dev server prints them and keeps running,
+ * and the page shows the error until it is fixed. A build writes into a
+ * staging folder; `publish()`, the last integration, moves it into place when
+ * every step succeeded (src/io/publish.ts).
+ */
+import type { AstroIntegration } from 'astro';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import v8 from 'node:v8';
+import { hasMermaidFence } from '../core/mermaid.ts';
+import { availableMemoryBytes, memoryAdvice, startHeapWatchdog, type HeapWatchdog } from '../io/memory-guard.ts';
+import { discardStaged, publishStaged, stagingDir } from '../io/publish.ts';
+import { checkContent } from '../pipeline/index.ts';
+import { loadSettings } from '../pipeline/settings.ts';
+import { startBuild } from './build-state.ts';
+
+const MERMAID_UNUSED = fileURLToPath(new URL('./mermaid-unused.ts', import.meta.url));
+
+/** The output folder the build was asked for, and the staging folder it writes into. */
+interface Output {
+  outDir: string;
+  staging: string;
+  published: boolean;
+}
+let output: Output | undefined;
+
+export function roadmap(): AstroIntegration {
+  let heapWatchdog: HeapWatchdog | undefined; // memory guard: stops a build that runs out of heap (src/io/memory-guard.ts)
+  return {
+    name: 'roadmap',
+    hooks: {
+      'astro:config:setup': async ({ command, config, logger, updateConfig }) => {
+        if (command !== 'build' && command !== 'dev') return;
+        const settings = loadSettings(); // throws on a bad setting, before anything is written
+        // Files unchanged since the last check (or build) are not parsed again (src/io/check-cache.ts).
+        const result = await checkContent({ ...settings, checkCache: settings.checkCache && fileURLToPath(new URL('roadmap-check/', config.cacheDir)) });
+        if (result.exitCode !== 0 || !result.input) {
+          process.stderr.write(result.output);
+          if (command === 'build') throw new Error('The content has errors (listed above); nothing was built. Fix them and run `npm run check`.');
+          return;
+        }
+        const input = result.input;
+        if (command === 'build') {
+          startBuild(settings, input);
+          if (![input.projects, input.programs, input.goals, input.teams].flat().some((r) => hasMermaidFence(r.body))) {
+            // No record page will load mermaid (src/components/MermaidLoader.astro): do not bundle it.
+            updateConfig({ vite: { resolve: { alias: [{ find: /^mermaid$/, replacement: MERMAID_UNUSED }] } } });
+          }
+          // Vite's dependency optimizer pre-bundles browser code for the dev server; a build has no use for it.
+          updateConfig({ vite: { optimizeDeps: { noDiscovery: true, include: [] } } });
+          const outDir = fileURLToPath(config.outDir);
+          output = { outDir, staging: stagingDir(outDir), published: false };
+          discardStaged(output.staging);
+          updateConfig({ outDir: pathToFileURL(`${output.staging}/`) });
+          // Say up front when the records will not fit in memory, and what to do (src/io/memory-guard.ts).
+          const advice = memoryAdvice({ records: input.projects.length, heapLimit: v8.getHeapStatistics().heap_size_limit, available: availableMemoryBytes() });
+          if (advice) logger.warn(advice);
+          heapWatchdog?.stop();
+          heapWatchdog = startHeapWatchdog({ records: input.projects.length, outDir: output.outDir, pagesDir: output.staging });
+        }
+        logger.info(result.output.trim().split('\n').at(-1) ?? 'content is valid');
+      },
+      'astro:build:done': () => {
+        heapWatchdog?.stop();
+        heapWatchdog = undefined;
+      },
+    },
+  };
+}
+
+/** Moves the finished site into place; list it last, after every integration that writes into the output. */
+export function publish(): AstroIntegration {
+  return {
+    name: 'roadmap-publish',
+    hooks: {
+      'astro:build:done': ({ logger }) => {
+        if (!output) return;
+        publishStaged(output.staging, output.outDir);
+        output.published = true;
+        logger.info(`site written to ${output.outDir}`);
+      },
+    },
+  };
+}
+
+// A build that failed (or was stopped) leaves nothing staged: the staging folder may hold internal text.
+process.once('exit', () => {
+  if (output && !output.published) discardStaged(output.staging);
+});

@@ -1,0 +1,102 @@
+/**
+ * Page data for /dependencies/ and /dependencies/programs/[id]/: what each
+ * page shows, from the model and the dependency charts.
+ */
+import { DIAGRAM_LIMIT, NO_PROGRAM, connectedProjects, crossProgramEdges, portfolioDiagram, programDiagram, programGroups, programOverviewDiagram, type Diagram, type ProgramGroup } from '../charts/dag-view.ts';
+import { compareCodeUnits } from '../core/format.ts';
+import { components } from '../core/graph.ts';
+import type { DependencyEdge, PortfolioModel, ProgramView, ProjectView } from '../core/model.ts';
+
+export interface DependencyGroups {
+  /** True when one diagram would be unreadable: draw per program plus cross-program edges. */
+  split: boolean;
+  connected: number;
+  groups: ProgramGroup[];
+  /** Route key (program id or NO_PROGRAM) → edges with at least one end in it. */
+  edgesByProgram: Map<string, DependencyEdge[]>;
+  cross: DependencyEdge[];
+}
+
+/** How the dependencies split into program pages; computed once per build by the pipeline. */
+export function dependencyGroups(model: PortfolioModel): DependencyGroups {
+  const key = (id: string) => model.byId.projects.get(id)?.record.program || NO_PROGRAM;
+  const edgesByProgram = new Map<string, DependencyEdge[]>();
+  const add = (k: string, e: DependencyEdge) => {
+    const l = edgesByProgram.get(k);
+    if (l) l.push(e);
+    else edgesByProgram.set(k, [e]);
+  };
+  for (const e of model.edges) {
+    add(key(e.from), e);
+    if (key(e.on) !== key(e.from)) add(key(e.on), e);
+  }
+  const connected = connectedProjects(model).length;
+  return { split: connected > DIAGRAM_LIMIT, connected, groups: programGroups(model), edgesByProgram, cross: crossProgramEdges(model) };
+}
+
+/** The critical chains (projects linked by critical edges), each upstream first (by end date), longest chain first. */
+export function criticalChains(model: PortfolioModel): ProjectView[][] {
+  const critical = model.projects.filter((p) => p.critical);
+  const linked = components(model.edges.filter((e) => e.critical));
+  const inChain = new Set(linked.flat());
+  const groups = [...linked, ...critical.filter((p) => !inChain.has(p.id)).map((p) => [p.id])];
+  return groups
+    .map((ids) =>
+      ids.map((id) => model.byId.projects.get(id)!).toSorted((a, b) => (a.endDay ?? Infinity) - (b.endDay ?? Infinity) || compareCodeUnits(a.id, b.id)),
+    )
+    .toSorted((a, b) => b.length - a.length || compareCodeUnits(a[0].id, b[0].id));
+}
+
+export interface DependenciesPage {
+  groups: DependencyGroups;
+  edges: DependencyEdge[];
+  /** Most days late first. */
+  conflicts: DependencyEdge[];
+  criticalCount: number;
+  chains: ProjectView[][];
+  /** Slipped projects that put others at risk, most at risk first. */
+  slipping: ProjectView[];
+  diagram: Diagram;
+  /** The edges of the table under the diagram. */
+  tableEdges: DependencyEdge[];
+  diagramLimit: number;
+}
+
+export function dependenciesPage(model: PortfolioModel, groups: DependencyGroups): DependenciesPage {
+  const conflicts = model.edges
+    .filter((e) => e.conflict)
+    .toSorted((a, b) => b.gapDays! - a.gapDays! || compareCodeUnits(a.from, b.from) || compareCodeUnits(a.on, b.on));
+  const slipping = model.projects
+    .filter((p) => (p.slipPropagation?.atRisk.length ?? 0) > 0)
+    .toSorted((a, b) => b.slipPropagation!.atRisk.length - a.slipPropagation!.atRisk.length || compareCodeUnits(a.id, b.id));
+  return {
+    groups,
+    edges: model.edges,
+    conflicts,
+    criticalCount: model.projects.filter((p) => p.critical).length,
+    chains: criticalChains(model),
+    slipping,
+    diagram: groups.split ? programOverviewDiagram(model) : portfolioDiagram(model),
+    tableEdges: groups.split ? groups.cross : model.edges,
+    diagramLimit: DIAGRAM_LIMIT,
+  };
+}
+
+/** The route keys of the per-program pages (none when one diagram fits). */
+export function programDependencyKeys(groups: DependencyGroups): string[] {
+  return groups.split ? groups.groups.map((g) => g.program || NO_PROGRAM) : [];
+}
+
+export interface ProgramDependenciesPage {
+  group: ProgramGroup;
+  program?: ProgramView;
+  edges: DependencyEdge[];
+  diagram: Diagram;
+}
+
+export function programDependenciesPage(model: PortfolioModel, groups: DependencyGroups, key: string): ProgramDependenciesPage {
+  const group = groups.groups.find((g) => (g.program || NO_PROGRAM) === key);
+  if (!group) throw new Error(`no dependency page for program "${key}"`);
+  const edges = groups.edgesByProgram.get(key) ?? [];
+  return { group, program: group.program ? model.byId.programs.get(group.program) : undefined, edges, diagram: programDiagram(model, group.program, edges) };
+}

@@ -1,0 +1,44 @@
+/** Page data for the roadmap pages (/roadmap/ and /roadmap/by-*): one per grouping. */
+import { roadmapSummary, type RoadmapSummary } from '../charts/roadmap-views.ts';
+import { buildTimeline, GROUPINGS, type Grouping, type TimelineView } from '../charts/timeline.ts';
+import type { PortfolioModel } from '../core/model.ts';
+import { titleOf } from '../core/model.ts';
+
+export type RoadmapGrouping = Exclude<Grouping, 'none'>;
+
+export interface RoadmapPage {
+  grouping: RoadmapGrouping;
+  /** The grouping's entry in GROUPINGS (label, path). */
+  current: (typeof GROUPINGS)[number];
+  groupings: typeof GROUPINGS;
+  view: TimelineView;
+  summary: RoadmapSummary;
+  /** The summary cards, each with the projects it counts (id and title). */
+  cards: { key: string; figure: number; label: string; projects: { id: string; title: string }[] }[];
+  /** A project can sit in several lanes (goals, teams). */
+  multi: boolean;
+  asOf: string;
+  fiscalYearStart: number;
+}
+
+export function roadmapPage(model: PortfolioModel, grouping: RoadmapGrouping): RoadmapPage {
+  const summary = roadmapSummary(model);
+  const card = (key: string, label: string, ids: string[]) => ({ key, figure: ids.length, label, projects: ids.map((id) => ({ id, title: titleOf(model, 'projects', id) })) });
+  return {
+    grouping,
+    current: GROUPINGS.find((g) => g.key === grouping)!,
+    groupings: GROUPINGS,
+    view: buildTimeline(model, model.projects, { grouping }),
+    summary,
+    cards: [
+      card('in-flight', 'in flight', summary.inFlight),
+      card('landing', `land this quarter (${summary.quarter})`, summary.landingThisQuarter),
+      card('slipped', 'slipped past baseline', summary.slipped),
+      card('at-risk', 'at risk (red or amber)', summary.atRisk),
+      card('overdue', 'overdue (open past end)', summary.overdue),
+    ],
+    multi: grouping === 'goal' || grouping === 'team',
+    asOf: model.settings.as_of,
+    fiscalYearStart: model.settings.fiscal_year_start,
+  };
+}

@@ -1,0 +1,83 @@
+/**
+ * The pipeline, one function from settings to everything the site shows:
+ * settings → read content → parse and validate (./check.ts) → model → site
+ * data. The build, `npm run check` and the tests all run it. No Astro, no environment, no global state:
+ * the caller passes the settings and the clock.
+ */
+import { resolveAsOf } from '../core/as-of.ts';
+import { buildModel } from '../core/build-model.ts';
+import type { PortfolioInput, PortfolioModel } from '../core/model.ts';
+import { buildBacklog, buildScorecards, type Backlog, type Scorecards } from '../core/scorecard.ts';
+import { searchDocuments, searchParts, type SearchDocument } from '../core/search-index.ts';
+import { getChangeLog, type ChangeLog } from '../io/git-history.ts';
+import { dependencyGroups, type DependencyGroups } from '../page-data/dependencies.ts';
+import { bodyText } from '../render/body-text.ts';
+import { runCheck, type CheckOptions, type CheckResult } from './check.ts';
+import type { Settings } from './settings.ts';
+
+export type { Settings } from './settings.ts';
+export type { CheckResult } from './check.ts';
+
+/** Everything a build's pages and integrations read, computed once. */
+export interface Site {
+  settings: Settings;
+  model: PortfolioModel;
+  scorecards: Scorecards;
+  backlog: Backlog;
+  dependencies: DependencyGroups;
+  /** The search index's documents in parts (src/core/search-index.ts); empty unless asked for. */
+  search: SearchDocument[][];
+  /** Project changes from the content folder's git history; absent unless asked for. */
+  changes?: ChangeLog;
+}
+
+export interface SiteOptions {
+  /** The clock for a default as-of day. */
+  now?: Date;
+  /** Make the search documents (a build does; the dev server and tests need not). */
+  search?: boolean;
+  /** Read "What changed" from git (a build and the dev server do; tests of numbers need not). */
+  history?: boolean;
+}
+
+/** Stage 1: read, parse and validate the content folder; every problem at once. */
+export function checkContent(settings: Settings, opts: Pick<CheckOptions, 'parallel'> = {}): Promise<CheckResult> {
+  return runCheck(settings.contentDir, {
+    cwd: settings.cwd,
+    audience: settings.audienceDefaulted ? undefined : settings.audience,
+    strict: settings.strict,
+    cache: settings.checkCache,
+    parallel: opts.parallel,
+  });
+}
+
+/** Stage 2 onwards: the model and the site data from validated input. */
+export function siteFromInput(settings: Settings, input: PortfolioInput, opts: SiteOptions = {}): Site {
+  const asOf = resolveAsOf(input.settings.as_of, settings.asOf, opts.now ?? new Date());
+  const model = buildModel(input, { audience: settings.audience, asOf });
+  return {
+    settings,
+    model,
+    scorecards: buildScorecards(model),
+    backlog: buildBacklog(model),
+    dependencies: dependencyGroups(model),
+    search: opts.search ? searchParts(searchDocuments(model, bodyText), settings.searchPartChars) : [],
+    changes: opts.history ? getChangeLog(model, settings.contentDir) : undefined,
+  };
+}
+
+export class ContentError extends Error {
+  readonly report: string;
+  constructor(report: string) {
+    super(`The content has errors; nothing was built. Fix them and run \`npm run check\`:\n${report}`);
+    this.name = 'ContentError';
+    this.report = report;
+  }
+}
+
+/** The whole pipeline: settings → site. Throws a ContentError (with check's report) when the content is invalid. */
+export async function buildSite(settings: Settings, opts: SiteOptions & Pick<CheckOptions, 'parallel'> = {}): Promise<Site> {
+  const checked = await checkContent(settings, { parallel: opts.parallel });
+  if (checked.exitCode !== 0 || !checked.input) throw new ContentError(checked.output);
+  return siteFromInput(settings, checked.input, opts);
+}
