@@ -93,6 +93,13 @@ const NODE_RX = 5;
 // Node text: inset from the left edge; baselines of the title and the second line from the top.
 const NODE_TEXT = { dx: 8, line1: 17, line2: 33 };
 
+// Edge strokes: thick for conflicts and the critical chain.
+const EDGE_THICK = 3;
+const EDGE_THIN = 1.5;
+
+/** Legend swatches for edges: a short line, thick for conflicts like the arrows, otherwise a little heavier than an arrow so its colour shows. */
+export const LEGEND_LINE = { width: 34, height: 10, x1: 0, x2: 34, y: 5, conflictWidth: EDGE_THICK, strokeWidth: 2 } as const;
+
 /** Arrowhead marker: a triangle in a 10 × 10 box, its tip at the path's end. */
 export const ARROW = { viewBox: '0 0 10 10', refX: 9, refY: 5, width: 9, height: 9, path: 'M0,0 L10,5 L0,10 z' } as const;
 
@@ -185,7 +192,7 @@ function build(nodes: NodeSpec[], edges: EdgeSpec[]): Diagram {
       d: pathOf(pts) ?? '',
       tone: conflict ? 'conflict' : main.kind,
       dash: TYPE_DASH[main.type],
-      strokeWidth: conflict || critical ? 3 : 1.5,
+      strokeWidth: conflict || critical ? EDGE_THICK : EDGE_THIN,
       critical,
       conflict,
       label: labelText ? { x: Math.round(((a[0] + b[0]) / 2) * 10) / 10, y: Math.round(((a[1] + b[1]) / 2 - 5) * 10) / 10, text: labelText } : undefined,

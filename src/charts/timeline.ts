@@ -212,6 +212,17 @@ const OVERDUE_GAP_H = 4;
 const OVERDUE_END_W = 3;
 const LATE_CROSS = 2.5;
 
+/** The sizes of the timeline's marks, for the legend (src/charts/timeline-legend.ts) to draw the same. */
+export const TIMELINE_MARKS = {
+  barHeight: BAR,
+  barRadius: BAR_RADIUS,
+  diamond: DIAMOND,
+  baselineDiamond: DIAMOND - 1.5,
+  lateCross: LATE_CROSS,
+  baselineHeight: BASELINE_H,
+  overdueGapHeight: OVERDUE_GAP_H,
+} as const;
+
 /** Tiles of the fill patterns over red (hatched) and amber (dotted) bars; the legend draws the same. */
 export const HEALTH_PATTERNS = {
   hatch: { size: 6, rotate: 45, line: { x1: 0, y1: 0, x2: 0, y2: 6 } },
@@ -293,7 +304,8 @@ export function groupIntoLanes(model: PortfolioModel, projects: readonly Project
 }
 
 
-function diamond(x: number, y: number, r: number): string {
+/** Path data of a diamond centred on (x, y) with half-diagonal r. */
+export function diamond(x: number, y: number, r: number): string {
   return `M${round(x)} ${round(y - r)}L${round(x + r)} ${round(y)}L${round(x)} ${round(y + r)}L${round(x - r)} ${round(y)}Z`;
 }
 
@@ -305,6 +317,12 @@ function healthText(p: ProjectView): string {
     .filter((h) => h && h.value === overall)
     .map((h) => h!.reason);
   return `${humanize(overall)}${reasons.length ? ` (${reasons.join('; ')})` : ''}`;
+}
+
+/** The one-lane timeline of some projects by id (a program's, goal's or team's record page); unknown ids are ignored. */
+export function projectsTimeline(model: PortfolioModel, ids: readonly string[]): TimelineView {
+  const projects = ids.map((id) => model.byId.projects.get(id)).filter((p): p is ProjectView => p !== undefined);
+  return buildTimeline(model, projects, { grouping: 'none' });
 }
 
 /** Whether a project can be drawn: it needs both a start and an end. */
@@ -583,7 +601,7 @@ function layoutBar(
       y: my,
       path: diamond(mx, my, DIAMOND),
       cross: state === 'late' ? { x1: mx - LATE_CROSS, x2: mx + LATE_CROSS } : undefined,
-      baseline: moved !== undefined ? { x: bx!, path: diamond(bx!, my, DIAMOND - 1.5), iso: m.baseline!, days: day - moved } : undefined,
+      baseline: moved !== undefined ? { x: bx!, path: diamond(bx!, my, TIMELINE_MARKS.baselineDiamond), iso: m.baseline!, days: day - moved } : undefined,
       tooltip: tip,
     });
   }
