@@ -34,9 +34,14 @@ export interface DiagramNode {
   y: number;
   width: number;
   height: number;
-  /** Visible lines (shortened to fit). */
+  /** Corner radius of the node's box. */
+  rx: number;
+  /** Visible lines (shortened to fit), left-aligned at `textX`, at baselines `line1Y` and `line2Y`. */
   line1: string;
   line2: string;
+  textX: number;
+  line1Y: number;
+  line2Y: number;
   /** Full text for the tooltip and for screen readers. */
   title: string;
   health: NodeHealth;
@@ -67,6 +72,10 @@ export interface Diagram {
   height: number;
   nodes: DiagramNode[];
   edges: DiagramEdge[];
+  /** Edge tones in use, sorted: one arrowhead marker each. */
+  tones: string[];
+  /** The arrowhead (in marker units), shared by every tone. */
+  arrow: typeof ARROW;
   /** Legend entries present in this diagram. */
   kinds: string[];
   types: string[];
@@ -80,6 +89,19 @@ export interface Diagram {
 
 const NODE_W = 200;
 const NODE_H = 42;
+const NODE_RX = 5;
+// Node text: inset from the left edge; baselines of the title and the second line from the top.
+const NODE_TEXT = { dx: 8, line1: 17, line2: 33 };
+
+// Edge strokes: thick for conflicts and the critical chain.
+const EDGE_THICK = 3;
+const EDGE_THIN = 1.5;
+
+/** Legend swatches for edges: a short line, thick for conflicts like the arrows, otherwise a little heavier than an arrow so its colour shows. */
+export const LEGEND_LINE = { width: 34, height: 10, x1: 0, x2: 34, y: 5, conflictWidth: EDGE_THICK, strokeWidth: 2 } as const;
+
+/** Arrowhead marker: a triangle in a 10 × 10 box, its tip at the path's end. */
+export const ARROW = { viewBox: '0 0 10 10', refX: 9, refY: 5, width: 9, height: 9, path: 'M0,0 L10,5 L0,10 z' } as const;
 
 /** Shortened to `max` characters with an ellipsis. */
 export function shorten(text: string, max: number): string {
@@ -141,8 +163,12 @@ function build(nodes: NodeSpec[], edges: EdgeSpec[]): Diagram {
       y: p.y,
       width: p.width,
       height: p.height,
+      rx: NODE_RX,
       line1: shorten(n.title, 26),
       line2: shorten(n.line2, 36),
+      textX: p.x + NODE_TEXT.dx,
+      line1Y: p.y + NODE_TEXT.line1,
+      line2Y: p.y + NODE_TEXT.line2,
       title: `${n.title}. ${n.line2}`,
       health: n.health,
       critical: n.critical,
@@ -166,7 +192,7 @@ function build(nodes: NodeSpec[], edges: EdgeSpec[]): Diagram {
       d: pathOf(pts) ?? '',
       tone: conflict ? 'conflict' : main.kind,
       dash: TYPE_DASH[main.type],
-      strokeWidth: conflict || critical ? 3 : 1.5,
+      strokeWidth: conflict || critical ? EDGE_THICK : EDGE_THIN,
       critical,
       conflict,
       label: labelText ? { x: Math.round(((a[0] + b[0]) / 2) * 10) / 10, y: Math.round(((a[1] + b[1]) / 2 - 5) * 10) / 10, text: labelText } : undefined,
@@ -192,6 +218,8 @@ function build(nodes: NodeSpec[], edges: EdgeSpec[]): Diagram {
     height: layout.height,
     nodes: outNodes,
     edges: outEdges,
+    tones: [...new Set(outEdges.map((e) => e.tone))].sort(),
+    arrow: ARROW,
     kinds: EDGE_KINDS.filter((k) => edges.some((e) => e.kind === k && !e.conflict)),
     types: EDGE_TYPES.filter((t) => edges.some((e) => e.type === t)),
     hasConflict: edges.some((e) => e.conflict),

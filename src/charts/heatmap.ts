@@ -4,7 +4,7 @@
  * model only; `HeatmapChart.astro` draws it.
  */
 import { scaleBand } from 'd3';
-import type { Rag, UtilizationCell } from '../core/model.ts';
+import type { PortfolioModel, Rag, UtilizationCell } from '../core/model.ts';
 
 export interface HeatmapRowInput {
   team: string;
@@ -25,6 +25,10 @@ export interface HeatmapCell {
   ratioText: string;
   /** Second line: `2.5 / 2` (demand / capacity FTE). */
   fteText: string;
+  /** Both lines are centred on `textX`, at baselines `ratioY` and `fteY`. */
+  textX: number;
+  ratioY: number;
+  fteY: number;
   title: string;
 }
 
@@ -32,6 +36,9 @@ export interface HeatmapRow {
   team: string;
   label: string;
   y: number;
+  /** The row label, right-aligned at `labelX` left of the cells. */
+  labelX: number;
+  labelY: number;
   cells: HeatmapCell[];
 }
 
@@ -39,7 +46,8 @@ export interface Heatmap {
   width: number;
   height: number;
   labelWidth: number;
-  columns: { period: string; x: number; text: string }[];
+  /** Column headings, centred on `x`. */
+  columns: { period: string; x: number; y: number; text: string }[];
   rows: HeatmapRow[];
   headerHeight: number;
 }
@@ -54,6 +62,12 @@ export interface HeatmapOptions {
   /** Only these periods (sorted); default: every period any row has. */
   periods?: readonly string[];
 }
+
+// Text baselines: column headings from the top, row labels and the two cell lines from the row's or cell's top.
+const COLUMN_TEXT_Y = 16;
+const ROW_LABEL = { dx: -8, dy: 24 };
+const CELL_RATIO_DY = 16;
+const CELL_FTE_DY = 31;
 
 const fte = (n: number) => String(Math.round(n * 100) / 100);
 const pct = (r: number) => `${Math.round(r * 100)}%`;
@@ -84,28 +98,44 @@ export function capacityHeatmap(rows: readonly HeatmapRowInput[], o: HeatmapOpti
     height: headerHeight + ch * rows.length + 2,
     labelWidth,
     headerHeight,
-    columns: periods.map((p) => ({ period: p, x: x(p)! + cw / 2, text: p })),
+    columns: periods.map((p) => ({ period: p, x: x(p)! + cw / 2, y: COLUMN_TEXT_Y, text: p })),
     rows: rows.map((r) => ({
       team: r.team,
       label: r.label,
       y: y(r.team)!,
+      labelX: labelWidth + ROW_LABEL.dx,
+      labelY: y(r.team)! + ROW_LABEL.dy,
       cells: r.cells
         .filter((c) => x(c.period) !== undefined)
         .map((c) => {
           const by = c.projects.length > 0 ? `; demanded by ${c.projects.map((p) => `${name(p.id)} ${fte(p.fte)}`).join(', ')}` : '';
+          const cx = x(c.period)! + 1;
+          const cy = y(r.team)! + 1;
+          const width = cw - 2;
           return {
             period: c.period,
-            x: x(c.period)! + 1,
-            y: y(r.team)! + 1,
-            width: cw - 2,
+            x: cx,
+            y: cy,
+            width,
             height: ch - 2,
             level: c.level,
             over: c.level === 'red',
             ratioText: c.capacity > 0 ? pct(c.demand / c.capacity) : c.demand > 0 ? 'no cap.' : '—',
             fteText: `${fte(c.demand)} / ${fte(c.capacity)}`,
+            textX: cx + width / 2,
+            ratioY: cy + CELL_RATIO_DY,
+            fteY: cy + CELL_FTE_DY,
             title: `${r.label}, ${c.period}: ${cellFormula(c)}, ${levelWords(c, o.thresholds)}${by}`,
           };
         }),
     })),
   };
+}
+
+/** The heatmap of `rows` with the model's utilization thresholds and project titles. */
+export function capacityHeatmapOf(model: PortfolioModel, rows: readonly HeatmapRowInput[]): Heatmap {
+  return capacityHeatmap(rows, {
+    thresholds: model.settings.thresholds.capacity_utilization,
+    projectTitle: (id) => model.byId.projects.get(id)?.record.title ?? id,
+  });
 }

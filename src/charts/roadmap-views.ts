@@ -150,24 +150,48 @@ export interface StripMilestone {
   path: string;
   baselinePath?: string;
   baselineX?: number;
+  /** The bar across a late milestone's diamond (late only). */
+  cross?: { x1: number; x2: number };
   labelX: number;
   labelY: number;
   anchor: 'start' | 'middle' | 'end';
   tooltip: string;
 }
 
+/** A quarter on the strip: a tick line from `y1` to `y2` and its label (long when it fits). */
+export interface StripQuarter extends AxisBand {
+  y1: number;
+  y2: number;
+  text: string;
+  textX: number;
+  textY: number;
+}
+
 export interface MilestoneStrip {
   width: number;
   height: number;
   lineY: number;
-  quarters: AxisBand[];
-  asOf: { x: number; iso: string; inRange: boolean };
+  quarters: StripQuarter[];
+  /** The time line the milestones sit on. */
+  axis: { x1: number; x2: number; y: number };
+  asOf: { x: number; y1: number; y2: number; iso: string; inRange: boolean };
   /** The project's span (start to end), when both are set. */
-  span?: { x: number; width: number };
+  span?: { x: number; y: number; width: number; height: number; rx: number };
   milestones: StripMilestone[];
+  /** The strip in words for screen readers: counts by state, then each milestone. */
+  description: string;
 }
 
 const STRIP_FONT = 11;
+// Quarter ticks run from the top to just below the line; labels sit at the top, right of the tick.
+const STRIP_TICK_TOP = 2;
+const STRIP_TICK_BELOW = 8;
+const STRIP_QUARTER_TEXT = { dx: 3, y: 12 };
+/** Quarters narrower than this show `Q3` instead of `2026-Q3`. */
+const STRIP_QUARTER_LABEL_MIN = 50;
+const STRIP_SPAN_H = 6;
+const STRIP_AS_OF_TOP = 16;
+const STRIP_LATE_CROSS = 3;
 
 /**
  * A project's milestones on a small axis (the project's dates and milestones,
@@ -230,6 +254,7 @@ export function milestoneStrip(model: PortfolioModel, p: ProjectView, width = 72
       x,
       path: `M${x} ${lineY - 6}L${round(x + 6)} ${lineY}L${x} ${lineY + 6}L${round(x - 6)} ${lineY}Z`,
       baselineX: bx,
+      cross: state === 'late' ? { x1: x - STRIP_LATE_CROSS, x2: x + STRIP_LATE_CROSS } : undefined,
       baselinePath: bx !== undefined ? `M${bx} ${lineY - 4}L${round(bx + 4)} ${lineY}L${bx} ${lineY + 4}L${round(bx - 4)} ${lineY}Z` : undefined,
       labelX: round(anchor === 'middle' ? x : anchor === 'start' ? Math.max(2, x - 4) : Math.min(width - 2, x + 4)),
       labelY: lineY + 22 + row * 15,
@@ -238,14 +263,31 @@ export function milestoneStrip(model: PortfolioModel, p: ProjectView, width = 72
     };
   });
   const asOfX = axis.x(model.asOfDay);
-  const span = p.startDay !== undefined && p.endDay !== undefined ? { x: axis.x(p.startDay), width: round(axis.xEnd(p.endDay) - axis.x(p.startDay)) } : undefined;
+  const span =
+    p.startDay !== undefined && p.endDay !== undefined
+      ? { x: axis.x(p.startDay), y: lineY - STRIP_SPAN_H / 2, width: round(axis.xEnd(p.endDay) - axis.x(p.startDay)), height: STRIP_SPAN_H, rx: STRIP_SPAN_H / 2 }
+      : undefined;
+  const height = lineY + 22 + Math.max(1, rowEnds.length) * 15;
+  const done = milestones.filter((m) => m.state === 'done').length;
+  const late = milestones.filter((m) => m.state === 'late').length;
   return {
     width,
-    height: lineY + 22 + Math.max(1, rowEnds.length) * 15,
+    height,
     lineY,
-    quarters: axis.quarters,
-    asOf: { x: asOfX, iso: dayToIso(model.asOfDay), inRange: model.asOfDay >= rangeFrom && model.asOfDay <= rangeTo },
+    quarters: axis.quarters.map((q) => ({
+      ...q,
+      y1: STRIP_TICK_TOP,
+      y2: lineY + STRIP_TICK_BELOW,
+      text: q.width > STRIP_QUARTER_LABEL_MIN ? q.label : q.short,
+      textX: q.x + STRIP_QUARTER_TEXT.dx,
+      textY: STRIP_QUARTER_TEXT.y,
+    })),
+    axis: { x1: axis.quarters[0]?.x ?? 0, x2: width - pad, y: lineY },
+    asOf: { x: asOfX, y1: STRIP_AS_OF_TOP, y2: height, iso: dayToIso(model.asOfDay), inRange: model.asOfDay >= rangeFrom && model.asOfDay <= rangeTo },
     span,
     milestones,
+    description:
+      `${milestones.length} milestones: ${done} done, ${late} late, ${milestones.length - done - late} open. ` +
+      milestones.map((m) => `${m.name} ${m.dateIso} (${m.state})`).join('; '),
   };
 }

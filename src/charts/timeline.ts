@@ -36,6 +36,8 @@ export interface TimelineMilestone {
   y: number;
   /** Diamond path data (numbers only). */
   path: string;
+  /** The bar across a late milestone's diamond (late only). */
+  cross?: { x1: number; x2: number };
   /** Where the baseline date sits when the milestone moved. */
   baseline?: { x: number; path: string; iso: string; days: number };
   tooltip: string;
@@ -53,23 +55,32 @@ export interface TimelineBar {
   /** A text marker beside colour and pattern: `!!` red, `!` amber. */
   marker: string;
   rowY: number;
+  /** The whole row as a hover and focus target. */
+  hit: { x: number; y: number; width: number; height: number };
+  markerX: number;
+  labelX: number;
   labelY: number;
   x: number;
   y: number;
   width: number;
   height: number;
+  /** Corner radius of the bar and its progress fill. */
+  rx: number;
   progress?: number;
   progressWidth: number;
   startIso: string;
   endIso: string;
   baselineIso?: string;
   slipDays?: number;
-  baseline?: { x: number; width: number; y: number; endX: number };
+  /** The baseline as a thin bar under the bar, with a tick at its end from `tickY1` to `tickY2`. */
+  baseline?: { x: number; width: number; y: number; height: number; endX: number; tickY1: number; tickY2: number };
   overdue: boolean;
   overdueDays?: number;
   /** The red stretch from the end to the as-of line of an overdue project. */
-  overdueGap?: { x: number; width: number };
-  note?: { text: string; x: number; anchor: 'start' | 'end' };
+  overdueGap?: { x: number; y: number; width: number; height: number };
+  /** The red cap on an overdue bar's end. */
+  overdueEnd?: { x: number; y: number; width: number; height: number };
+  note?: { text: string; x: number; y: number; anchor: 'start' | 'end' };
   milestones: TimelineMilestone[];
   tooltip: string;
 }
@@ -101,9 +112,14 @@ export interface TimelineLane {
   labelTruncated: boolean;
   /** The record the lane stands for, to link its heading. */
   record?: { kind: 'programs' | 'goals' | 'teams'; id: string };
+  /** The lane's background: full width, every other lane shaded (`alt`). */
+  x: number;
   y: number;
-  headerY: number;
+  width: number;
   height: number;
+  alt: boolean;
+  labelX: number;
+  headerY: number;
   count: number;
   bars: TimelineBar[];
   /** Set when lanes are collapsed (too many projects to draw one row each). */
@@ -118,12 +134,15 @@ export interface TimelineView {
   plotX1: number;
   headerHeight: number;
   grouping: Grouping;
-  years: AxisBand[];
-  quarters: AxisBand[];
-  months: AxisBand[];
-  /** Quarter boundaries as gridlines. */
-  grid: number[];
-  asOf: { x: number; iso: string; labelX: number; anchor: 'start' | 'end' };
+  /** The header's rows: fiscal years and quarters as bands, months as labels only. */
+  years: TimelineBand[];
+  quarters: TimelineBand[];
+  months: TimelineTick[];
+  /** Quarter boundaries as gridlines at `x`, from `y1` to `y2`. */
+  grid: { x: number[]; y1: number; y2: number };
+  asOf: { x: number; y1: number; y2: number; iso: string; labelX: number; labelY: number; anchor: 'start' | 'end' };
+  /** Fill patterns for red (hatch) and amber (dots) marks, beside colour. */
+  patterns: typeof HEALTH_PATTERNS;
   lanes: TimelineLane[];
   collapsed: boolean;
   /** Projects drawn (with a start and an end). */
@@ -135,6 +154,20 @@ export interface TimelineView {
   hasMilestones: boolean;
   hasBaseline: boolean;
   hasOverdue: boolean;
+}
+
+/** An axis band's label as drawn: the text that fits and where it goes. */
+export interface TimelineTick extends AxisBand {
+  text: string;
+  textX: number;
+  textY: number;
+  anchor: 'start' | 'middle';
+}
+
+/** An axis band drawn as a rectangle from `y` to `y + height`, with its label. */
+export interface TimelineBand extends TimelineTick {
+  y: number;
+  height: number;
 }
 
 export interface TimelineOptions {
@@ -158,6 +191,56 @@ const FONT = 12;
 const NOTE_FONT = 11;
 const DIAMOND = 5;
 const RIGHT_PAD = 12;
+// Header rows: year band, quarter band, month labels (y of the band, its height, the text's baseline).
+const YEAR_ROW = { y: 0, height: 18, textY: 13 };
+const QUARTER_ROW = { y: 20, height: 18, textY: 33 };
+const MONTH_TEXT_Y = 53;
+/** The as-of line starts below the quarter band. */
+const AS_OF_TOP = 40;
+const BAND_TEXT_PAD = 4;
+// Band widths above which the long label fits (`FY2026/27`, `2026-Q3`, `Jan`); narrower bands get the short one.
+const YEAR_LABEL_MIN = 60;
+const QUARTER_LABEL_MIN = 56;
+const MONTH_LABEL_MIN = 26;
+// The label column: lane heading, bar marker (`!!`), project title.
+const LANE_LABEL_X = 6;
+const MARKER_X = 8;
+const BAR_LABEL_X = 24;
+const BAR_RADIUS = 2;
+const BASELINE_H = 3;
+const OVERDUE_GAP_H = 4;
+const OVERDUE_END_W = 3;
+const LATE_CROSS = 2.5;
+
+/** The sizes of the timeline's marks, for the legend (src/charts/timeline-legend.ts) to draw the same. */
+export const TIMELINE_MARKS = {
+  barHeight: BAR,
+  barRadius: BAR_RADIUS,
+  diamond: DIAMOND,
+  baselineDiamond: DIAMOND - 1.5,
+  lateCross: LATE_CROSS,
+  baselineHeight: BASELINE_H,
+  overdueGapHeight: OVERDUE_GAP_H,
+} as const;
+
+/** Tiles of the fill patterns over red (hatched) and amber (dotted) bars; the legend draws the same. */
+export const HEALTH_PATTERNS = {
+  hatch: { size: 6, rotate: 45, line: { x1: 0, y1: 0, x2: 0, y2: 6 } },
+  dots: { size: 5, cx: 2.5, cy: 2.5, r: 1 },
+} as const;
+
+/** Axis bands as drawn: the long label when the band is wide enough, else the short one. */
+function bandRow(bands: readonly AxisBand[], row: { y: number; height: number; textY: number }, minWidth: number): TimelineBand[] {
+  return bands.map((b) => ({
+    ...b,
+    y: row.y,
+    height: row.height,
+    text: b.width > minWidth ? b.label : b.short,
+    textX: b.x + BAND_TEXT_PAD,
+    textY: row.textY,
+    anchor: 'start',
+  }));
+}
 
 export const RAG_ORDER: RagOrNone[] = ['red', 'amber', 'green', 'none'];
 export const MARKERS: Record<RagOrNone, string> = { red: '!!', amber: '!', green: '', none: '' };
@@ -221,7 +304,8 @@ export function groupIntoLanes(model: PortfolioModel, projects: readonly Project
 }
 
 
-function diamond(x: number, y: number, r: number): string {
+/** Path data of a diamond centred on (x, y) with half-diagonal r. */
+export function diamond(x: number, y: number, r: number): string {
   return `M${round(x)} ${round(y - r)}L${round(x + r)} ${round(y)}L${round(x)} ${round(y + r)}L${round(x - r)} ${round(y)}Z`;
 }
 
@@ -233,6 +317,12 @@ function healthText(p: ProjectView): string {
     .filter((h) => h && h.value === overall)
     .map((h) => h!.reason);
   return `${humanize(overall)}${reasons.length ? ` (${reasons.join('; ')})` : ''}`;
+}
+
+/** The one-lane timeline of some projects by id (a program's, goal's or team's record page); unknown ids are ignored. */
+export function projectsTimeline(model: PortfolioModel, ids: readonly string[]): TimelineView {
+  const projects = ids.map((id) => model.byId.projects.get(id)).filter((p): p is ProjectView => p !== undefined);
+  return buildTimeline(model, projects, { grouping: 'none' });
 }
 
 /** Whether a project can be drawn: it needs both a start and an end. */
@@ -313,9 +403,13 @@ export function buildTimeline(model: PortfolioModel, projects: readonly ProjectV
       label: laneLabel.text,
       labelTruncated: laneLabel.truncated,
       record: draft.record,
+      x: 0,
       y,
-      headerY: y + 17,
+      width,
       height: 0,
+      alt: lanes.length % 2 === 1,
+      labelX: LANE_LABEL_X,
+      headerY: y + 17,
       count: sorted.length,
       bars: [],
     };
@@ -373,7 +467,7 @@ export function buildTimeline(model: PortfolioModel, projects: readonly ProjectV
       if (overdue) hasOverdue = true;
     } else {
       for (const p of sorted) {
-        const bar = layoutBar(p, rowY, axis, asOfDay, asOfX, labelWidth, plotX1, showMilestones ? (milestoneDays.get(p.id) ?? []) : []);
+        const bar = layoutBar(p, rowY, width, axis, asOfDay, asOfX, labelWidth, plotX1, showMilestones ? (milestoneDays.get(p.id) ?? []) : []);
         lane.bars.push(bar);
         healthPresent.add(bar.rag);
         if (bar.milestones.length) hasMilestones = true;
@@ -398,16 +492,26 @@ export function buildTimeline(model: PortfolioModel, projects: readonly ProjectV
     plotX1,
     headerHeight: HEADER,
     grouping,
-    years: axis.years,
-    quarters: axis.quarters,
-    months: axis.months,
-    grid: axis.quarters.map((q) => q.x).concat(plotX1),
+    years: bandRow(axis.years, YEAR_ROW, YEAR_LABEL_MIN),
+    quarters: bandRow(axis.quarters, QUARTER_ROW, QUARTER_LABEL_MIN),
+    months: axis.months.map((b) => ({
+      ...b,
+      text: b.width > MONTH_LABEL_MIN ? b.label.slice(0, 3) : b.short,
+      textX: b.x + b.width / 2,
+      textY: MONTH_TEXT_Y,
+      anchor: 'middle',
+    })),
+    grid: { x: axis.quarters.map((q) => q.x).concat(plotX1), y1: QUARTER_ROW.y, y2: height },
     asOf: {
       x: asOfX,
+      y1: AS_OF_TOP,
+      y2: height,
       iso: asOfIso,
       labelX: asOfX + 4 + asOfLabelW <= plotX1 ? asOfX + 4 : asOfX - 4,
+      labelY: HEADER + 4,
       anchor: asOfX + 4 + asOfLabelW <= plotX1 ? 'start' : 'end',
     },
+    patterns: HEALTH_PATTERNS,
     lanes,
     collapsed,
     charted: charted.length,
@@ -422,6 +526,7 @@ export function buildTimeline(model: PortfolioModel, projects: readonly ProjectV
 function layoutBar(
   p: ProjectView,
   rowY: number,
+  chartWidth: number,
   axis: ReturnType<typeof timeAxis>,
   asOfDay: Day,
   asOfX: number,
@@ -437,19 +542,21 @@ function layoutBar(
   const progress = r.progress;
   const label = truncate(r.title, labelWidth - 36, FONT);
   const overdueDays = p.overdue ? asOfDay - p.endDay! : undefined;
+  const labelY = rowY + 14;
   const slip = p.slipDays;
 
   let baseline: TimelineBar['baseline'];
   if (p.baselineEndDay !== undefined && p.baselineEndDay !== p.endDay) {
     const bx = axis.x(Math.min(p.startDay!, p.baselineEndDay));
     const endX = axis.xEnd(p.baselineEndDay);
-    baseline = { x: bx, width: Math.max(1, round(endX - bx)), y: y + BAR + 2, endX };
+    const by = y + BAR + 2;
+    baseline = { x: bx, width: Math.max(1, round(endX - bx)), y: by, height: BASELINE_H, endX, tickY1: y - 2, tickY2: by + 4 };
   }
 
   let overdueGap: TimelineBar['overdueGap'];
   if (p.overdue) {
     const gx = x + width;
-    overdueGap = { x: gx, width: Math.max(1, round(asOfX - gx)) };
+    overdueGap = { x: gx, y: y + 4, width: Math.max(1, round(asOfX - gx)), height: OVERDUE_GAP_H };
   }
 
   const noteParts: string[] = [];
@@ -463,8 +570,8 @@ function layoutBar(
     const text = noteParts.join(', ');
     const w = textWidth(text, NOTE_FONT);
     const after = Math.max(x + width, overdueGap ? overdueGap.x + overdueGap.width : 0, baseline ? baseline.endX : 0) + 5;
-    if (after + w <= plotX1) note = { text, x: round(after), anchor: 'start' };
-    else if (x - 5 - w >= labelWidth) note = { text, x: round(x - 5), anchor: 'end' };
+    if (after + w <= plotX1) note = { text, x: round(after), y: labelY, anchor: 'start' };
+    else if (x - 5 - w >= labelWidth) note = { text, x: round(x - 5), y: labelY, anchor: 'end' };
   }
 
   const milestones: TimelineMilestone[] = [];
@@ -493,7 +600,8 @@ function layoutBar(
       x: mx,
       y: my,
       path: diamond(mx, my, DIAMOND),
-      baseline: moved !== undefined ? { x: bx!, path: diamond(bx!, my, DIAMOND - 1.5), iso: m.baseline!, days: day - moved } : undefined,
+      cross: state === 'late' ? { x1: mx - LATE_CROSS, x2: mx + LATE_CROSS } : undefined,
+      baseline: moved !== undefined ? { x: bx!, path: diamond(bx!, my, TIMELINE_MARKS.baselineDiamond), iso: m.baseline!, days: day - moved } : undefined,
       tooltip: tip,
     });
   }
@@ -519,11 +627,15 @@ function layoutBar(
     rag,
     marker: MARKERS[rag],
     rowY,
-    labelY: rowY + 14,
+    hit: { x: 0, y: rowY, width: chartWidth, height: ROW },
+    markerX: MARKER_X,
+    labelX: BAR_LABEL_X,
+    labelY,
     x,
     y,
     width,
     height: BAR,
+    rx: BAR_RADIUS,
     progress,
     progressWidth: progress !== undefined ? round((width * progress) / 100) : 0,
     startIso: r.start!,
@@ -534,6 +646,7 @@ function layoutBar(
     overdue: p.overdue,
     overdueDays,
     overdueGap,
+    overdueEnd: p.overdue ? { x: x + width - OVERDUE_END_W, y: y - 2, width: OVERDUE_END_W, height: BAR + 4 } : undefined,
     note,
     milestones,
     tooltip,

@@ -11,70 +11,13 @@ import {
   shorten,
   type Diagram,
 } from '../../src/charts/dag-view.ts';
-import { buildModel } from '../../src/core/build-model.ts';
-import { portfolio, program, project } from '../core/fixtures.ts';
+import { project } from '../core/fixtures.ts';
+import { DAG_FIXTURES as FIXTURES, dagModel as model } from './fixtures.ts';
 
-type P = ReturnType<typeof project>;
-const AS_OF = '2026-06-01';
-const model = (projects: P[], programs = [program('p1'), program('p2')]) => buildModel(portfolio({ projects, programs }), { audience: 'public', asOf: AS_OF });
 const summary = (d: Diagram) => ({
   nodes: d.nodes.map((n) => `${n.id}@${n.x},${n.y}${n.critical ? ' critical' : ''}${n.external ? ' external' : ''}${n.focus ? ' focus' : ''} ${n.health}`),
   edges: d.edges.map((e) => `${e.from}>${e.to} ${e.tone}${e.dash ? ` dash ${e.dash}` : ''} w${e.strokeWidth}${e.label ? ` "${e.label.text}"` : ''}`),
 });
-
-// Named fixtures (dates hand-worked in the comments).
-const FIXTURES: Record<string, P[]> = {
-  // c needs b by 04-01, b ends 04-11: 10 days late. a → b tight (b starts 03-01 = a's end): critical.
-  chain: [
-    project('a', { start: '2026-01-01', end: '2026-03-01', dependencies: [] }),
-    project('b', { start: '2026-03-01', end: '2026-04-11', dependencies: [{ on: 'a', kind: 'infrastructure' }] }),
-    project('c', { start: '2026-04-01', end: '2026-09-30', dependencies: [{ on: 'b', kind: 'data' }] }),
-  ],
-  diamond: [
-    project('top', { start: '2026-01-01', end: '2026-02-01' }),
-    project('left', { start: '2026-02-01', end: '2026-05-01', dependencies: [{ on: 'top', kind: 'security' }] }),
-    project('right', { start: '2026-03-01', end: '2026-04-01', dependencies: [{ on: 'top', kind: 'vendor' }] }),
-    project('bottom', { start: '2026-05-01', end: '2026-12-31', dependencies: [{ on: 'left' }, { on: 'right', type: 'start-to-start' }] }),
-  ],
-  'fan-in': [
-    project('x', { start: '2026-01-01', end: '2026-03-01' }),
-    project('y', { start: '2026-01-01', end: '2026-03-20' }),
-    project('z', { start: '2026-01-01', end: '2026-02-01' }),
-    project('sink', { start: '2026-03-10', end: '2026-08-01', dependencies: [{ on: 'x' }, { on: 'y', kind: 'training' }, { on: 'z', type: 'finish-to-finish' }] }),
-  ],
-  'fan-out': [
-    project('hub', { start: '2026-01-01', end: '2026-04-01', baseline_end: '2026-03-15' }),
-    project('o1', { start: '2026-03-20', end: '2026-06-01', dependencies: [{ on: 'hub' }] }),
-    project('o2', { start: '2026-04-10', end: '2026-06-01', dependencies: [{ on: 'hub', kind: 'business' }] }),
-    project('o3', { start: '2026-04-01', end: '2026-07-01', dependencies: [{ on: 'hub' }] }),
-  ],
-  disconnected: [
-    project('a', { start: '2026-01-01', end: '2026-02-01' }),
-    project('b', { start: '2026-03-01', end: '2026-04-01', dependencies: [{ on: 'a' }] }),
-    project('c', { start: '2026-01-01', end: '2026-02-01' }),
-    project('d', { start: '2026-03-01', end: '2026-05-01', dependencies: [{ on: 'c' }] }),
-    project('alone', { start: '2026-01-01', end: '2026-02-01' }),
-  ],
-  'cross-program': [
-    project('p1-a', { program: 'p1', start: '2026-01-01', end: '2026-03-01' }),
-    project('p1-b', { program: 'p1', start: '2026-03-01', end: '2026-06-01', dependencies: [{ on: 'p1-a' }] }),
-    project('p2-a', { program: 'p2', start: '2026-02-01', end: '2026-08-01', dependencies: [{ on: 'p1-a', kind: 'data' }] }),
-    project('none', { start: '2026-06-01', end: '2026-09-01', dependencies: [{ on: 'p1-b' }, { on: 'p2-a' }] }),
-  ],
-  // The contract's examples: need_by milestone, start-to-start and finish-to-finish conflicts.
-  'contract-conflicts': [
-    project('idp', { start: '2026-01-01', end: '2027-03-19' }),
-    project('portal', {
-      start: '2026-01-01',
-      end: '2027-06-30',
-      milestones: [{ name: 'Public launch', date: '2027-01-29' }],
-      dependencies: [{ on: 'idp', kind: 'security', need_by: 'Public launch' }],
-    }),
-    project('epr', { start: '2026-05-01', end: '2027-09-30' }),
-    project('eprescribing', { start: '2026-06-01', end: '2027-03-31', dependencies: [{ on: 'epr', type: 'start-to-start' }] }),
-    project('segmentation', { start: '2026-01-01', end: '2027-12-31', dependencies: [{ on: 'epr', type: 'finish-to-finish', kind: 'infrastructure' }] }),
-  ],
-};
 
 describe('dependency diagrams on named fixtures', () => {
   for (const [name, projects] of Object.entries(FIXTURES)) {

@@ -1,23 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { capacityHeatmap, cellFormula, levelWords } from '../../src/charts/heatmap.ts';
-import { buildModel } from '../../src/core/build-model.ts';
-import { portfolio, project, settings, team } from '../core/fixtures.ts';
+import { securityReview } from './fixtures.ts';
 
-// Fixture "security-review over-allocated": fiscal_year_start 4, as-of 2026-11-15.
-// Capacity 1.5 from 2026-Q1 then 2 from 2026-Q3; demand 0.8 + 0.5 + 1.2 = 2.5 in 2026-Q3.
-const model = buildModel(
-  portfolio({
-    settings: settings({ fiscal_year_start: 4 }),
-    teams: [team('security-review', { title: 'Security review', kind: 'role', capacity: [{ from: '2026-Q1', fte: 1.5 }, { from: '2026-Q3', fte: 2 }] })],
-    projects: [
-      project('iam', { title: 'IAM', start: '2026-07-01', end: '2026-12-31', demand: [{ team: 'security-review', fte: 0.8 }] }),
-      project('soc', { title: 'SOC', start: '2026-10-01', end: '2026-12-31', demand: [{ team: 'security-review', fte: 0.5 }] }),
-      project('seg', { title: 'Segmentation', start: '2026-10-01', end: '2027-03-31', demand: [{ team: 'security-review', fte: 1.2 }] }),
-      project('held', { status: 'on-hold', start: '2026-10-01', end: '2026-12-31', demand: [{ team: 'security-review', fte: 9 }] }),
-    ],
-  }),
-  { audience: 'internal', asOf: '2026-11-15' },
-);
+const model = securityReview();
+
 const cells = model.byId.teams.get('security-review')!.utilization!;
 const chart = capacityHeatmap([{ team: 'security-review', label: 'Security review', cells }], {
   thresholds: [0.9, 1.1],

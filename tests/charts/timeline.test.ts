@@ -2,52 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { buildTimeline, groupIntoLanes, type TimelineBar } from '../../src/charts/timeline.ts';
 import { textWidth } from '../../src/charts/time-scale.ts';
 import { buildModel } from '../../src/core/build-model.ts';
-import { goal, portfolio, program, project, settings, team } from '../core/fixtures.ts';
-
-// Fixture "northwind-mini": fiscal year from April, as-of 2026-11-15 (2026-Q3).
-export function northwindMini() {
-  return buildModel(
-    portfolio({
-      settings: settings({ fiscal_year_start: 4 }),
-      programs: [program('dfd', { title: 'Digital Front Door' }), program('cyber', { title: 'Cyber Security' })],
-      goals: [goal('access', { title: 'Improve patient access' }), goal('cyber-goal', { title: 'Strengthen cyber resilience' })],
-      teams: [team('web', { title: 'Web team' })],
-      projects: [
-        project('portal', {
-          title: 'Patient Portal and Online Booking',
-          program: 'dfd',
-          goals: ['access', 'cyber-goal'],
-          teams: ['web'],
-          investment: 'grow',
-          start: '2026-01-15',
-          end: '2027-02-26',
-          baseline_end: '2027-02-05',
-          progress: 58,
-          milestones: [
-            { name: 'Design approved', date: '2026-02-28', baseline: '2026-02-15', done: true },
-            { name: 'Pilot live', date: '2026-10-31' },
-            { name: 'Public launch', date: '2027-01-29', baseline: '2027-01-08' },
-          ],
-        }),
-        project('contact', {
-          title: 'Patient Contact Centre Telephony Replacement With A Very Long Title',
-          program: 'dfd',
-          goals: ['access'],
-          start: '2026-03-02',
-          end: '2026-10-30',
-          baseline_end: '2026-07-22',
-          progress: 86,
-        }),
-        project('epr', { title: 'EPR Upgrade', investment: 'run', start: '2026-Q1', end: '2027-Q2', baseline_end: '2027-09-30', progress: 47 }),
-        project('iam', { title: 'Identity', program: 'cyber', status: 'done', start: '2025-06-01', end: '2026-03-31', progress: 100 }),
-        project('tablets', { title: 'Bedside tablets', program: 'cyber', status: 'cancelled', start: '2025-07-01', end: '2026-01-30', milestones: [{ name: 'Roll-out', date: '2026-06-30' }] }),
-        project('intake', { title: 'Intake idea', status: 'proposed' }),
-        project('half', { title: 'Half scheduled', status: 'approved', start: '2027-05-01' }),
-      ],
-    }),
-    { audience: 'internal', asOf: '2026-11-15' },
-  );
-}
+import { portfolio, program, project, settings } from '../core/fixtures.ts';
+import { northwindMini } from './fixtures.ts';
 
 const model = northwindMini();
 const view = buildTimeline(model);

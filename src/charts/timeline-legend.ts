@@ -1,0 +1,30 @@
+/**
+ * The timeline legend's swatches as geometry (TimelineLegend.astro draws
+ * them): the chart's own mark sizes, diamonds and patterns in small boxes.
+ */
+import { HEALTH_PATTERNS, TIMELINE_MARKS as M, diamond } from './timeline.ts';
+
+// Legend swatch boxes: a bar-sized one and a narrow one for a single milestone.
+const SWATCH = { width: 30, height: 14 };
+const MS_SWATCH = { width: 16, height: 14, cx: 8, cy: 7 };
+
+/**
+ * The timeline legend's swatches, drawn with the chart's own bar height,
+ * corner radius, diamond sizes, baseline and overdue heights and patterns, so
+ * the key matches the marks.
+ */
+export const TIMELINE_LEGEND = {
+  swatch: SWATCH,
+  msSwatch: MS_SWATCH,
+  asOfSwatch: { width: 12, height: 14 },
+  bar: { x: 1, y: 1, width: SWATCH.width - 2, height: M.barHeight, rx: M.barRadius },
+  progressWidth: (SWATCH.width - 2) / 2,
+  baseline: { x: 1, y: 9, width: 20, height: M.baselineHeight, tickX: 21, tickY1: 2, tickY2: 13 },
+  milestone: diamond(MS_SWATCH.cx, MS_SWATCH.cy, M.diamond),
+  milestoneBaseline: diamond(MS_SWATCH.cx, MS_SWATCH.cy, M.baselineDiamond),
+  lateCross: { x1: MS_SWATCH.cx - M.lateCross, x2: MS_SWATCH.cx + M.lateCross, y: MS_SWATCH.cy },
+  overdue: { x: 1, y: 5, width: SWATCH.width - 2, height: M.overdueGapHeight },
+  asOf: { x: 6, y1: 0, y2: 14 },
+  patterns: HEALTH_PATTERNS,
+} as const;
+
