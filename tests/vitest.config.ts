@@ -7,7 +7,9 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 export default defineConfig({
   root,
   test: {
-    include: ['tests/**/*.test.ts'],
+    // Two projects: TypeScript tests, and the chart components rendered to SVG
+    // (they need Astro's Vite plugin: tests/charts/svg/vitest.config.ts).
+    projects: [{ extends: true, test: { name: 'unit', include: ['tests/**/*.test.ts'] } }, 'tests/charts/svg/vitest.config.ts'],
     // Build and browser tests share built sites: the global setup provides a
     // per-run folder where `tests/support/build-site.ts` memoises each build
     // (one per option set, for every worker) and serialises Astro builds with
