@@ -251,6 +251,14 @@ describe('reading files', () => {
     expect(r.diagnostics.map((d) => [d.rule, d.line])).toEqual([['yaml-syntax', 5]]);
   });
 
+  it('one syntax error in portfolio.yaml is one diagnostic: rules that need its settings stay quiet', () => {
+    const portfolio = { path: 'portfolio.yaml', text: 'title: Test\nscoring:\n  method: wsjf\n  criteria: [\n' };
+    const project = { path: 'projects/x.md', text: '---\ntitle: X\nstatus: proposed\nscores: { value: 3, risk: 2 }\n---\n' };
+    const r = load([portfolio, project]);
+    expect(lines(r.diagnostics)).toHaveLength(1);
+    expect(r.diagnostics[0]).toMatchObject({ file: 'portfolio.yaml', rule: 'yaml-syntax' });
+  });
+
   it('a front matter that is not a mapping is a schema error', () => {
     const r = load([PORTFOLIO, { path: 'projects/x.md', text: '---\n- a\n- b\n---\n' }]);
     expect(lines(r.diagnostics)).toEqual(['projects/x.md:1:1  front matter must be field: value pairs, got ["a","b"]']);
