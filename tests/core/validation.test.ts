@@ -247,6 +247,25 @@ describe('reading files', () => {
     expect(r.diagnostics[0].message).toContain('too many aliases');
   });
 
+  it('aliases may not blow a record up: one 1 MB anchor reused 90 times is refused at the alias that crosses the cap', () => {
+    const big = 'x'.repeat(1_000_000);
+    const refs = Array.from({ length: 90 }, (_, i) => `r${i}: *big`).join('\n');
+    const text = `---\ntitle: Big\nstatus: active\nsummary: &big ${big}\nchanges:\n  - { id: CR-1, title: *big }\n${refs}\n---\n`;
+    const started = performance.now();
+    const r = load([PORTFOLIO, { path: 'projects/big.md', text }]);
+    expect(performance.now() - started).toBeLessThan(5000);
+    // 1 MB source: the cap is 4 MB + 64 KiB, crossed by the fourth copy (changes[0].title, r0, r1, r2).
+    expect(lines(r.diagnostics)).toEqual([
+      'projects/big.md:9:5  invalid YAML: alias *big expands the YAML to more than 4,069,416 characters (4 × its 1,000,970 + 65,536): refusing to expand it',
+    ]);
+  });
+
+  it('ordinary alias reuse is fine, small records get 64 KiB of room', () => {
+    const items = Array.from({ length: 60 }, (_, i) => `  - { name: M${i}, date: 2026-01-01, evidence: *ev }`).join('\n');
+    const text = `---\ntitle: Reuse\nstatus: active\nsponsor: &ev "${'e'.repeat(500)}"\nmilestones:\n${items}\n---\n`;
+    expect(load([PORTFOLIO, { path: 'projects/reuse.md', text }]).diagnostics).toEqual([]);
+  });
+
   it('YAML 1.2 core schema: dates, on/off and yes/no stay strings', () => {
     const r = parseFrontMatter('---\nd: 2026-01-15\non: yes\noff: no\nn: 012\n---\n');
     expect(r.data).toEqual({ d: '2026-01-15', on: 'yes', off: 'no', n: 12 });
