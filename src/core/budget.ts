@@ -6,17 +6,22 @@ import type { Project } from './schema.ts';
 type Budget = NonNullable<Project['budget']>;
 type Benefit = NonNullable<Project['benefits']>[number];
 
-/** (forecast − planned) / planned; undefined unless both are set and planned > 0. */
+/** x when it is a finite number, else undefined: a quotient by a vanishing divisor is no figure at all. */
+export function finite(x: number): number | undefined {
+  return Number.isFinite(x) ? x : undefined;
+}
+
+/** (forecast − planned) / planned; undefined unless both are set and planned > 0 (and the quotient is finite). */
 export function budgetVariance(budget: Budget | undefined): number | undefined {
   if (!budget || budget.planned === undefined || budget.forecast === undefined || budget.planned <= 0) return undefined;
-  return (budget.forecast - budget.planned) / budget.planned;
+  return finite((budget.forecast - budget.planned) / budget.planned);
 }
 
 /** (actual − baseline) / (target − baseline); undefined unless all three are set and target ≠ baseline. */
 export function benefitRealization(b: Pick<Benefit, 'baseline' | 'target' | 'actual'>): number | undefined {
   if (b.baseline === undefined || b.target === undefined || b.actual === undefined) return undefined;
   if (b.target === b.baseline) return undefined;
-  return (b.actual - b.baseline) / (b.target - b.baseline);
+  return finite((b.actual - b.baseline) / (b.target - b.baseline));
 }
 
 /** Realization per benefit, in the record's order. */
@@ -28,5 +33,5 @@ export function benefitRealizations(benefits: readonly Benefit[] | undefined): {
 export function meanRealization(list: readonly { value?: number }[]): number | undefined {
   const values = list.map((r) => r.value).filter((v): v is number => v !== undefined);
   if (values.length === 0) return undefined;
-  return values.reduce((a, b) => a + b, 0) / values.length;
+  return finite(values.reduce((a, b) => a + b, 0) / values.length);
 }

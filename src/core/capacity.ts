@@ -135,7 +135,7 @@ export function buildUtilization(
       period,
       demand,
       capacity,
-      ratio: capacity > 0 ? demand / capacity : undefined,
+      ratio: capacity > 0 && Number.isFinite(demand / capacity) ? demand / capacity : undefined,
       level: utilizationLevel(demand, capacity, thresholds),
       projects: [...(l?.projects ?? new Map<string, number>())]
         .sort(([a], [b]) => compareCodeUnits(a, b))

@@ -22,8 +22,19 @@ export interface DateSpan {
   last: Day;
 }
 
+/** The years a date may have (an extension of the contract: see the README). */
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 2199;
+
+/** Milliseconds of a UTC date; unlike `Date.UTC`, years 0–99 are not read as 1900–1999. */
+function utcMs(year: number, monthIndex: number, day: number): number {
+  const d = new Date(0);
+  d.setUTCFullYear(year, monthIndex, day);
+  return d.getTime();
+}
+
 export function dayFromParts(year: number, month: number, day: number): Day {
-  return Math.floor(Date.UTC(year, month - 1, day) / 86_400_000);
+  return Math.floor(utcMs(year, month - 1, day) / 86_400_000);
 }
 
 export function dayToIso(d: Day): string {
@@ -31,11 +42,13 @@ export function dayToIso(d: Day): string {
 }
 
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return new Date(utcMs(year, month, 0)).getUTCDate();
 }
 
 /** Why a string is not a valid date, or undefined when it is. */
 export function dateProblem(s: string): string | undefined {
+  const year = /^(\d{4})-/.exec(s)?.[1];
+  if (year !== undefined && (Number(year) < MIN_YEAR || Number(year) > MAX_YEAR)) return `year ${year} of ${s} is outside ${MIN_YEAR}–${MAX_YEAR} (the years Roadmap accepts)`;
   let m = DAY_RE.exec(s);
   if (m) {
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];

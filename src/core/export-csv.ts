@@ -1,12 +1,14 @@
 /**
  * `/portfolio.csv`: one row per project the audience sees, with the computed
- * columns, for spreadsheets. RFC 4180: CRLF line ends, every field that holds
- * a comma, quote, CR or LF is quoted and its quotes doubled. Safe to open in
- * Excel / LibreOffice / Sheets: a cell that starts with `=`, `+`, `-`, `@`
- * (or a tab / CR, which some apps strip first) is prefixed with `'`, so it is
- * never run as a formula (OWASP "CSV injection"). Numbers the build computes
- * are written as plain numbers, never prefixed (a slip of -5 days stays -5).
- * A value the audience hides is an empty cell.
+ * columns, for spreadsheets. RFC 4180: CRLF line ends, every text cell quoted
+ * and its quotes doubled. Safe to open in Excel / LibreOffice / Sheets under
+ * either separator, even one that ignores the quotes: wherever a piece of a
+ * text cell starts (the cell, or after a `;`, `,` or line break) with `=`,
+ * `+`, `-`, `@` (or their fullwidth forms, or a tab / CR, which some apps strip
+ * first), optionally after spaces, a `'` is put before it, so it is never run
+ * as a formula (OWASP "CSV injection"). Numbers the build computes are written
+ * as plain numbers, never prefixed (a slip of -5 days stays -5). A value the
+ * audience hides is an empty cell.
  */
 import { round4 } from './export-json.ts';
 import type { PortfolioModel, ProjectView } from './model.ts';
@@ -14,20 +16,20 @@ import { HEALTH_DIMENSIONS } from './schema.ts';
 
 type Cell = string | number | boolean | undefined;
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+/** A formula lead character at the start of the text or of a `;`/`,`/line-separated piece (after spaces). */
+const FORMULA_START = /(^|[;,\r\n])([ \u3000]*)([=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20])/g;
 
-/** A text cell made safe from formula injection. */
+/** A text cell made safe from formula injection: `'` before every formula lead character that starts a piece. */
 export function neutralize(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
+  return text.replace(FORMULA_START, "$1$2'$3");
 }
 
-/** One field, quoted when RFC 4180 requires it. Numbers and booleans are written as they are. */
+/** One field: text always quoted (quotes doubled), numbers and booleans as they are. */
 export function csvField(value: Cell): string {
   if (value === undefined) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
   if (typeof value === 'boolean') return value ? 'true' : 'false';
-  const text = neutralize(value);
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  return `"${neutralize(value).replaceAll('"', '""')}"`;
 }
 
 export function csvLine(cells: Cell[]): string {

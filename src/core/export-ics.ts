@@ -11,7 +11,7 @@
  *   an event in place when its date moves.
  * - DTSTAMP is the as-of date (never the build time), so the same content and
  *   as-of give the same file.
- * - Text is escaped (`\\ ; , \n`), lines end in CRLF and are folded at 75
+ * - Text is escaped (`\\ ; , \n`) and control characters are dropped; lines end in CRLF and are folded at 75
  *   octets without splitting a UTF-8 character.
  */
 import { dateSpan, dayToIso } from './dates.ts';
@@ -22,9 +22,12 @@ export interface IcsOptions {
   siteUrl?: string;
 }
 
-/** TEXT value escaping (RFC 5545 §3.3.11). */
+/** CONTROL of RFC 5545 (all C0 but HTAB, and DEL), plus lone surrogates, which are not characters at all. */
+const NOT_TEXT = /[\x00-\x08\x0A-\x1F\x7F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** TEXT value escaping (RFC 5545 §3.3.11); control characters, which TEXT may not hold, are then dropped. */
 export function icsText(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+  return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n').replace(NOT_TEXT, '');
 }
 
 /** UTF-8 length of one code point. */

@@ -22,7 +22,7 @@ export function camelKeys(value: unknown): unknown {
 }
 
 /** Floats rounded to 4 decimals so hand checks match (no 67.49999999). */
-export const round4 = (n: number | undefined) => (n === undefined ? undefined : Math.round(n * 10_000) / 10_000);
+export const round4 = (n: number | undefined) => (n === undefined || !Number.isFinite(n) ? undefined : Math.round(n * 10_000) / 10_000);
 
 function counts(c: Counts) {
   return { total: c.total, byStatus: c.byStatus, byHealth: c.byHealth };

@@ -59,6 +59,14 @@ export interface FrontMatter extends ParsedYaml {
 /** The most aliases a document may expand (billion-laughs guard). */
 export const MAX_ALIAS_COUNT = 100;
 
+/**
+ * How big a document may get once its aliases are expanded: 4 × its own
+ * characters plus 64 KiB (a few aliases of anchors up to 100 times smaller
+ * than the cap would otherwise turn a 1 MB record into a huge site).
+ */
+export const ALIAS_EXPANSION_FACTOR = 4;
+export const ALIAS_EXPANSION_EXTRA = 65_536;
+
 const YAML_OPTIONS = {
   version: '1.2',
   schema: 'core',
@@ -234,8 +242,58 @@ function readDocument(src: string, at: (offset: number) => Position): { data: un
     throw new FrontMatterError([problem('yaml-syntax', first, `invalid YAML: ${reason}`)]);
   }
 
+  const tooBig = expansionProblem(doc, src.length, at);
+  if (tooBig) throw new FrontMatterError([tooBig]);
+
   const warnings = doc.warnings.map((w) => problem('yaml-syntax', at(w.pos[0]), `YAML: ${lowerFirst(w.message)}`, '', 'warning'));
   return { data, warnings };
+}
+
+const grouped = (n: number) => n.toLocaleString('en-GB');
+
+/**
+ * The first alias (in source order) at which the document, with every alias
+ * expanded, exceeds its budget. Sizes are counted from source ranges, one
+ * number per node (memoized), so nothing is expanded to find out.
+ */
+function expansionProblem(doc: Document.Parsed, length: number, at: (offset: number) => Position): ParseProblem | undefined {
+  const limit = ALIAS_EXPANSION_FACTOR * length + ALIAS_EXPANSION_EXTRA;
+  const sizes = new Map<unknown, number>();
+  const open = new Set<unknown>();
+  // Expanded size of a node: scalars by their source text, collections by their parts, aliases by their target.
+  const size = (node: unknown): number => {
+    const known = sizes.get(node);
+    if (known !== undefined) return known;
+    if (open.has(node)) return 0; // an alias inside its own anchor
+    open.add(node);
+    let n = 0;
+    if (isAlias(node)) n = size(node.resolve(doc));
+    else if (isScalar(node)) n = node.range ? node.range[1] - node.range[0] : String(node.value).length;
+    else if (isMap(node)) for (const p of node.items) n += 1 + size(p.key) + size(p.value);
+    else if (isSeq(node)) for (const item of node.items) n += 1 + size(item);
+    open.delete(node);
+    sizes.set(node, n);
+    return n;
+  };
+
+  let total = 0;
+  let found: ParseProblem | undefined;
+  // Walk the document as written; each alias adds its target's expanded size.
+  const walk = (node: unknown): void => {
+    if (found) return;
+    if (isAlias(node)) {
+      total += size(node);
+      if (total > limit) {
+        const pos = node.range ? at(node.range[0]) : { line: 1, column: 1 };
+        const how = `${ALIAS_EXPANSION_FACTOR} × its ${grouped(length)} + ${grouped(ALIAS_EXPANSION_EXTRA)}`;
+        found = problem('yaml-syntax', pos, `invalid YAML: alias *${node.source} expands the YAML to more than ${grouped(limit)} characters (${how}): refusing to expand it`);
+      }
+    } else if (isScalar(node)) total += size(node);
+    else if (isMap(node)) for (const p of node.items) (total += 1, walk(p.key), walk(p.value));
+    else if (isSeq(node)) for (const item of node.items) (total += 1, walk(item));
+  };
+  walk(doc.contents);
+  return found;
 }
 
 function locateIn(doc: Document.Parsed, path: Path, at: (offset: number) => Position): Position {

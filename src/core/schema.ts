@@ -68,6 +68,22 @@ export const daySchema = () =>
 
 const num = () => z.number({ error: 'expected a number' }).finite();
 const nonNegative = () => num().min(0, { error: 'must be 0 or more' });
+
+/**
+ * Bounds for numbers (an extension of the contract, see the README): large
+ * enough for any real portfolio, small enough that sums, ratios and products
+ * of them stay finite and print as numbers.
+ */
+export const MAX_AMOUNT = 1e15;
+export const MAX_FTE = 1e6;
+export const MAX_SCORE = 1e9;
+export const MAX_DAYS = 100_000;
+const AMOUNT = 'amounts are at most 1,000,000,000,000,000 (1e15)';
+/** Money and other amounts (budgets, costs, benefit and key-result values): |x| ≤ 1e15. */
+const amount = () => num().min(-MAX_AMOUNT, { error: `${AMOUNT} either way` }).max(MAX_AMOUNT, { error: `${AMOUNT} either way` });
+const nonNegativeAmount = () => nonNegative().max(MAX_AMOUNT, { error: AMOUNT });
+const fte = () => nonNegative().max(MAX_FTE, { error: 'FTE is at most 1,000,000' });
+const scoreValue = () => num().min(-MAX_SCORE, { error: 'scores are at most 1,000,000,000 (1e9) either way' }).max(MAX_SCORE, { error: 'scores are at most 1,000,000,000 (1e9) either way' });
 const oneToFive = () =>
   z.number({ error: 'expected a whole number from 1 to 5' }).int({ error: 'expected a whole number from 1 to 5' }).min(1, { error: 'must be from 1 to 5' }).max(5, { error: 'must be from 1 to 5' });
 const pair = () =>
@@ -83,7 +99,7 @@ export const criterionSchema = () =>
   z.object({
     id: z.string({ error: 'expected a criterion id' }).regex(/^[a-z][a-z0-9_]*$/, { error: 'criterion ids are lower-case snake_case, e.g. strategic_fit' }),
     label: text().optional(),
-    weight: num().gt(0, { error: 'weights must be greater than 0' }),
+    weight: num().gt(0, { error: 'weights must be greater than 0' }).max(1e6, { error: 'weights are at most 1,000,000' }),
     invert: z.boolean({ error: 'expected true or false' }).optional(),
   });
 
@@ -105,13 +121,13 @@ export const portfolioSchema = () =>
     currency: z.string({ error: 'expected an ISO 4217 code such as EUR' }).regex(/^[A-Z]{3}$/, { error: 'expected an ISO 4217 code such as EUR, GBP or USD' }).default('EUR'),
     fiscal_year_start: z.number({ error: 'expected a month number 1-12' }).int({ error: 'expected a month number 1-12' }).min(1, { error: 'must be from 1 to 12' }).max(12, { error: 'must be from 1 to 12' }).default(1),
     as_of: daySchema().optional(),
-    review_every_days: z.number({ error: 'expected a number of days' }).int({ error: 'expected a whole number of days' }).gt(0, { error: 'must be greater than 0' }).default(90),
+    review_every_days: z.number({ error: 'expected a number of days' }).int({ error: 'expected a whole number of days' }).gt(0, { error: 'must be greater than 0' }).max(MAX_DAYS, { error: 'must be at most 100,000 days' }).default(90),
     scoring: z
       .object({
         method: z.enum(SCORING_METHODS).default('weighted'),
         criteria: z.array(criterionSchema()).default([]),
         scale: z
-          .tuple([num(), num()], { error: 'expected [min, max]' })
+          .tuple([scoreValue(), scoreValue()], { error: 'expected [min, max]' })
           .refine(([a, b]) => a < b, { error: 'min must be below max' })
           .default([1, 5]),
       })
@@ -135,9 +151,9 @@ export const keyResultSchema = () =>
   z.object({
     metric: text(),
     unit: z.string().optional(),
-    baseline: num().optional(),
-    target: num().optional(),
-    actual: num().optional(),
+    baseline: amount().optional(),
+    target: amount().optional(),
+    actual: amount().optional(),
   });
 
 export const goalSchema = () =>
@@ -159,7 +175,7 @@ export const teamSchema = () =>
   z.object({
     title: text(),
     kind: z.enum(TEAM_KINDS).default('team'),
-    capacity: z.array(z.object({ from: dateSchema(), fte: nonNegative() })).optional(),
+    capacity: z.array(z.object({ from: dateSchema(), fte: fte() })).optional(),
   });
 
 // ---------------------------------------------------------------------------
@@ -195,16 +211,16 @@ export const gateSchema = () =>
 
 export const budgetSchema = () =>
   z.object({
-    planned: nonNegative().optional(),
-    forecast: nonNegative().optional(),
+    planned: nonNegativeAmount().optional(),
+    forecast: nonNegativeAmount().optional(),
     lines: z
       .array(
         z.object({
           period: dateSchema().optional(),
           phase: text().optional(),
           vendor: text().optional(),
-          planned: nonNegative().optional(),
-          actual: nonNegative().optional(),
+          planned: nonNegativeAmount().optional(),
+          actual: nonNegativeAmount().optional(),
         }),
       )
       .optional(),
@@ -215,9 +231,9 @@ export const benefitSchema = () =>
     metric: text(),
     unit: z.string().optional(),
     owner: text().optional(),
-    baseline: num().optional(),
-    target: num().optional(),
-    actual: num().optional(),
+    baseline: amount().optional(),
+    target: amount().optional(),
+    actual: amount().optional(),
     review: dateSchema().optional(),
   });
 
@@ -234,7 +250,7 @@ export const riskSchema = () =>
 export const demandSchema = () =>
   z.object({
     team: idSchema(),
-    fte: nonNegative(),
+    fte: fte(),
     from: dateSchema().optional(),
     to: dateSchema().optional(),
   });
@@ -251,8 +267,8 @@ export const changeSchema = () =>
     id: text(),
     title: text(),
     status: z.enum(CHANGE_STATUSES).default('open'),
-    cost: num().optional(),
-    days: num().optional(),
+    cost: amount().optional(),
+    days: num().min(-MAX_DAYS, { error: 'days are at most 100,000 either way' }).max(MAX_DAYS, { error: 'days are at most 100,000 either way' }).optional(),
   });
 
 export const projectSchema = () =>
@@ -292,7 +308,7 @@ export const projectSchema = () =>
     budget: budgetSchema().optional(),
     benefits: z.array(benefitSchema()).optional(),
     risks: z.array(riskSchema()).optional(),
-    scores: z.record(z.string(), num(), { error: 'expected criterion: number pairs' }).optional(),
+    scores: z.record(z.string(), scoreValue(), { error: 'expected criterion: number pairs' }).optional(),
     demand: z.array(demandSchema()).optional(),
     decisions: z.array(decisionSchema()).optional(),
     changes: z.array(changeSchema()).optional(),

@@ -353,8 +353,9 @@ export function buildScorecard(projects: readonly ProjectView[], counts: Counts,
     const planned = sum(plannedValues);
     const forecast = sum(forecastValues);
     let variance: BudgetSummary['variance'];
-    if (bothCount > 0 && bothPlanned > 0) {
-      const v = (bothForecast - bothPlanned) / bothPlanned;
+    const ratio = bothPlanned > 0 ? (bothForecast - bothPlanned) / bothPlanned : NaN;
+    if (bothCount > 0 && Number.isFinite(ratio)) {
+      const v = ratio;
       const h = budgetHealth(v, c.budgetThresholds)!;
       variance = {
         ...figure(v, `(${num(bothForecast)} − ${num(bothPlanned)}) / ${num(bothPlanned)} = ${percent(v, true)}, Σ forecast and Σ planned of the ${bothCount} projects with both`, 'budget-variance'),
@@ -375,9 +376,9 @@ export function buildScorecard(projects: readonly ProjectView[], counts: Counts,
 
   // --- benefits
   let benefits: Scorecard['benefits'];
-  if (visible.benefits && realizations.length > 0) {
-    const total = realizations.reduce((a, b) => a + b.value, 0);
-    const mean = total / realizations.length;
+  const realizationMean = realizations.length > 0 ? realizations.reduce((a, b) => a + b.value, 0) / realizations.length : NaN;
+  if (visible.benefits && Number.isFinite(realizationMean)) {
+    const mean = realizationMean;
     benefits = {
       realization: figure(
         mean,
@@ -569,6 +570,7 @@ export function buildBacklog(model: PortfolioModel): Backlog {
       if (method === 'wsjf' && s.job_size === 0) problem = 'job_size is 0';
       else if (method === 'rice' && s.effort === 0) problem = 'effort is 0';
       else if (method === 'weighted' && needed.length === 0) problem = 'the scoring model has no criteria';
+      else problem = 'the score is not a finite number (a divisor too close to 0?)';
     }
     unscored.push({ id: p.id, missing, problem });
   }

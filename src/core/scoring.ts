@@ -70,6 +70,7 @@ export function weightedScore(scores: Scores, scoring: Pick<ScoringSettings, 'cr
     };
   });
   const weightedSum = terms.reduce((sum, t) => sum + t.weight! * t.normalized!, 0);
+  if (!Number.isFinite((100 * weightedSum) / totalWeight)) return undefined;
   const inner = terms.map((t) => `${formatNumber(t.weight!)}·${formatNumber(t.normalized!)}`).join(' + ');
   return {
     method: 'weighted',

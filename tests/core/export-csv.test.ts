@@ -45,8 +45,8 @@ function model(audience = 'internal') {
 const rows = (text: string) => parse(text, { columns: true, record_delimiter: '\r\n', relax_quotes: false }) as Record<string, string>[];
 
 describe('csvField', () => {
-  it('quotes per RFC 4180 only when needed and doubles quotes', () => {
-    expect(csvField('plain')).toBe('plain');
+  it('quotes every text cell (RFC 4180) and doubles quotes', () => {
+    expect(csvField('plain')).toBe('"plain"');
     expect(csvField('a,b')).toBe('"a,b"');
     expect(csvField('say "hi"')).toBe('"say ""hi"""');
     expect(csvField('two\r\nlines')).toBe('"two\r\nlines"');
@@ -61,6 +61,16 @@ describe('csvField', () => {
     expect(neutralize('\t=1')).toBe("'\t=1");
     expect(neutralize('a=1')).toBe('a=1');
     expect(csvField('=A1,B1')).toBe(`"'=A1,B1"`);
+  });
+
+  it('neutralizes a formula at the start of every piece a spreadsheet splitting on ; or , would see', () => {
+    expect(csvField('Safe title;=1+1')).toBe(`"Safe title;'=1+1"`);
+    expect(csvField('a, +1')).toBe(`"a, '+1"`);
+    expect(csvField('x,-2+3;@SUM(A1)')).toBe(`"x,'-2+3;'@SUM(A1)"`);
+    expect(csvField('line one\n=1+1')).toBe(`"line one\n'=1+1"`);
+    // Fullwidth = + - @, which some spreadsheets fold to ASCII.
+    expect(csvField('\uFF1D1+1;\uFF0B1;\uFF0D1;\uFF201')).toBe(`"'\uFF1D1+1;'\uFF0B1;'\uFF0D1;'\uFF201"`);
+    expect(csvField('a=1; b+2')).toBe('"a=1; b+2"');
   });
 
   it('writes computed numbers as numbers, never prefixed', () => {
@@ -114,6 +124,25 @@ describe('portfolioCsv', () => {
     expect(alpha.budget_variance).toBe('');
     expect(alpha.score).toBe('');
     expect(alpha.rank).toBe('1');
+  });
+
+  it('is inert when split on ; or , by a spreadsheet that ignores the quotes', () => {
+    const m = buildModel(
+      portfolio({
+        settings: settings(),
+        projects: [project('alpha', { title: 'Safe title;=1+1', summary: 'ok,+cmd|calc', tags: ['fine', '=2+2', '-1+1'], sponsor: '@x', baseline_end: '2026-10-05', end: '2026-09-30', start: '2026-01-01' })],
+      }),
+      { audience: 'internal', asOf: AS_OF },
+    );
+    const text = portfolioCsv(m);
+    for (const sep of [';', ',']) {
+      for (const piece of text.split(/\r\n|\n/).flatMap((l) => l.split(sep))) {
+        const bare = piece.replace(/^[\s"]+/, '');
+        if (/^-?\d+(\.\d+)?"?$/.test(bare.trim())) continue; // a plain number
+        expect(/^[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/.test(bare), `${sep}: ${piece}`).toBe(false);
+      }
+    }
+    expect(rows(text)[0]!.slip_days).toBe('-5');
   });
 
   it('is byte-identical for the same model', () => {

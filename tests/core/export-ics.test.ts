@@ -61,6 +61,19 @@ describe('foldLine', () => {
   it('escapes TEXT values', () => {
     expect(icsText('a,b;c\\d\ne')).toBe('a\\,b\\;c\\\\d\\ne');
   });
+
+  it('strips control characters (tab aside) and lone surrogates from TEXT values, after escaping', () => {
+    expect(icsText('a\u0000b\u0007c\td\u001b[31me\u007ff\u0085g')).toBe('abc\td[31mef\u0085g');
+    expect(icsText('x\ud800y\udc00z \ud83d\ude00')).toBe('xyz \ud83d\ude00');
+    expect(icsText('one\r\ntwo\u000bthree')).toBe('one\\ntwothree');
+  });
+
+  it('no control character reaches the calendar file', () => {
+    const text = milestonesIcs(model('public', [project('bad', { title: 'Bad\u0000title\u001b', end: '2026-12-31', milestones: [{ name: 'M\u0007\ud800', date: '2026-10-01' }] })]));
+    expect(text.replaceAll('\r\n', '')).not.toMatch(/[\x00-\x08\x0a-\x1f\x7f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/);
+    expect(unfold(text)).toContain('SUMMARY:Badtitle: project end');
+    expect(unfold(text)).toContain('SUMMARY:Badtitle: M\r\n');
+  });
 });
 
 describe('milestonesIcs', () => {

@@ -91,6 +91,12 @@ describe('fixtures: one folder per rule, exact lines', () => {
       'unknown-reference/projects/portal.md:15:7  demand[0].team  unknown team "plattform" (did you mean platform?)',
       '8 errors, 1 warning in 2 files',
     ],
+    'control-character': [
+      'control-character/projects/escapes.md:2:1  title  lone surrogate U+D800 (half of a broken \\u escape?) at character 8: not allowed in text (only tab and line breaks are)',
+      'control-character/projects/escapes.md:4:12  tags[1]  control character U+0000 (NUL) at character 4: not allowed in text (only tab and line breaks are)',
+      'control-character/projects/escapes.md:7:8  body  control character U+0007 (BEL): not allowed in text (only tab and line breaks are)',
+      '3 errors, 0 warnings in 1 file',
+    ],
     'score-range': ['score-range/projects/high.md:4:11  scores.value  6 is outside the scale 1 to 5 (scoring.scale)', '1 error, 0 warnings in 1 file'],
     'missing-score-criterion': [
       'missing-score-criterion/projects/partial.md:4:1  scores  no score: missing risk, effort',
@@ -241,6 +247,25 @@ describe('reading files', () => {
     expect(r.diagnostics[0].message).toContain('too many aliases');
   });
 
+  it('aliases may not blow a record up: one 1 MB anchor reused 90 times is refused at the alias that crosses the cap', () => {
+    const big = 'x'.repeat(1_000_000);
+    const refs = Array.from({ length: 90 }, (_, i) => `r${i}: *big`).join('\n');
+    const text = `---\ntitle: Big\nstatus: active\nsummary: &big ${big}\nchanges:\n  - { id: CR-1, title: *big }\n${refs}\n---\n`;
+    const started = performance.now();
+    const r = load([PORTFOLIO, { path: 'projects/big.md', text }]);
+    expect(performance.now() - started).toBeLessThan(5000);
+    // 1 MB source: the cap is 4 MB + 64 KiB, crossed by the fourth copy (changes[0].title, r0, r1, r2).
+    expect(lines(r.diagnostics)).toEqual([
+      'projects/big.md:9:5  invalid YAML: alias *big expands the YAML to more than 4,069,416 characters (4 × its 1,000,970 + 65,536): refusing to expand it',
+    ]);
+  });
+
+  it('ordinary alias reuse is fine, small records get 64 KiB of room', () => {
+    const items = Array.from({ length: 60 }, (_, i) => `  - { name: M${i}, date: 2026-01-01, evidence: *ev }`).join('\n');
+    const text = `---\ntitle: Reuse\nstatus: active\nsponsor: &ev "${'e'.repeat(500)}"\nmilestones:\n${items}\n---\n`;
+    expect(load([PORTFOLIO, { path: 'projects/reuse.md', text }]).diagnostics).toEqual([]);
+  });
+
   it('YAML 1.2 core schema: dates, on/off and yes/no stay strings', () => {
     const r = parseFrontMatter('---\nd: 2026-01-15\non: yes\noff: no\nn: 012\n---\n');
     expect(r.data).toEqual({ d: '2026-01-15', on: 'yes', off: 'no', n: 12 });
@@ -249,6 +274,14 @@ describe('reading files', () => {
   it('a YAML syntax error points at the line of the error', () => {
     const r = load([PORTFOLIO, { path: 'projects/x.md', text: '---\ntitle: X\nstatus: active\ntags: [a, b\nsummary: text\n---\n' }]);
     expect(r.diagnostics.map((d) => [d.rule, d.line])).toEqual([['yaml-syntax', 5]]);
+  });
+
+  it('one syntax error in portfolio.yaml is one diagnostic: rules that need its settings stay quiet', () => {
+    const portfolio = { path: 'portfolio.yaml', text: 'title: Test\nscoring:\n  method: wsjf\n  criteria: [\n' };
+    const project = { path: 'projects/x.md', text: '---\ntitle: X\nstatus: proposed\nscores: { value: 3, risk: 2 }\n---\n' };
+    const r = load([portfolio, project]);
+    expect(lines(r.diagnostics)).toHaveLength(1);
+    expect(r.diagnostics[0]).toMatchObject({ file: 'portfolio.yaml', rule: 'yaml-syntax' });
   });
 
   it('a front matter that is not a mapping is a schema error', () => {
@@ -281,6 +314,52 @@ describe('reading files', () => {
   it('the root option prefixes paths in diagnostics and messages', () => {
     const r = load([PORTFOLIO, { path: 'projects/a.md', text: '' }], { root: 'content' });
     expect(r.diagnostics[0].file).toBe('content/projects/a.md');
+  });
+});
+
+describe('control characters and lone surrogates', () => {
+  const record = (front: string, body = 'Body.\n') => ({ path: 'projects/x.md', text: `---\ntitle: X\nstatus: active\n${front}---\n${body}` });
+
+  it('a lone surrogate written as a YAML escape is an error at its key', () => {
+    const r = load([PORTFOLIO, record('summary: "\\ud800"\nsponsor: "\\udc00 low"\nowners: { business: "pair \\ud83d\\ude00 is fine" }\n')]);
+    expect(lines(r.diagnostics)).toEqual([
+      'projects/x.md:4:1  summary  lone surrogate U+D800 (half of a broken \\u escape?) at character 1: not allowed in text (only tab and line breaks are)',
+      'projects/x.md:5:1  sponsor  lone surrogate U+DC00 (half of a broken \\u escape?) at character 1: not allowed in text (only tab and line breaks are)',
+    ]);
+    expect(r.input).toBeUndefined();
+  });
+
+  it('NUL, C0 and C1 characters in keys and values; the printed line stays one escaped line', () => {
+    const r = load([PORTFOLIO, record('tags: [ok, "a\\x1b[31mred"]\nmilestones:\n  - { name: "M\\x85", date: 2026-01-01 }\n"ke\\0y": 1\n')]);
+    const out = lines(r.diagnostics);
+    expect(out).toEqual([
+      'projects/x.md:4:12  tags[1]  control character U+001B (ESC) at character 2: not allowed in text (only tab and line breaks are)',
+      'projects/x.md:6:7  milestones[0].name  control character U+0085 (NEL) at character 2: not allowed in text (only tab and line breaks are)',
+      'projects/x.md:7:1  ke\\u0000y  the field name has a control character U+0000 (NUL): not allowed in text (only tab and line breaks are)',
+      'projects/x.md:7:1  ke\\u0000y  a project has no such field: ignored',
+    ]);
+    for (const l of out) expect(l).not.toMatch(/[\x00-\x1f\x7f-\x9f]/);
+  });
+
+  it('portfolio.yaml strings are checked too', () => {
+    const r = load([{ path: 'portfolio.yaml', text: 'title: Test\norganization: "Acme\\x07"\n' }]);
+    expect(r.diagnostics.map((d) => [d.rule, d.line, d.field])).toEqual([['control-character', 2, 'organization']]);
+  });
+
+  it('bodies: tab and CRLF are fine; another control character is reported at its line and column', () => {
+    const ok = load([PORTFOLIO, { path: 'projects/x.md', text: '---\r\ntitle: X\r\nstatus: active\r\n---\r\na\tb\r\nc\r\n' }]);
+    expect(ok.diagnostics).toEqual([]);
+    const bad = load([PORTFOLIO, record('', 'First\nsecond \u0000 and \u0001\nthird\u009b\n')]);
+    expect(lines(bad.diagnostics)).toEqual([
+      'projects/x.md:6:8  body  control character U+0000 (NUL): not allowed in text (only tab and line breaks are)',
+      'projects/x.md:7:6  body  control character U+009B: not allowed in text (only tab and line breaks are)',
+    ]);
+  });
+
+  it('a body full of control characters is summed up after 20 lines', () => {
+    const r = load([PORTFOLIO, record('', '\u0001\n'.repeat(25))]);
+    expect(r.diagnostics).toHaveLength(21);
+    expect(r.diagnostics.at(-1)?.message).toBe('this and 4 more lines of the body have control characters too');
   });
 });
 

@@ -4,6 +4,7 @@
  */
 import type { Rule } from './context.ts';
 import { audience } from './audience.ts';
+import { controlCharacter } from './control-character.ts';
 import { dependencyCycle } from './dependency-cycle.ts';
 import { duplicateId } from './duplicate-id.ts';
 import { emptyFile } from './empty-file.ts';
@@ -31,6 +32,7 @@ export const RULES: readonly Rule[] = [
   unclosedFrontMatter,
   frontMatterLanguage,
   yamlSyntax,
+  controlCharacter,
   unknownFolder,
   invalidId,
   duplicateId,

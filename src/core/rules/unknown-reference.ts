@@ -30,7 +30,9 @@ export const unknownReference: Rule = {
         }),
       );
     };
-    const criteria = ctx.portfolio ? criterionIds(ctx.settings) : undefined;
+    // Score keys are judged only against settings that were read: a portfolio.yaml that failed to parse
+    // (or names no valid method) has its own diagnostic, and checking against nothing would flag every key.
+    const criteria = ctx.portfolio?.raw && ctx.settings.method !== undefined ? criterionIds(ctx.settings) : undefined;
 
     for (const r of ctx.records) {
       const raw = r.raw;
