@@ -11,6 +11,7 @@
  * not audience-filtered). Deterministic: ordered by commit date
  * (newest first), then commit, then project id.
  */
+import { hiddenHealthDimensions } from './audience.ts';
 import { dateSpan } from './dates.ts';
 import type { PortfolioModel } from './model.ts';
 import { HEALTH_DIMENSIONS } from './schema.ts';
@@ -134,9 +135,10 @@ export function diffProject(before: ProjectSnapshot, after: ProjectSnapshot, opt
     }
   }
   if (!hidden.has('health')) {
+    // The same dimensions the audience's pages and exports leave out (src/core/audience.ts).
+    const hiddenDims = new Set(hiddenHealthDimensions([...hidden]));
     for (const dim of HEALTH_DIMENSIONS) {
-      if (dim === 'budget' && hidden.has('budget')) continue;
-      if (dim === 'benefits' && hidden.has('benefits')) continue;
+      if (hiddenDims.has(dim)) continue;
       const from = before.health?.[dim];
       const to = after.health?.[dim];
       if (from === to) continue;
