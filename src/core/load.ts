@@ -48,8 +48,13 @@ export interface LoadResult {
 
 const RECORD_EXT = /\.(md|mdx)$/;
 
+/**
+ * A file's path as given, `/`-separated. A backslash is part of a file name
+ * (POSIX), never a separator: `projects/back\slash.md` is the record
+ * `back\slash` (an invalid id, so an error), not `slash` in a folder `back`.
+ */
 function normalizePath(p: string): string {
-  return p.replace(/\\/g, '/').replace(/^(\.\/)+/, '').replace(/\/{2,}/g, '/');
+  return p.replace(/^(\.\/)+/, '').replace(/\/{2,}/g, '/');
 }
 
 /** What a file is, from its path alone. */
@@ -150,7 +155,8 @@ function settingsView(p: PortfolioEntry | undefined): SettingsView {
 
 /** Parse and validate every file; the rules then run over the result. */
 export function buildContext(files: readonly ContentFile[], opts: LoadOptions = {}): LoadContext {
-  const root = opts.root ? `${normalizePath(opts.root).replace(/\/+$/, '')}/` : '';
+  // The root is a folder path of this machine (Windows: `\`-separated), shown as a prefix only.
+  const root = opts.root ? `${normalizePath(opts.root.replace(/\\/g, '/')).replace(/\/+$/, '')}/` : '';
   const ctx: LoadContext = {
     records: [],
     byId: { goals: new Map(), programs: new Map(), projects: new Map(), teams: new Map() },
