@@ -22,6 +22,8 @@ export interface ContentFile {
   /** Path relative to the content folder, with `/` separators: `projects/crm-upgrade.md`, `portfolio.yaml`. */
   path: string;
   text: string;
+  /** Why the file was not read (e.g. a link out of the content folder): an error, and no record. */
+  refused?: string;
 }
 
 export interface LoadOptions {
@@ -161,6 +163,7 @@ export function buildContext(files: readonly ContentFile[], opts: LoadOptions = 
     records: [],
     byId: { goals: new Map(), programs: new Map(), projects: new Map(), teams: new Map() },
     misplaced: [],
+    refused: [],
     settings: { fiscalYearStart: 1, criteria: [] },
     audience: opts.audience,
     root,
@@ -169,6 +172,11 @@ export function buildContext(files: readonly ContentFile[], opts: LoadOptions = 
 
   for (const f of sorted) {
     const shown = root + f.path;
+    const refused = files[f.index]!.refused;
+    if (refused !== undefined) {
+      ctx.refused.push({ file: f.path, shown, why: refused });
+      continue;
+    }
     const what = classify(f.path);
     if (what.kind === 'ignored') continue;
     if (what.kind === 'misplaced') {
