@@ -17,10 +17,10 @@
 import { defineCollection } from 'astro:content';
 import { glob, type Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { COLLECTIONS, type CollectionName } from './core/schema.ts';
 import { loadSettings } from './pipeline/settings.ts';
-import { hasMdxRecords } from './io/mdx-records.ts';
+import { guardStore, hasMdxRecords } from './io/mdx-records.ts';
 
 function mdxLoader(name: CollectionName): Loader {
   const dir = `${loadSettings().contentDir}/${name}/`;
@@ -34,8 +34,10 @@ function mdxLoader(name: CollectionName): Loader {
   return {
     name: 'roadmap-mdx',
     load: async (context) => {
-      if (hasMdxRecords(dir)) return records.load(context);
-      context.store.clear();
+      if (!hasMdxRecords(dir)) return context.store.clear();
+      // A linked .mdx whose real path is outside the content folder is never stored, so never compiled (check refuses it too).
+      const store = guardStore(context.store, fileURLToPath(context.config.root), loadSettings().contentDir, (file, why) => context.logger.error(`${file}: ${why}`));
+      return records.load({ ...context, store });
     },
   };
 }

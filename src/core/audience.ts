@@ -3,7 +3,7 @@
  * left out of everything the audience gets. Only the audience named
  * `internal` sees `visibility: internal` records.
  */
-import type { Loaded, PortfolioSettings, Project } from './schema.ts';
+import { HEALTH_DIMENSIONS, type HealthDimension, type Loaded, type PortfolioSettings, type Project } from './schema.ts';
 
 export const INTERNAL_AUDIENCE = 'internal';
 
@@ -41,9 +41,27 @@ export function visibleProjects(projects: readonly Loaded<Project>[], audience: 
     });
 }
 
-/** A copy of the record without the hidden fields (`title` and `status` always stay). */
+/**
+ * The field each health dimension is computed from. Hiding the field hides the
+ * dimension too, a manual value included (a manual `health.budget` says as much
+ * as the budget). Schedule and scope have no single source field.
+ */
+export const HEALTH_SOURCE_FIELD: Readonly<Partial<Record<HealthDimension, string>>> = { budget: 'budget', resources: 'demand', benefits: 'value_status' };
+
+/** The health dimensions an audience with this hide list does not see. */
+export function hiddenHealthDimensions(hide: readonly string[]): HealthDimension[] {
+  const hidden = new Set(hide);
+  return HEALTH_DIMENSIONS.filter((d) => hidden.has('health') || (HEALTH_SOURCE_FIELD[d] !== undefined && hidden.has(HEALTH_SOURCE_FIELD[d])));
+}
+
+/** A copy of the record without the hidden fields (`title` and `status` always stay), nor manual health for hidden dimensions. */
 export function stripFields(record: Project, hide: readonly string[]): Project {
   const out: Record<string, unknown> = { ...record };
   for (const field of hide) if (!NEVER_HIDDEN.has(field)) delete out[field];
+  if (record.health && out.health) {
+    const health: Record<string, unknown> = { ...record.health };
+    for (const dim of hiddenHealthDimensions(hide)) delete health[dim];
+    out.health = health;
+  }
   return out as Project;
 }

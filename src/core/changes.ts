@@ -5,12 +5,15 @@
  * date, e.g. `Go-live moved 2026-06-30 → 2026-09-30 (+92 days)`.
  *
  * Pure: the versions come from `src/io/git-history.ts` (git log of the
- * content folder). Only projects the audience sees now are reported, and a
- * field the audience hides is never compared, so a public feed reveals
- * nothing a public page does not. Commit messages are never used (they are
+ * content folder). Only projects the audience sees now are reported, only
+ * from versions in which the audience could see them (a record that was
+ * internal before it went public shows nothing from then), and a field the
+ * audience hides is never compared, so a public feed reveals nothing a
+ * public page did not. Commit messages are never used (they are
  * not audience-filtered). Deterministic: ordered by commit date
  * (newest first), then commit, then project id.
  */
+import { hiddenHealthDimensions, seesInternal } from './audience.ts';
 import { dateSpan } from './dates.ts';
 import type { PortfolioModel } from './model.ts';
 import { HEALTH_DIMENSIONS } from './schema.ts';
@@ -19,6 +22,8 @@ import { HEALTH_DIMENSIONS } from './schema.ts';
 export interface ProjectSnapshot {
   title?: string;
   status?: string;
+  /** As written; only `public` or absent (the default) makes the version public. */
+  visibility?: string;
   start?: string;
   end?: string;
   health?: Record<string, string>;
@@ -65,6 +70,7 @@ export function snapshotOf(data: unknown): ProjectSnapshot | undefined {
   if (!data || typeof data !== 'object' || Array.isArray(data)) return undefined;
   const d = data as Record<string, unknown>;
   const snap: ProjectSnapshot = { title: STR(d.title), status: STR(d.status), start: STR(d.start), end: STR(d.end), value_status: STR(d.value_status) };
+  if (d.visibility !== undefined) snap.visibility = STR(d.visibility) ?? 'internal'; // not text: not known to be public
   if (d.health && typeof d.health === 'object' && !Array.isArray(d.health)) {
     const h: Record<string, string> = {};
     for (const [k, v] of Object.entries(d.health as Record<string, unknown>)) if (k !== 'note' && typeof v === 'string') h[k] = v;
@@ -134,9 +140,10 @@ export function diffProject(before: ProjectSnapshot, after: ProjectSnapshot, opt
     }
   }
   if (!hidden.has('health')) {
+    // The same dimensions the audience's pages and exports leave out (src/core/audience.ts).
+    const hiddenDims = new Set(hiddenHealthDimensions([...hidden]));
     for (const dim of HEALTH_DIMENSIONS) {
-      if (dim === 'budget' && hidden.has('budget')) continue;
-      if (dim === 'benefits' && hidden.has('benefits')) continue;
+      if (hiddenDims.has(dim)) continue;
       const from = before.health?.[dim];
       const to = after.health?.[dim];
       if (from === to) continue;
@@ -153,17 +160,27 @@ export function diffProject(before: ProjectSnapshot, after: ProjectSnapshot, opt
   return out;
 }
 
+/** Whether the public may see this version of a record (`visibility` absent or `public`). */
+export function isPublicVersion(snap: ProjectSnapshot): boolean {
+  return snap.visibility === undefined || snap.visibility === 'public';
+}
+
 /**
  * The change log: one entry per (commit, project) with at least one change,
  * for projects in the model (the audience's view), titled as they are now.
- * Additions and deletions of whole files are not reported.
+ * Additions and deletions of whole files are not reported. For an audience
+ * that does not see internal records, a commit is compared only when the
+ * record was public both before and after it: nothing from a time when the
+ * record was internal (its values then, milestones added then) is reported.
  */
 export function computeChanges(revisions: readonly ProjectRevision[], model: PortfolioModel): ChangeEntry[] {
   const options: DiffOptions = { fiscalYearStart: model.settings.fiscal_year_start ?? 1, hidden: model.hidden };
+  const internal = seesInternal(model.audience);
   const out: ChangeEntry[] = [];
   for (const r of revisions) {
     const project = model.byId.projects.get(r.id);
     if (!project || !r.before || !r.after) continue;
+    if (!internal && !(isPublicVersion(r.before) && isPublicVersion(r.after))) continue;
     const changes = diffProject(r.before, r.after, options);
     if (changes.length) out.push({ commit: r.commit, date: r.date, id: r.id, title: project.record.title, changes });
   }

@@ -22,6 +22,8 @@ export interface ContentFile {
   /** Path relative to the content folder, with `/` separators: `projects/crm-upgrade.md`, `portfolio.yaml`. */
   path: string;
   text: string;
+  /** Why the file was not read (e.g. a link out of the content folder): an error, and no record. */
+  refused?: string;
 }
 
 export interface LoadOptions {
@@ -48,8 +50,13 @@ export interface LoadResult {
 
 const RECORD_EXT = /\.(md|mdx)$/;
 
+/**
+ * A file's path as given, `/`-separated. A backslash is part of a file name
+ * (POSIX), never a separator: `projects/back\slash.md` is the record
+ * `back\slash` (an invalid id, so an error), not `slash` in a folder `back`.
+ */
 function normalizePath(p: string): string {
-  return p.replace(/\\/g, '/').replace(/^(\.\/)+/, '').replace(/\/{2,}/g, '/');
+  return p.replace(/^(\.\/)+/, '').replace(/\/{2,}/g, '/');
 }
 
 /** What a file is, from its path alone. */
@@ -150,11 +157,13 @@ function settingsView(p: PortfolioEntry | undefined): SettingsView {
 
 /** Parse and validate every file; the rules then run over the result. */
 export function buildContext(files: readonly ContentFile[], opts: LoadOptions = {}): LoadContext {
-  const root = opts.root ? `${normalizePath(opts.root).replace(/\/+$/, '')}/` : '';
+  // The root is a folder path of this machine (Windows: `\`-separated), shown as a prefix only.
+  const root = opts.root ? `${normalizePath(opts.root.replace(/\\/g, '/')).replace(/\/+$/, '')}/` : '';
   const ctx: LoadContext = {
     records: [],
     byId: { goals: new Map(), programs: new Map(), projects: new Map(), teams: new Map() },
     misplaced: [],
+    refused: [],
     settings: { fiscalYearStart: 1, criteria: [] },
     audience: opts.audience,
     root,
@@ -163,6 +172,11 @@ export function buildContext(files: readonly ContentFile[], opts: LoadOptions = 
 
   for (const f of sorted) {
     const shown = root + f.path;
+    const refused = files[f.index]!.refused;
+    if (refused !== undefined) {
+      ctx.refused.push({ file: f.path, shown, why: refused });
+      continue;
+    }
     const what = classify(f.path);
     if (what.kind === 'ignored') continue;
     if (what.kind === 'misplaced') {

@@ -67,6 +67,33 @@ export function toMermaid(nodes: readonly MermaidNode[], edges: readonly Mermaid
 }
 
 /**
+ * Mermaid config keys a diagram may not set, through `%%{init: …}%%` or a
+ * `config:` header (Mermaid's `secure` list; it guards top-level keys only, so
+ * `flowchart` and `class` go whole: their `htmlLabels` would re-enable HTML).
+ * Mermaid's own defaults first, then every key that turns HTML labels on,
+ * loosens sanitizing (`dompurifyConfig`, `securityLevel`) or injects CSS.
+ */
+export const MERMAID_SECURE_KEYS = [
+  'secure',
+  'securityLevel',
+  'startOnLoad',
+  'maxTextSize',
+  'maxEdges',
+  'suppressErrorRendering',
+  'htmlLabels',
+  'flowchart',
+  'class',
+  'dompurifyConfig',
+  'markdownAutoWrap',
+  'legacyMathML',
+  'forceLegacyMathML',
+  'themeCSS',
+  'fontFamily',
+  'altFontFamily',
+  'arrowMarkerAbsolute',
+] as const;
+
+/**
  * Whether a Markdown body has a ```mermaid (or ~~~mermaid) fenced block: an
  * opening fence at the start of a line, up to 3 spaces of indent, info
  * string starting with `mermaid`.

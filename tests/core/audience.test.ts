@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { hiddenFields, seesInternal, stripFields, visibleProjects } from '../../src/core/audience.ts';
-import { project, settings } from './fixtures.ts';
+import { hiddenFields, hiddenHealthDimensions, seesInternal, stripFields, visibleProjects } from '../../src/core/audience.ts';
+import { buildModel } from '../../src/core/build-model.ts';
+import { diffProject } from '../../src/core/changes.ts';
+import { portfolioCsv } from '../../src/core/export-csv.ts';
+import { toPortfolioJson } from '../../src/core/export-json.ts';
+import { portfolio, project, settings, team } from './fixtures.ts';
 
 describe('hiddenFields', () => {
   it('returns the hide list of a known audience', () => {
@@ -41,5 +45,41 @@ describe('stripFields', () => {
     const s = stripFields(p.data, ['budget', 'scores', 'title', 'status']);
     expect(s).toEqual({ title: 'Project a', status: 'active', visibility: 'public', summary: 'x' });
     expect(p.data.budget).toEqual({ planned: 1 });
+  });
+});
+
+describe('manual health of a dimension whose source field is hidden', () => {
+  // budget → health.budget, demand → health.resources, value_status → health.benefits: hidden everywhere.
+  const input = portfolio({
+    settings: settings({ audiences: { public: { hide: ['budget', 'demand'] }, internal: { hide: [] } } }),
+    projects: [project('a', { health: { budget: 'red', resources: 'amber', scope: 'green', note: 'n' }, budget: { planned: 10, forecast: 20 }, demand: [{ team: 't', fte: 9 }] })],
+    teams: [team('t', { capacity: [{ from: '2026-Q1', fte: 1 }] })],
+  });
+  const model = buildModel(input, { audience: 'public', asOf: '2026-06-01' });
+  const p = model.byId.projects.get('a')!;
+
+  it('is left out of the model: record and computed health, overall included', () => {
+    expect(p.record.health).toEqual({ scope: 'green', note: 'n' });
+    expect(Object.keys(p.health).sort()).toEqual(['note', 'overall', 'scope']);
+    expect(p.health.overall).toBe('green');
+    // The internal audience still sees both.
+    const internal = buildModel(input, { audience: 'internal', asOf: '2026-06-01' }).byId.projects.get('a')!;
+    expect([internal.health.budget?.value, internal.health.resources?.value]).toEqual(['red', 'amber']);
+  });
+
+  it('is an empty cell in the CSV and absent from portfolio.json', () => {
+    const [head, row] = portfolioCsv(model).split('\r\n').map((l) => l.split(','));
+    const cell = (name: string) => row![head!.indexOf(name)];
+    expect([cell('health_budget'), cell('health_resources'), cell('health_scope'), cell('health')]).toEqual(['', '', 'green', 'green']);
+    const json = toPortfolioJson(model).projects[0]!;
+    expect(json.health).toEqual({ scope: 'green', overall: 'green' });
+    expect(json.healthSource).toEqual({ scope: 'manual' });
+  });
+
+  it('is never compared on the changes page either', () => {
+    const texts = diffProject({ health: { budget: 'green', resources: 'green', benefits: 'green' } }, { health: { budget: 'red', resources: 'red', benefits: 'red' } }, { hidden: ['budget', 'demand', 'value_status'] });
+    expect(texts).toEqual([]);
+    expect(hiddenHealthDimensions(['demand'])).toEqual(['resources']);
+    expect(hiddenHealthDimensions(['health'])).toEqual(['schedule', 'budget', 'scope', 'resources', 'benefits']);
   });
 });

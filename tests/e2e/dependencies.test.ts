@@ -153,3 +153,37 @@ describe.skipIf(skipBrowserTests)('dependency pages and mermaid in Chromium', ()
     await close();
   });
 });
+
+describe.skipIf(skipBrowserTests)('mermaid directives in a record body, in Chromium', () => {
+  let browser: Browser;
+  let hostile: Served;
+
+  prepare(async () => {
+    browser = await launchBrowser();
+    hostile = await serve(assertBuilt(await buildSite({ content: 'tests/fixtures/sites/hostile' })).outDir);
+  });
+
+  afterAll(async () => {
+    await hostile?.close();
+    await browser?.close();
+  });
+
+  it('%%{init}%% and a config: header cannot switch HTML labels back on: <img> and <form> in a label stay text', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    await page.goto(new URL('projects/hostile-body/', hostile.url).href, { waitUntil: 'networkidle' });
+    await page.waitForFunction(() => document.querySelectorAll('.mermaid-figure svg').length === 3, undefined, { timeout: 20_000 });
+    await page.waitForTimeout(300);
+    const svgs = await page.$$eval('.mermaid-figure svg', (ss) =>
+      ss.map((s) => ({ text: s.textContent ?? '', html: s.querySelectorAll('foreignObject, img, form, input, div, span').length })),
+    );
+    // Both directive diagrams drew their labels as SVG text, with no HTML element inside any diagram.
+    expect(svgs.map((s) => s.html)).toEqual([0, 0, 0]);
+    expect(svgs[1]!.text).toContain('Init label');
+    expect(svgs[2]!.text).toContain('Config label');
+    expect(requests.filter((u) => /mermaid-(init|config)/.test(u))).toEqual([]);
+    await context.close();
+  });
+});

@@ -8,7 +8,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readHistory } from '../../src/io/git-history.ts';
+import { buildModel } from '../../src/core/build-model.ts';
+import { getChangeLog, readHistory } from '../../src/io/git-history.ts';
+import { portfolio, project } from '../core/fixtures.ts';
 
 const dirs: string[] = [];
 const tmp = (name: string) => {
@@ -101,5 +103,50 @@ describe('readHistory', () => {
     const { revisions, note } = readHistory(join(shallow, 'content'));
     expect(revisions).toEqual([]);
     expect(note).toMatch(/shallow.*fetch-depth: 0/);
+  });
+});
+
+describe('getChangeLog for a record that was internal before it went public', () => {
+  let content2: string;
+  const portal = (fields: string) => `---\ntitle: Patient Portal\n${fields}\n---\nBody.\n`;
+
+  beforeAll(() => {
+    const repo2 = tmp('internal-then-public');
+    content2 = join(repo2, 'content');
+    mkdirSync(join(content2, 'projects'), { recursive: true });
+    git(repo2, ['init', '-q', '-b', 'main']);
+    const commit = (file: string, date: string) => {
+      writeFileSync(join(content2, 'projects', 'portal.md'), file);
+      git(repo2, ['add', '-A']);
+      git(repo2, ['commit', '-q', '-m', 'edit'], date);
+    };
+    writeFileSync(join(content2, 'portfolio.yaml'), 'title: T\n');
+    commit(portal('status: proposed\nvisibility: internal\nend: 2026-06-30'), '2026-01-01T00:00:00Z');
+    // Internal era: a status change and a milestone the public never saw.
+    commit(portal('status: approved\nvisibility: internal\nend: 2026-09-30\nmilestones:\n  - { name: Secret board preview, date: 2026-05-01 }'), '2026-02-01T00:00:00Z');
+    // Goes public, and changes status in the same commit.
+    commit(portal('status: active\nend: 2026-09-30'), '2026-03-01T00:00:00Z');
+    // Public from here on.
+    commit(portal('status: active\nvisibility: public\nend: 2026-12-31'), '2026-04-01T00:00:00Z');
+  });
+
+  const modelFor = (audience: string) =>
+    buildModel(portfolio({ projects: [project('portal', { title: 'Patient Portal', status: 'active', end: '2026-12-31' })] }), { audience, asOf: '2026-05-01' });
+
+  it('a public build lists only changes between versions that were both public', () => {
+    const texts = getChangeLog(modelFor('public'), content2).entries.flatMap((e) => e.changes.map((c) => `${e.date.slice(0, 10)} ${c.text}`));
+    expect(texts).toEqual(['2026-04-01 End moved 2026-09-30 → 2026-12-31 (+92 days)']);
+  });
+
+  it('an internal build lists the whole history', () => {
+    const texts = getChangeLog(modelFor('internal'), content2).entries.flatMap((e) => e.changes.map((c) => `${e.date.slice(0, 10)} ${c.text}`));
+    expect(texts).toEqual([
+      '2026-04-01 End moved 2026-09-30 → 2026-12-31 (+92 days)',
+      '2026-03-01 Status approved → active',
+      '2026-03-01 Milestone Secret board preview removed',
+      '2026-02-01 Status proposed → approved',
+      '2026-02-01 End moved 2026-06-30 → 2026-09-30 (+92 days)',
+      '2026-02-01 Milestone Secret board preview added (2026-05-01)',
+    ]);
   });
 });

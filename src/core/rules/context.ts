@@ -69,6 +69,8 @@ export interface LoadContext {
   portfolio?: PortfolioEntry;
   /** Other files of note: `portfolio.yml`, Markdown outside the collections. */
   misplaced: { file: string; shown: string; kind: 'portfolio-yml' | 'unknown-folder' }[];
+  /** Files the reader refused to read (links out of the content folder), with why. */
+  refused: { file: string; shown: string; why: string }[];
   settings: SettingsView;
   audience?: string;
   /** Prefix for paths in messages, e.g. `content/` (may be empty). */

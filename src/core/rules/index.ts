@@ -13,6 +13,7 @@ import { frontMatterLanguage } from './front-matter-language.ts';
 import { invalidId } from './invalid-id.ts';
 import { missingScoreCriterion } from './missing-score-criterion.ts';
 import { noFrontMatter } from './no-front-matter.ts';
+import { outsideContent } from './outside-content.ts';
 import { portfolioMissing } from './portfolio-missing.ts';
 import { schema } from './schema.ts';
 import { scoreRange } from './score-range.ts';
@@ -27,6 +28,7 @@ export type { LoadContext, Rule } from './context.ts';
 
 export const RULES: readonly Rule[] = [
   portfolioMissing,
+  outsideContent,
   emptyFile,
   noFrontMatter,
   unclosedFrontMatter,

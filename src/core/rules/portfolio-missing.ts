@@ -6,7 +6,7 @@ export const portfolioMissing: Rule = {
   id: 'portfolio-missing',
   description: 'The content folder must contain portfolio.yaml.',
   check(ctx: LoadContext) {
-    if (ctx.portfolio) return [];
+    if (ctx.portfolio || ctx.refused.some((r) => r.file === 'portfolio.yaml')) return []; // refused: outside-content says why
     const yml = ctx.misplaced.find((m) => m.kind === 'portfolio-yml');
     const d: Diagnostic = yml
       ? { file: yml.shown, line: 1, column: 1, field: '', rule: 'portfolio-missing', severity: 'error', message: 'the settings file must be named portfolio.yaml', suggestion: 'portfolio.yaml' }
