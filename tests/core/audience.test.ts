@@ -68,7 +68,8 @@ describe('manual health of a dimension whose source field is hidden', () => {
   });
 
   it('is an empty cell in the CSV and absent from portfolio.json', () => {
-    const [head, row] = portfolioCsv(model).split('\r\n').map((l) => l.split(','));
+    // Simple cells only here (no comma or quote inside): text cells are quoted, so unquote them.
+    const [head, row] = portfolioCsv(model).split('\r\n').map((l) => l.split(',').map((c) => c.replace(/^"(.*)"$/, '$1')));
     const cell = (name: string) => row![head!.indexOf(name)];
     expect([cell('health_budget'), cell('health_resources'), cell('health_scope'), cell('health')]).toEqual(['', '', 'green', 'green']);
     const json = toPortfolioJson(model).projects[0]!;

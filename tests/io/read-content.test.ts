@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCheck } from '../../scripts/check.ts';
+import { runCheck } from '../../src/pipeline/check.ts';
 import { guardStore } from '../../src/io/mdx-records.ts';
 import { readContentDir } from '../../src/io/read-content.ts';
 
