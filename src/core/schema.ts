@@ -1,5 +1,5 @@
 /**
- * The record contract (`shared/spec/records.md`) as Zod schemas: the one source
+ * The record contract (README, "The record format") as Zod schemas: the one source
  * of truth for `npm run check`, Astro's content collections and the JSON Schema
  * editors use. Each collection is a factory, so callers can derive variants
  * without copying fields.

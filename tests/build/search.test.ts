@@ -167,7 +167,7 @@ describe('a bad ROADMAP_SEARCH_PART_CHARS', () => {
   it('stops the build before anything is written, naming the variable', async () => {
     const build = await buildSite({ content: 'content', env: { ROADMAP_SEARCH_PART_CHARS: 'lots' } });
     expect(build.code).not.toBe(0);
-    expect(`${build.stdout}\n${build.stderr}`).toContain('ROADMAP_SEARCH_PART_CHARS must be a whole number of characters');
+    expect(`${build.stdout}\n${build.stderr}`).toContain('ROADMAP_SEARCH_PART_CHARS="lots": must be a whole number of characters');
     expect(listFiles(build.outDir)).toEqual([]);
   });
 });
