@@ -10,7 +10,7 @@
  *   against the largest value of that input in the list.
  */
 import type { Score } from '../core/model.ts';
-import { formatNumber } from '../core/scoring.ts';
+import { formulaNumber } from '../core/format.ts';
 import { miniBar, type MiniBar } from './bars.ts';
 
 export interface ContributionBar {
@@ -23,7 +23,7 @@ export interface ContributionBar {
   bar?: MiniBar;
 }
 
-const f = (n: number) => formatNumber(n, 2);
+const f = (n: number) => formulaNumber(n, 2);
 
 /** Context for one list of scores: the largest score and the largest value of each input. */
 export interface ContributionScale {

@@ -12,6 +12,7 @@ import type { DependencyEdge, PortfolioModel, ProjectView } from '../core/model.
 import { humanize, compareCodeUnits as byId } from '../core/format.ts';
 import { toMermaid, type MermaidEdge, type MermaidNode } from '../core/mermaid.ts';
 import { layoutDag } from './dag.ts';
+import { titleOf } from '../core/model.ts';
 
 /** Above this many projects one diagram is unreadable: show it per program plus the cross-program edges. */
 export const DIAGRAM_LIMIT = 150;
@@ -19,8 +20,7 @@ export const DIAGRAM_LIMIT = 150;
 /** Route key of the projects in no program (record ids never start with `_`). */
 export const NO_PROGRAM = '_none';
 
-export const EDGE_KINDS = ['infrastructure', 'security', 'data', 'vendor', 'training', 'business', 'other'] as const;
-export const EDGE_TYPES = ['finish-to-start', 'start-to-start', 'finish-to-finish'] as const;
+import { DEPENDENCY_KINDS, DEPENDENCY_TYPES } from '../core/schema.ts';
 /** Dash pattern per dependency type (type is never shown by colour). */
 export const TYPE_DASH: Record<string, string | undefined> = { 'finish-to-start': undefined, 'start-to-start': '7 4', 'finish-to-finish': '2 3' };
 
@@ -220,8 +220,8 @@ function build(nodes: NodeSpec[], edges: EdgeSpec[]): Diagram {
     edges: outEdges,
     tones: [...new Set(outEdges.map((e) => e.tone))].sort(),
     arrow: ARROW,
-    kinds: EDGE_KINDS.filter((k) => edges.some((e) => e.kind === k && !e.conflict)),
-    types: EDGE_TYPES.filter((t) => edges.some((e) => e.type === t)),
+    kinds: DEPENDENCY_KINDS.filter((k) => edges.some((e) => e.kind === k && !e.conflict)),
+    types: DEPENDENCY_TYPES.filter((t) => edges.some((e) => e.type === t)),
     hasConflict: edges.some((e) => e.conflict),
     hasCritical: edges.some((e) => e.critical) || nodes.some((n) => n.critical),
     hasExternal: nodes.some((n) => n.external),
@@ -232,7 +232,7 @@ function build(nodes: NodeSpec[], edges: EdgeSpec[]): Diagram {
 
 function projectNode(model: PortfolioModel, p: ProjectView, opts: { external?: boolean; focus?: boolean } = {}): NodeSpec {
   const health: NodeHealth = p.health.overall ?? 'none';
-  const program = p.record.program ? (model.byId.programs.get(p.record.program)?.record.title ?? p.record.program) : undefined;
+  const program = p.record.program ? (titleOf(model, 'programs', p.record.program)) : undefined;
   return {
     id: p.id,
     link: { to: 'project', id: p.id },
@@ -246,7 +246,7 @@ function projectNode(model: PortfolioModel, p: ProjectView, opts: { external?: b
 }
 
 function edgeSpec(model: PortfolioModel, e: DependencyEdge): EdgeSpec {
-  const t = (id: string) => model.byId.projects.get(id)?.record.title ?? id;
+  const t = (id: string) => titleOf(model, 'projects', id);
   const late = e.conflict && e.gapDays !== undefined ? `${e.gapDays} d late` : undefined;
   return {
     from: e.on,
@@ -293,7 +293,7 @@ export function programGroups(model: PortfolioModel): ProgramGroup[] {
   const group = (key: string) => {
     let g = groups.get(key);
     if (!g) {
-      g = { program: key, title: key ? (model.byId.programs.get(key)?.record.title ?? key) : 'No program', projects: [], internal: 0, cross: 0 };
+      g = { program: key, title: key ? (titleOf(model, 'programs', key)) : 'No program', projects: [], internal: 0, cross: 0 };
       groups.set(key, g);
     }
     return g;

@@ -5,6 +5,7 @@
  */
 import { scaleBand } from 'd3';
 import type { PortfolioModel, Rag, UtilizationCell } from '../core/model.ts';
+import { titleOf } from '../core/model.ts';
 
 export interface HeatmapRowInput {
   team: string;
@@ -136,6 +137,6 @@ export function capacityHeatmap(rows: readonly HeatmapRowInput[], o: HeatmapOpti
 export function capacityHeatmapOf(model: PortfolioModel, rows: readonly HeatmapRowInput[]): Heatmap {
   return capacityHeatmap(rows, {
     thresholds: model.settings.thresholds.capacity_utilization,
-    projectTitle: (id) => model.byId.projects.get(id)?.record.title ?? id,
+    projectTitle: (id) => titleOf(model, 'projects', id),
   });
 }

@@ -11,11 +11,17 @@ export function formatMoney(n: number | undefined, currency: string): string {
   return new Intl.NumberFormat(LOCALE, { style: 'currency', currency, maximumFractionDigits: 0 }).format(n);
 }
 
-/** 0.075 → `+7.5%` (signed) or `7.5%`. */
+/** 0.075 → `+7.5%` (signed) or `7.5%`: at most `digits` decimals, no trailing zeros. */
 export function formatPercent(ratio: number | undefined, { signed = false, digits = 1 } = {}): string {
   if (ratio === undefined || !Number.isFinite(ratio)) return '—';
-  const s = `${(ratio * 100).toFixed(digits).replace(/\.0+$/, '')}%`;
+  const s = `${formulaNumber(ratio * 100, digits)}%`;
   return signed && ratio > 0 ? `+${s}` : s;
+}
+
+/** A number as formulas show it: at most `maxDecimals` decimals, no trailing zeros, no grouping (`0.75`, `3`, `66.6667`). */
+export function formulaNumber(x: number, maxDecimals = 4): string {
+  const rounded = Number(x.toFixed(maxDecimals));
+  return Object.is(rounded, -0) ? '0' : String(rounded);
 }
 
 export function formatNumber(n: number | undefined, digits = 2): string {

@@ -6,13 +6,12 @@
 import { endDay, dayToIso, type Day } from './dates.ts';
 import { HEALTH_DIMENSIONS, type HealthDimension, type Project, type Rag } from './schema.ts';
 import type { Health, HealthValue, UtilizationCell } from './model.ts';
-import { formatNumber } from './scoring.ts';
+import { formatDayCount as days, formatPercent, formulaNumber } from './format.ts';
 
 const SEVERITY: Record<Rag, number> = { green: 0, amber: 1, red: 2 };
 
 const computed = (value: Rag, reason: string): HealthValue => ({ value, source: 'computed', reason });
 
-const days = (n: number) => `${n} ${Math.abs(n) === 1 ? 'day' : 'days'}`;
 
 /**
  * value > threshold, ignoring floating-point noise (1e-9 relative), so that
@@ -20,12 +19,6 @@ const days = (n: number) => `${n} ${Math.abs(n) === 1 ? 'day' : 'days'}`;
  */
 export function exceeds(value: number, threshold: number): boolean {
   return value > threshold + 1e-9 * Math.max(1, Math.abs(threshold));
-}
-
-/** A ratio as a percentage, e.g. 0.075 → `7.5%` (at most 2 decimals). */
-export function percent(ratio: number, signed = false): string {
-  const text = `${formatNumber(ratio * 100, 2)}%`;
-  return signed && ratio > 0 ? `+${text}` : text;
 }
 
 /** The worse of two values (red > amber > green). */
@@ -62,10 +55,10 @@ export function scheduleHealth(
 /** Budget: variance against the thresholds; no value without a variance. */
 export function budgetHealth(variance: number | undefined, t: readonly [number, number]): HealthValue | undefined {
   if (variance === undefined) return undefined;
-  const v = `variance ${percent(variance, true)}`;
-  if (exceeds(variance, t[1])) return computed('red', `${v} > ${percent(t[1])}`);
-  if (exceeds(variance, t[0])) return computed('amber', `${v} > ${percent(t[0])}`);
-  return computed('green', `${v} ≤ ${percent(t[0])}`);
+  const v = `variance ${formatPercent(variance, { signed: true, digits: 2 })}`;
+  if (exceeds(variance, t[1])) return computed('red', `${v} > ${formatPercent(t[1], { digits: 2 })}`);
+  if (exceeds(variance, t[0])) return computed('amber', `${v} > ${formatPercent(t[0], { digits: 2 })}`);
+  return computed('green', `${v} ≤ ${formatPercent(t[0], { digits: 2 })}`);
 }
 
 export interface TeamCell {
@@ -104,10 +97,10 @@ export function resourcesHealth(worst: TeamCell | undefined, t: readonly [number
       ? computed('red', `${team} has no capacity in ${cell.period}`)
       : computed('green', `${team} has no demand in ${cell.period}`);
   }
-  const at = `${team} at ${percent(cell.ratio)} in ${cell.period}`;
-  if (cell.level === 'red') return computed('red', `${at} > ${percent(t[1])}`);
-  if (cell.level === 'amber') return computed('amber', `${at} > ${percent(t[0])}`);
-  return computed('green', `${at} ≤ ${percent(t[0])}`);
+  const at = `${team} at ${formatPercent(cell.ratio, { digits: 2 })} in ${cell.period}`;
+  if (cell.level === 'red') return computed('red', `${at} > ${formatPercent(t[1], { digits: 2 })}`);
+  if (cell.level === 'amber') return computed('amber', `${at} > ${formatPercent(t[0], { digits: 2 })}`);
+  return computed('green', `${at} ≤ ${formatPercent(t[0], { digits: 2 })}`);
 }
 
 /** Benefits: from `value_status`. */

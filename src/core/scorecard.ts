@@ -13,11 +13,11 @@
  */
 import { endDay, quarterOf, quarterLabel, startDay } from './dates.ts';
 import type { Counts, PortfolioModel, ProjectView, Rag, UtilizationCell } from './model.ts';
-import { budgetHealth, percent } from './health.ts';
+import { budgetHealth } from './health.ts';
 import { compareCodeUnits as cmp } from './format.ts';
 import { linkedGoals } from './rollup.ts';
-import { formatNumber } from './scoring.ts';
-import { INVESTMENTS, RICE_KEYS, WSJF_KEYS, type HealthDimension, type PortfolioSettings } from './schema.ts';
+import { formatPercent, formulaNumber } from './format.ts';
+import { HEALTH_DIMENSIONS, INVESTMENTS, RICE_KEYS, WSJF_KEYS, type HealthDimension, type PortfolioSettings } from './schema.ts';
 
 /** A computed number with what it is made of, so a reader can recompute it. */
 export interface Figure {
@@ -171,7 +171,7 @@ function figure(value: number, formula: string, definition: string): Figure {
 // health order
 
 const SEVERITY: Record<Rag | 'none', number> = { red: 3, amber: 2, green: 1, none: 0 };
-export const MATRIX_DIMENSIONS: readonly HealthDimension[] = ['schedule', 'budget', 'scope', 'resources', 'benefits'];
+export const MATRIX_DIMENSIONS: readonly HealthDimension[] = HEALTH_DIMENSIONS;
 
 function healthKey(p: ProjectView): number[] {
   let reds = 0;
@@ -358,7 +358,7 @@ export function buildScorecard(projects: readonly ProjectView[], counts: Counts,
       const v = ratio;
       const h = budgetHealth(v, c.budgetThresholds)!;
       variance = {
-        ...figure(v, `(${num(bothForecast)} − ${num(bothPlanned)}) / ${num(bothPlanned)} = ${percent(v, true)}, Σ forecast and Σ planned of the ${bothCount} projects with both`, 'budget-variance'),
+        ...figure(v, `(${num(bothForecast)} − ${num(bothPlanned)}) / ${num(bothPlanned)} = ${formatPercent(v, { signed: true, digits: 2 })}, Σ forecast and Σ planned of the ${bothCount} projects with both`, 'budget-variance'),
         level: h.value,
         reason: h.reason,
       };
@@ -382,7 +382,7 @@ export function buildScorecard(projects: readonly ProjectView[], counts: Counts,
     benefits = {
       realization: figure(
         mean,
-        `mean of ${realizations.length} projects' benefit realization = (${sumText(realizations.map((r) => Number(r.value.toFixed(4))))}) / ${realizations.length} = ${percent(mean)}`,
+        `mean of ${realizations.length} projects' benefit realization = (${sumText(realizations.map((r) => Number(r.value.toFixed(4))))}) / ${realizations.length} = ${formatPercent(mean, { digits: 2 })}`,
         'benefit-realization',
       ),
       projects: realizations,
@@ -391,7 +391,7 @@ export function buildScorecard(projects: readonly ProjectView[], counts: Counts,
 
   // --- alignment
   const share = (part: number, total: number, what: string, def: string) =>
-    total > 0 ? figure(part / total, `${num(part)} / ${num(total)} ${what} = ${percent(part / total)}`, def) : undefined;
+    total > 0 ? figure(part / total, `${num(part)} / ${num(total)} ${what} = ${formatPercent(part / total, { digits: 2 })}`, def) : undefined;
   const goalsOut: GoalAlignment[] = c.goalIds.map((g) => {
       const n = openOfGoal.get(g) ?? 0;
       return {
@@ -590,7 +590,6 @@ export function heatmapRows(model: PortfolioModel, teams: readonly string[] | un
 }
 
 /** Days as formula text. */
-export const daysText = (n: number) => `${formatNumber(n)} ${n === 1 ? 'day' : 'days'}`;
 
 // ---------------------------------------------------------------------------
 // the definitions page
@@ -608,7 +607,7 @@ export function definitions(settings: Pick<PortfolioSettings, 'thresholds' | 'sc
   const [sa, sr] = settings.thresholds.schedule_slip_days;
   const [ba, br] = settings.thresholds.budget_variance;
   const [ca, cr] = settings.thresholds.capacity_utilization;
-  const criteria = settings.scoring.criteria.map((c) => `${c.label ?? c.id} (weight ${formatNumber(c.weight)}${c.invert ? ', inverted' : ''})`).join(', ');
+  const criteria = settings.scoring.criteria.map((c) => `${c.label ?? c.id} (weight ${formulaNumber(c.weight)}${c.invert ? ', inverted' : ''})`).join(', ');
   return [
     { id: 'score-weighted', term: 'Score (weighted)', formula: '100 × Σ wᵢ·nᵢ / Σ wᵢ, nᵢ = (v − min) / (max − min); an inverted criterion uses 1 − nᵢ', notes: `Scale ${settings.scoring.scale[0]}–${settings.scoring.scale[1]}.${criteria ? ` Criteria: ${criteria}.` : ''}` },
     { id: 'contribution', term: 'Criterion contribution (weighted)', formula: '100 × wᵢ·nᵢ / Σ wᵢ; the contributions add up to the score' },
@@ -618,14 +617,14 @@ export function definitions(settings: Pick<PortfolioSettings, 'thresholds' | 'sc
     { id: 'stale', term: 'Stale', formula: `open and as-of − updated > ${settings.review_every_days} days (review_every_days)` },
     { id: 'slip', term: 'Slip', formula: 'end − baseline_end, in days' },
     { id: 'health-schedule', term: 'Schedule health', formula: `red when not done and end < as-of; else amber when slip > ${sa} days, red when slip > ${sr} days` },
-    { id: 'health-budget', term: 'Budget health', formula: `variance against thresholds: amber > ${percent(ba)}, red > ${percent(br)}` },
-    { id: 'health-resources', term: 'Resources health', formula: `the worst utilization of a team the project demands, in a quarter it demands it: amber > ${percent(ca)}, red > ${percent(cr)}` },
+    { id: 'health-budget', term: 'Budget health', formula: `variance against thresholds: amber > ${formatPercent(ba, { digits: 2 })}, red > ${formatPercent(br, { digits: 2 })}` },
+    { id: 'health-resources', term: 'Resources health', formula: `the worst utilization of a team the project demands, in a quarter it demands it: amber > ${formatPercent(ca, { digits: 2 })}, red > ${formatPercent(cr, { digits: 2 })}` },
     { id: 'health-benefits', term: 'Benefits health', formula: 'value_status: on-track green, at-risk amber, off-track red' },
     { id: 'health-overall', term: 'Overall health', formula: 'the worst dimension present (a manual value in the record wins over the computed one)' },
     { id: 'budget-planned', term: 'Budget planned', formula: 'Σ budget.planned of the projects in scope (every status)' },
     { id: 'budget-forecast', term: 'Budget forecast', formula: 'Σ budget.forecast of the projects in scope' },
     { id: 'budget-actual', term: 'Actual spend', formula: 'Σ actual of the budget lines of the projects in scope' },
-    { id: 'budget-variance', term: 'Budget variance', formula: '(Σ forecast − Σ planned) / Σ planned, over the projects with both (planned > 0)', notes: `Coloured as budget health: amber > ${percent(ba)}, red > ${percent(br)}.` },
+    { id: 'budget-variance', term: 'Budget variance', formula: '(Σ forecast − Σ planned) / Σ planned, over the projects with both (planned > 0)', notes: `Coloured as budget health: amber > ${formatPercent(ba, { digits: 2 })}, red > ${formatPercent(br, { digits: 2 })}.` },
     { id: 'budget-by-period', term: 'Budget by period', formula: 'Σ planned and Σ actual of budget lines per fiscal quarter of the line\'s period', notes: `Fiscal years start in month ${settings.fiscal_year_start}.` },
     { id: 'budget-by-vendor', term: 'Budget by vendor', formula: 'Σ planned and Σ actual of budget lines per vendor' },
     { id: 'benefit-realization', term: 'Benefit realization', formula: 'per benefit (actual − baseline) / (target − baseline); per project the mean of its benefits; in a scope the mean of its projects' },
@@ -634,7 +633,7 @@ export function definitions(settings: Pick<PortfolioSettings, 'thresholds' | 'sc
     { id: 'unaligned-share', term: 'Unaligned share', formula: 'open projects linked to no goal / open projects' },
     { id: 'unaligned-budget-share', term: 'Unaligned budget share', formula: 'Σ planned of open projects linked to no goal / Σ planned of open projects' },
     { id: 'investment-mix', term: 'Investment mix', formula: 'Σ planned of open projects of each investment kind / Σ planned of open projects (by count of open projects when budget is not published)' },
-    { id: 'utilization', term: 'Utilization', formula: 'Σ FTE demanded by approved and active projects in the fiscal quarter / the team\'s capacity then', notes: `The last capacity entry carries forward. Amber > ${percent(ca)}, red > ${percent(cr)} or demand with no capacity.` },
+    { id: 'utilization', term: 'Utilization', formula: 'Σ FTE demanded by approved and active projects in the fiscal quarter / the team\'s capacity then', notes: `The last capacity entry carries forward. Amber > ${formatPercent(ca, { digits: 2 })}, red > ${formatPercent(cr, { digits: 2 })} or demand with no capacity.` },
     { id: 'risk-matrix', term: 'Risk heat map', formula: 'count of open risks per likelihood × impact (1–5 each); cells with likelihood × impact ≥ 15 are high, ≥ 8 medium' },
     { id: 'overdue-decision', term: 'Overdue decision', formula: 'an open project\'s decision whose `by` date is before the as-of date; days overdue = as-of − by' },
     { id: 'overdue-milestone', term: 'Overdue milestone', formula: 'an open project\'s milestone not done whose date is before the as-of date' },

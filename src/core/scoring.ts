@@ -11,6 +11,8 @@
  */
 import type { PortfolioSettings, Status } from './schema.ts';
 import { RICE_KEYS, WSJF_KEYS } from './schema.ts';
+import { formulaNumber } from './format.ts';
+import { isOpen } from './schedule.ts';
 import type { Score, ScoreTerm } from './model.ts';
 
 export type ScoringSettings = PortfolioSettings['scoring'];
@@ -26,12 +28,6 @@ const LABELS: Record<string, string> = {
   confidence: 'Confidence',
   effort: 'Effort',
 };
-
-/** A number for display: at most `maxDecimals` decimals, no trailing zeros (`0.75`, `3`, `66.6667`). */
-export function formatNumber(x: number, maxDecimals = 4): string {
-  const rounded = Number(x.toFixed(maxDecimals));
-  return Object.is(rounded, -0) ? '0' : String(rounded);
-}
 
 function has(scores: Scores, key: string): scores is Record<string, number> {
   return scores !== undefined && typeof scores[key] === 'number' && Number.isFinite(scores[key]);
@@ -71,12 +67,12 @@ export function weightedScore(scores: Scores, scoring: Pick<ScoringSettings, 'cr
   });
   const weightedSum = terms.reduce((sum, t) => sum + t.weight! * t.normalized!, 0);
   if (!Number.isFinite((100 * weightedSum) / totalWeight)) return undefined;
-  const inner = terms.map((t) => `${formatNumber(t.weight!)}·${formatNumber(t.normalized!)}`).join(' + ');
+  const inner = terms.map((t) => `${formulaNumber(t.weight!)}·${formulaNumber(t.normalized!)}`).join(' + ');
   return {
     method: 'weighted',
     value: (100 * weightedSum) / totalWeight,
     terms,
-    formula: `100 × (${inner}) / ${formatNumber(totalWeight)}`,
+    formula: `100 × (${inner}) / ${formulaNumber(totalWeight)}`,
   };
 }
 
@@ -90,7 +86,7 @@ export function wsjfScore(scores: Scores): Score | undefined {
   const s = scores!;
   const value = (s.business_value + s.time_criticality + s.risk_reduction) / s.job_size;
   if (!Number.isFinite(value)) return undefined;
-  const f = formatNumber;
+  const f = formulaNumber;
   return {
     method: 'wsjf',
     value,
@@ -105,7 +101,7 @@ export function riceScore(scores: Scores): Score | undefined {
   const s = scores!;
   const value = (s.reach * s.impact * s.confidence) / s.effort;
   if (!Number.isFinite(value)) return undefined;
-  const f = formatNumber;
+  const f = formulaNumber;
   return {
     method: 'rice',
     value,
@@ -127,7 +123,7 @@ export interface Rankable {
  */
 export function rankProjects(items: readonly Rankable[]): Map<string, number> {
   const ranked = items
-    .filter((p) => p.score !== undefined && p.status !== 'done' && p.status !== 'cancelled')
+    .filter((p) => p.score !== undefined && isOpen(p.status))
     .map((p) => ({ id: p.id, key: Number(p.score!.toPrecision(12)) }))
     .sort((a, b) => b.key - a.key || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const ranks = new Map<string, number>();

@@ -15,7 +15,7 @@
  * escaped by the search page (src/pages/search/_client.ts).
  */
 import { humanize } from './format.ts';
-import type { PortfolioModel } from './model.ts';
+import { titleOf, type PortfolioModel } from './model.ts';
 import type { CollectionName } from './schema.ts';
 
 export interface SearchDocument {
@@ -50,7 +50,7 @@ const uniqSorted = (values: (string | undefined)[]) =>
 const lines = (...parts: (string | undefined | false)[]) => parts.filter((p): p is string => typeof p === 'string' && p.trim() !== '').join('\n');
 
 export function searchDocuments(model: PortfolioModel, bodyText: BodyText): SearchDocument[] {
-  const title = (kind: CollectionName, id: string) => model.byId[kind].get(id)?.record.title ?? id;
+  const title = (kind: CollectionName, id: string) => titleOf(model, kind, id);
   const text = (r: { file: string; body: string }) => (r.body.trim() ? bodyText(r.body, r.file.endsWith('.mdx')) : '');
   const out: SearchDocument[] = [];
 

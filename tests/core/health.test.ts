@@ -1,10 +1,10 @@
+import { formatPercent } from '../../src/core/format.ts';
 import { describe, expect, it } from 'vitest';
 import { dayFromParts } from '../../src/core/dates.ts';
 import {
   benefitsHealth,
   budgetHealth,
   combineHealth,
-  percent,
   projectHealth,
   resourcesHealth,
   scheduleHealth,
@@ -28,11 +28,11 @@ const cell = (period: string, demand: number, capacity: number, level: Utilizati
   projects: [],
 });
 
-describe('percent', () => {
+describe('formatPercent (as formulas show it, 2 decimals)', () => {
   it('formats ratios with at most 2 decimals', () => {
-    expect(percent(0.075, true)).toBe('+7.5%');
-    expect(percent(-0.1, true)).toBe('-10%');
-    expect(percent(1.1)).toBe('110%'); // 1.1 × 100 = 110.00000000000001 → 110
+    expect(formatPercent(0.075, { signed: true, digits: 2 })).toBe('+7.5%');
+    expect(formatPercent(-0.1, { signed: true, digits: 2 })).toBe('-10%');
+    expect(formatPercent(1.1, { digits: 2 })).toBe('110%'); // 1.1 × 100 = 110.00000000000001 → 110
   });
 });
 

@@ -1,18 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { compareByRank, formatNumber, rankProjects, scoreProject } from '../../src/core/scoring.ts';
+import { formulaNumber } from '../../src/core/format.ts';
+import { compareByRank, rankProjects, scoreProject } from '../../src/core/scoring.ts';
 import { settings } from './fixtures.ts';
 
 const weighted = settings().scoring;
 const wsjf = settings({ scoring: { method: 'wsjf' } }).scoring;
 const rice = settings({ scoring: { method: 'rice' } }).scoring;
 
-describe('formatNumber', () => {
+describe('formulaNumber', () => {
   it('keeps at most 4 decimals and drops trailing zeros', () => {
-    expect(formatNumber(2 / 3)).toBe('0.6667');
-    expect(formatNumber(0.5)).toBe('0.5');
-    expect(formatNumber(3)).toBe('3');
-    expect(formatNumber(1_000_000)).toBe('1000000');
-    expect(formatNumber(-0.00001)).toBe('0');
+    expect(formulaNumber(2 / 3)).toBe('0.6667');
+    expect(formulaNumber(0.5)).toBe('0.5');
+    expect(formulaNumber(3)).toBe('3');
+    expect(formulaNumber(1_000_000)).toBe('1000000');
+    expect(formulaNumber(-0.00001)).toBe('0');
   });
 });
 
