@@ -7,7 +7,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { portfolioDiagram } from '../../../src/charts/dag-view.ts';
+import { milestoneStrip } from '../../../src/charts/roadmap-views.ts';
 import { buildTimeline } from '../../../src/charts/timeline.ts';
+import { heatmapBlock } from '../../../src/page-data/scorecard.ts';
 import DependencyDiagram from '../../../src/components/DependencyDiagram.astro';
 import HeatmapChart from '../../../src/components/HeatmapChart.astro';
 import MilestoneStrip from '../../../src/components/MilestoneStrip.astro';
@@ -39,13 +41,13 @@ describe('chart components as SVG', () => {
   it('HeatmapChart: security-review over-allocated', async () => {
     const model = securityReview();
     const rows = [{ team: 'security-review', label: 'Security review', cells: model.byId.teams.get('security-review')!.utilization! }];
-    const svg = await renderSvg(HeatmapChart, { rows, model, id: 'heat' });
+    const svg = await renderSvg(HeatmapChart, { heatmap: heatmapBlock(model, rows), model, id: 'heat' });
     await expect(svg).toMatchFileSnapshot(snapshot('heatmap.security-review'));
   });
 
   it('MilestoneStrip: northwind-mini portal', async () => {
     const model = northwindMini();
-    const svg = await renderSvg(MilestoneStrip, { model, project: model.byId.projects.get('portal') });
+    const svg = await renderSvg(MilestoneStrip, { strip: milestoneStrip(model, model.byId.projects.get('portal')!) });
     await expect(svg).toMatchFileSnapshot(snapshot('milestone-strip.portal'));
   });
 });

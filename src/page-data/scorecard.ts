@@ -1,0 +1,118 @@
+/**
+ * Page data for scorecards: the portfolio's on /scorecard/, and a program's
+ * or goal's roll-up on their pages (same sections, scoped to its projects),
+ * with every chart's view model. Sections whose inputs the audience hides
+ * are left out.
+ */
+import { groupedBars, type BarChart } from '../charts/bars.ts';
+import { capacityHeatmapOf, type Heatmap, type HeatmapRowInput } from '../charts/heatmap.ts';
+import { riskMatrix, type RiskMatrix } from '../charts/matrix.ts';
+import { compareCodeUnits, formatMoney, formatPercent, humanize } from '../core/format.ts';
+import type { PortfolioModel } from '../core/model.ts';
+import { titleOf } from '../core/model.ts';
+import { heatmapRows, type BudgetSummary, type Scorecard, type Scorecards } from '../core/scorecard.ts';
+
+export type ScorecardScope = { kind: 'program' | 'goal'; id: string };
+
+/** A capacity heatmap: its rows (for the table) and its chart. */
+export interface HeatmapBlock {
+  rows: HeatmapRowInput[];
+  chart: Heatmap;
+}
+
+export interface BudgetCharts {
+  period: BarChart;
+  vendor: BarChart;
+  /** Per-project budget rows, largest variance first. */
+  rows: BudgetSummary['rows'];
+}
+
+export interface ScorecardView {
+  scorecard: Scorecard;
+  scope?: ScorecardScope;
+  /** Heading level of the sections. */
+  level: 2 | 3;
+  /** Prefix of the SVG ids (unique on the page). */
+  id: string;
+  heatmap?: HeatmapBlock;
+  risks?: RiskMatrix;
+  budget?: BudgetCharts;
+  alignment: BarChart;
+  mix: BarChart;
+  /** Goal pages: alignment to their own goal is 100% by construction, so only the mix is shown. */
+  showAlignment: boolean;
+}
+
+export function heatmapBlock(model: PortfolioModel, rows: HeatmapRowInput[]): HeatmapBlock | undefined {
+  return rows.length > 0 ? { rows, chart: capacityHeatmapOf(model, rows) } : undefined;
+}
+
+function budgetCharts(model: PortfolioModel, budget: BudgetSummary): BudgetCharts {
+  const money = (n: number) => formatMoney(n, model.settings.currency);
+  const series = [
+    { name: 'Planned (upper bar)', className: 'series-0' },
+    { name: 'Actual (lower bar)', className: 'series-1' },
+  ];
+  const describe = (what: string) => (r: { label: string }, sr: { name: string }, v: number) => `${r.label}: ${sr.name.split(' ')[0].toLowerCase()} ${money(v)}, Σ of the ${what}'s budget lines`;
+  const chart = (list: BudgetSummary['byPeriod'], none: string, what: string) =>
+    groupedBars(
+      list.map((b) => ({ key: b.key, label: b.key === 'none' ? none : b.key, values: [b.planned, b.actual] })),
+      series,
+      { format: money, describe: describe(what) },
+    );
+  return {
+    period: chart(budget.byPeriod, 'No period', 'period'),
+    vendor: chart(budget.byVendor, 'No vendor', 'vendor'),
+    rows: [...budget.rows].sort((a, b) => (b.variance ?? -Infinity) - (a.variance ?? -Infinity) || compareCodeUnits(a.id, b.id)),
+  };
+}
+
+function alignmentCharts(model: PortfolioModel, s: Scorecard): { alignment: BarChart; mix: BarChart } {
+  const pct = (n: number) => formatPercent(n);
+  const budgetShown = s.investment.some((r) => r.planned !== undefined);
+  return {
+    alignment: groupedBars(
+      [
+        ...s.alignment.goals.map((g) => ({ key: g.id, label: titleOf(model, 'goals', g.id), values: [g.share.value] })),
+        { key: '~unaligned', label: 'No goal (unaligned)', values: [s.alignment.unaligned.share.value] },
+      ],
+      [{ name: 'Share of open projects', className: 'series-0' }],
+      { format: pct, describe: (r, _s, v) => `${r.label}: ${pct(v)} of open projects` },
+    ),
+    mix: groupedBars(
+      s.investment.map((r) => ({ key: r.kind, label: r.kind === 'none' ? 'Not classified' : humanize(r.kind), values: [r.share?.value ?? 0] })),
+      [{ name: budgetShown ? 'Share of open planned budget' : 'Share of open projects', className: 'series-0' }],
+      { format: pct, describe: (r, _s, v) => `${r.label}: ${pct(v)} of ${budgetShown ? 'open planned budget' : 'open projects'}` },
+    ),
+  };
+}
+
+/** The scorecard of the portfolio (no scope) or of a program or goal; undefined when it has no projects. */
+export function scorecardView(model: PortfolioModel, scorecards: Scorecards, scope?: ScorecardScope): ScorecardView | undefined {
+  const s = !scope ? scorecards.portfolio : scope.kind === 'program' ? scorecards.programs.get(scope.id) : scorecards.goals.get(scope.id);
+  if (!s || s.projects.length === 0) return undefined;
+  return {
+    scorecard: s,
+    scope,
+    level: scope ? 3 : 2,
+    id: scope ? `sc-${scope.kind}` : 'sc',
+    heatmap: heatmapBlock(model, heatmapRows(model, s.teams)),
+    risks: s.risks && riskMatrix(s.risks.cells.map((c) => ({ likelihood: c.likelihood, impact: c.impact, count: c.risks.length }))),
+    budget: s.budget && budgetCharts(model, s.budget),
+    ...alignmentCharts(model, s),
+    showAlignment: scope?.kind !== 'goal',
+  };
+}
+
+/** What this edition withholds, in words (e.g. "budget, scores"), for the scorecard's note. */
+export function withheldSections(visible: Scorecards['visible']): string[] {
+  return [
+    !visible.budget && 'budget',
+    !visible.scores && 'scores',
+    !visible.demand && 'capacity demand',
+    !visible.risks && 'risks',
+    !visible.benefits && 'benefits',
+    !visible.decisions && 'decisions',
+    !visible.changes && 'change requests',
+  ].filter((x): x is string => typeof x === 'string');
+}

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { projectPage } from '../../src/page-data/project.ts';
+import { goalPage, programPage, teamPage } from '../../src/page-data/records.ts';
+import { scorecardView, withheldSections } from '../../src/page-data/scorecard.ts';
+import { siteFromInput } from '../../src/pipeline/index.ts';
+import { loadSettings } from '../../src/pipeline/settings.ts';
+import { goal, portfolio, program, project, settings, team } from '../core/fixtures.ts';
+
+// Program "core" serves goal "g"; "a" belongs to core (so to g through it), "b" is linked to g directly.
+// Team "t" has 2 FTE from 2026-Q1; a (1.5 FTE) and b (1 FTE) overlap in 2026-Q2: 2.5 / 2 = 125%.
+const input = portfolio({
+  settings: settings({ as_of: '2026-05-15' }),
+  goals: [goal('g')],
+  programs: [program('core', { goals: ['g'] })],
+  teams: [team('t', { capacity: [{ from: '2026-Q1', fte: 2 }] })],
+  projects: [
+    project('a', { program: 'core', start: '2026-04-01', end: '2026-06-30', teams: ['t'], demand: [{ team: 't', fte: 1.5 }], milestones: [{ name: 'Go-live', date: '2026-06-15' }], budget: { planned: 100, forecast: 120 } }),
+    project('b', { goals: ['g'], start: '2026-04-01', end: '2026-09-30', teams: ['t'], demand: [{ team: 't', fte: 1 }], dependencies: [{ on: 'a' }], risks: [{ title: 'r', likelihood: 4, impact: 5 }] }),
+    project('c', { start: '2026-01-01', end: '2026-12-31' }),
+  ],
+});
+const site = (audience: string) => siteFromInput(loadSettings({ ROADMAP_AUDIENCE: audience }, '/p'), input, { now: new Date('2026-05-15') });
+
+describe('record page data', () => {
+  const { model, scorecards } = site('internal');
+
+  it('a program page: its projects, their timeline and its scoped scorecard', () => {
+    const page = programPage(model, scorecards, 'core');
+    expect(page.projects.map((p) => p.id)).toEqual(['a']);
+    expect(page.timeline.charted).toBe(1);
+    expect(page.scorecard?.scope).toEqual({ kind: 'program', id: 'core' });
+    expect(page.scorecard?.level).toBe(3);
+    expect(page.scorecard?.showAlignment).toBe(true);
+  });
+
+  it('a goal page counts projects linked directly and through their program', () => {
+    const page = goalPage(model, scorecards, 'g');
+    expect(page.projects.map((p) => p.id).toSorted()).toEqual(['a', 'b']);
+    expect(page.scorecard?.showAlignment).toBe(false);
+  });
+
+  it('a team page: its utilization, 125% in 2026-Q2', () => {
+    const page = teamPage(model, 't');
+    expect(page.projects.map((p) => p.id).toSorted()).toEqual(['a', 'b']);
+    const q2 = page.heatmap!.rows[0].cells.find((c) => c.period === '2026-Q2')!;
+    expect(q2.ratio).toBe(1.25);
+    expect(q2.level).toBe('red');
+    expect(page.heatmap!.chart.rows).toHaveLength(1);
+  });
+
+  it('a project page: the milestone strip and the dependency neighbourhood', () => {
+    const a = projectPage(model, 'a');
+    expect(a.strip?.milestones.map((m) => m.name)).toEqual(['Go-live']);
+    expect(a.neighbourhood?.nodes.map((n) => n.id).toSorted()).toEqual(['a', 'b']);
+    expect(projectPage(model, 'c').neighbourhood).toBeUndefined();
+    expect(() => projectPage(model, 'nope')).toThrow('no project "nope"');
+    expect(() => teamPage(model, 'nope')).toThrow('no team "nope"');
+  });
+});
+
+describe('scorecard page data', () => {
+  it('the internal scorecard has every section with its chart', () => {
+    const { model, scorecards } = site('internal');
+    const view = scorecardView(model, scorecards)!;
+    expect(view.level).toBe(2);
+    expect(view.risks?.cells.find((c) => c.likelihood === 4 && c.impact === 5)?.count).toBe(1);
+    expect(view.budget?.rows.map((r) => r.id)).toEqual(['a']);
+    expect(view.heatmap?.rows.map((r) => r.team)).toEqual(['t']);
+    expect(withheldSections(scorecards.visible)).toEqual([]);
+  });
+
+  it('the public scorecard leaves out what the audience hides, and says so', () => {
+    const { model, scorecards } = site('public');
+    const view = scorecardView(model, scorecards)!;
+    expect(view.risks).toBeUndefined();
+    expect(view.budget).toBeUndefined();
+    expect(withheldSections(scorecards.visible)).toEqual(['budget', 'scores', 'capacity demand', 'risks', 'benefits', 'decisions', 'change requests']);
+  });
+});
