@@ -186,3 +186,9 @@ export function computeChanges(revisions: readonly ProjectRevision[], model: Por
   }
   return out.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.commit < b.commit ? -1 : a.commit > b.commit ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
+
+/** What "What changed" shows: the changes, newest first, and why the history is empty or partial. */
+export interface ChangeLog {
+  entries: ChangeEntry[];
+  note?: string;
+}

@@ -10,9 +10,11 @@
 import { execFileSync } from 'node:child_process';
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
-import { computeChanges, snapshotOf, type ChangeEntry, type ProjectRevision, type ProjectSnapshot } from '../core/changes.ts';
+import { computeChanges, snapshotOf, type ProjectRevision, type ProjectSnapshot, type ChangeLog } from '../core/changes.ts';
 import { parseFrontMatter } from '../core/frontmatter.ts';
 import type { PortfolioModel } from '../core/model.ts';
+
+export type { ChangeLog } from '../core/changes.ts';
 
 export interface History {
   revisions: ProjectRevision[];
@@ -102,20 +104,8 @@ export function readHistory(contentDir: string): History {
   return { revisions };
 }
 
-export interface ChangeLog {
-  entries: ChangeEntry[];
-  note?: string;
-}
-
-const memo = new WeakMap<PortfolioModel, ChangeLog>();
-
-/** The change log for this build's model (memoised: git is read once per build). */
+/** The change log of the model's projects from the content folder's history (the pipeline reads it once per build). */
 export function getChangeLog(model: PortfolioModel, contentDir: string): ChangeLog {
-  let log = memo.get(model);
-  if (!log) {
-    const history = readHistory(contentDir);
-    log = { entries: computeChanges(history.revisions, model), note: history.note };
-    memo.set(model, log);
-  }
-  return log;
+  const history = readHistory(contentDir);
+  return { entries: computeChanges(history.revisions, model), note: history.note };
 }

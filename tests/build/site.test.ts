@@ -559,7 +559,8 @@ describe('BASE_PATH=/roadmap', () => {
 
   prepare(async () => {
     plainBuild = assertBuilt(await buildSite({ content: EXAMPLE }));
-    build = assertBuilt(await buildSite({ content: EXAMPLE, basePath: '/roadmap' }));
+    // The same build as search.test.ts's BASE_PATH test (one build for both): SITE_URL changes no page link.
+    build = assertBuilt(await buildSite({ content: EXAMPLE, basePath: '/roadmap', env: { SITE_URL: 'https://example.github.io/roadmap' } }));
   });
 
   it('prefixes every internal href and src with /roadmap/', () => {
