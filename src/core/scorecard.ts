@@ -5,117 +5,38 @@
  * mix; the 5×5 risk counts; the health matrix order; the attention list; and
  * the backlog's split into ranked and unscored requests.
  *
- * Pure and linear: one pass over the scope's projects (their lines, risks,
- * gates, decisions, changes and milestones), then sorts of the results.
+ * One pure function per section (scorecard/: budget, benefits, alignment and
+ * investment, risks, attention), each linear: one pass over the scope's
+ * projects (their lines, risks, gates, decisions, changes and milestones),
+ * then sorts of the results.
  * Everything is computed from the audience-filtered model, so a figure
  * derived from a hidden field is `undefined` (its section is left out), and
  * every figure carries its formula with the inputs filled in.
  */
-import { endDay, quarterOf, quarterLabel, startDay } from './dates.ts';
 import type { Counts, PortfolioModel, ProjectView, Rag, UtilizationCell } from './model.ts';
-import { budgetHealth } from './health.ts';
-import { compareCodeUnits as cmp } from './format.ts';
-import { linkedGoals } from './rollup.ts';
-import { formatPercent, formulaNumber } from './format.ts';
-import { HEALTH_DIMENSIONS, INVESTMENTS, RICE_KEYS, WSJF_KEYS, type HealthDimension, type PortfolioSettings } from './schema.ts';
+import { compareCodeUnits as cmp, formatPercent, formulaNumber } from './format.ts';
+import { HEALTH_DIMENSIONS, RICE_KEYS, WSJF_KEYS, type HealthDimension, type PortfolioSettings } from './schema.ts';
+import { goalAlignment, investmentMix, openWork, type Alignment, type InvestmentRow } from './scorecard/alignment.ts';
+import { attentionList, type AttentionList } from './scorecard/attention.ts';
+import { benefitsSummary, type BenefitsSummary } from './scorecard/benefits.ts';
+import { budgetSummary, type BudgetSummary } from './scorecard/budget.ts';
+import { riskSummary, type RiskSummary } from './scorecard/risks.ts';
 
-/** A computed number with what it is made of, so a reader can recompute it. */
-export interface Figure {
-  value: number;
-  /** The formula with the inputs filled in, e.g. `(2,880,000 − 2,400,000) / 2,400,000`. */
-  formula: string;
-  /** Anchor on the definitions page, e.g. `budget-variance`. */
-  definition: string;
-}
-
-export interface BudgetBucket {
-  key: string;
-  planned: number;
-  actual: number;
-  /** Number of budget lines in the bucket. */
-  lines: number;
-}
-
-export interface BudgetProjectRow {
-  id: string;
-  planned?: number;
-  forecast?: number;
-  actual?: number;
-  variance?: number;
-}
-
-export interface BudgetSummary {
-  planned: Figure;
-  forecast: Figure;
-  actual: Figure;
-  /** Over the projects with both planned and forecast (planned > 0). */
-  variance?: Figure & { level: Rag; reason: string };
-  rows: BudgetProjectRow[];
-  /** Fiscal quarter of each line's period (a line with no period goes under `none`), sorted. */
-  byPeriod: BudgetBucket[];
-  /** By vendor (a line with no vendor goes under `none`), largest planned first. */
-  byVendor: BudgetBucket[];
-}
-
-export interface GoalAlignment {
-  id: string;
-  /** Open projects linked to the goal (directly or through their program). */
-  openProjects: number;
-  share: Figure;
-  budgetShare?: Figure;
-}
-
-export interface InvestmentRow {
-  kind: (typeof INVESTMENTS)[number] | 'none';
-  /** Open projects of this kind. */
-  projects: number;
-  /** Σ planned budget of those projects; undefined when budget is hidden. */
-  planned?: number;
-  share?: Figure;
-}
-
-export interface RiskCell {
-  likelihood: number;
-  impact: number;
-  /** Open risks in the cell, by project id then title. */
-  risks: { project: string; title: string }[];
-}
-
-export interface RiskSummary {
-  /** 25 cells, likelihood 5 → 1 (rows) × impact 1 → 5 (columns). */
-  cells: RiskCell[];
-  open: number;
-}
-
-export interface AttentionDecision {
-  project: string;
-  question: string;
-  owner?: string;
-  by?: string;
-  /** as-of − by, in days, when `by` has passed. */
-  overdueDays?: number;
-}
-
-export interface AttentionList {
-  /** Overdue first (most overdue first), then by date, undated last. Undefined when decisions are hidden. */
-  decisions?: AttentionDecision[];
-  gates: { project: string; gate: string; date?: string; approver?: string }[];
-  changes?: { project: string; id: string; title: string; cost?: number; days?: number }[];
-  /** Most days since update first. */
-  stale: { project: string; days: number; updated: string }[];
-  /** Open projects' milestones not done whose date has passed, most overdue first. */
-  overdueMilestones: { project: string; name: string; date: string; days: number }[];
-  /** Open projects whose end has passed. */
-  overdueProjects: { project: string; end: string; days: number }[];
-}
+// The sections, one file each in scorecard/, re-exported for the pages and tests.
+export { num, sumText, type Figure } from './scorecard/figure.ts';
+export type { BudgetBucket, BudgetProjectRow, BudgetSummary } from './scorecard/budget.ts';
+export type { BenefitsSummary } from './scorecard/benefits.ts';
+export type { Alignment, GoalAlignment, InvestmentRow } from './scorecard/alignment.ts';
+export type { RiskCell, RiskSummary } from './scorecard/risks.ts';
+export { compareDecisions, type AttentionDecision, type AttentionList } from './scorecard/attention.ts';
 
 export interface Scorecard {
   projects: string[];
   openProjects: number;
   counts: Counts;
   budget?: BudgetSummary;
-  benefits?: { realization: Figure; projects: { id: string; value: number }[] };
-  alignment: { goals: GoalAlignment[]; unaligned: { projects: string[]; share: Figure; budgetShare?: Figure } };
+  benefits?: BenefitsSummary;
+  alignment: Alignment;
   investment: InvestmentRow[];
   risks?: RiskSummary;
   /** Open projects that are not requests (proposed), worst health first (see `compareHealth`). */
@@ -146,25 +67,6 @@ export function visibility(hidden: readonly string[]): Visibility {
     decisions: !h.has('decisions'),
     changes: !h.has('changes'),
   };
-}
-
-// ---------------------------------------------------------------------------
-// number text for formulas (fixed en-GB grouping, no currency: the page names it)
-
-const GROUP = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
-/** `2880000` → `2,880,000`; at most 2 decimals. */
-export const num = (n: number) => GROUP.format(n);
-const NONE = 'none';
-
-/** Σ of a list, as formula text: `a + b + c`, shortened to `a + b + … (n values)` past `max` terms. */
-export function sumText(values: readonly number[], max = 6): string {
-  if (values.length === 0) return '0';
-  if (values.length <= max) return values.map(num).join(' + ');
-  return `${values.slice(0, max - 1).map(num).join(' + ')} + … (${values.length} values)`;
-}
-
-function figure(value: number, formula: string, definition: string): Figure {
-  return { value, formula, definition };
 }
 
 // ---------------------------------------------------------------------------
@@ -208,272 +110,38 @@ export interface ScorecardContext {
   budgetThresholds: readonly [number, number];
 }
 
-/** The scorecard of `projects` (a scope: the portfolio, a program or a goal). */
+/** Open projects that are not requests (proposed), worst health first: the health matrix's rows. */
+export function healthMatrix(open: readonly ProjectView[]): string[] {
+  return open.filter((p) => p.record.status !== 'proposed').sort(compareHealth).map((p) => p.id);
+}
+
+/** Teams the projects demand, sorted. */
+export function demandedTeams(projects: readonly ProjectView[]): string[] {
+  const teams = new Set<string>();
+  for (const p of projects) for (const d of p.record.demand ?? []) teams.add(d.team);
+  return [...teams].sort(cmp);
+}
+
+/** The scorecard of `projects` (a scope: the portfolio, a program or a goal): one section function each, a section left out when its field is hidden. */
 export function buildScorecard(projects: readonly ProjectView[], counts: Counts, c: ScorecardContext): Scorecard {
   const { fy, asOfDay, visible } = c;
   const sorted = [...projects].sort((a, b) => cmp(a.id, b.id));
-
-  // budget accumulators
-  const plannedValues: number[] = [];
-  const forecastValues: number[] = [];
-  const actualValues: number[] = [];
-  let bothPlanned = 0;
-  let bothForecast = 0;
-  let bothCount = 0;
-  const rows: BudgetProjectRow[] = [];
-  const byPeriod = new Map<string, BudgetBucket>();
-  const byVendor = new Map<string, BudgetBucket>();
-  const bucket = (m: Map<string, BudgetBucket>, key: string) => {
-    let b = m.get(key);
-    if (!b) m.set(key, (b = { key, planned: 0, actual: 0, lines: 0 }));
-    return b;
-  };
-
-  // benefits
-  const realizations: { id: string; value: number }[] = [];
-
-  // alignment and investment (open projects)
-  const goalSet = new Set(c.goalIds);
-  const openOfGoal = new Map<string, number>();
-  const openPlannedOfGoal = new Map<string, number>();
-  const unaligned: string[] = [];
-  let unalignedPlanned = 0;
-  let openCount = 0;
-  let openPlanned = 0;
-  const investment = new Map<InvestmentRow['kind'], { projects: number; planned: number }>();
-
-  // risks
-  const riskCells = new Map<string, RiskCell['risks']>();
-  let openRisks = 0;
-
-  // attention
-  const decisions: AttentionDecision[] = [];
-  const gates: AttentionList['gates'] = [];
-  const changes: NonNullable<AttentionList['changes']> = [];
-  const stale: AttentionList['stale'] = [];
-  const overdueMilestones: AttentionList['overdueMilestones'] = [];
-  const overdueProjects: AttentionList['overdueProjects'] = [];
-  const teams = new Set<string>();
-
-  const open: ProjectView[] = [];
-
-  for (const p of sorted) {
-    const r = p.record;
-    // budget: every project in scope, whatever its status (as the roll-ups)
-    if (visible.budget && r.budget) {
-      const b = r.budget;
-      let actual: number | undefined;
-      for (const line of b.lines ?? []) {
-        const period = line.period !== undefined ? quarterLabel(...quarterTuple(startDay(line.period, fy), fy)) : NONE;
-        const pb = bucket(byPeriod, period);
-        const vb = bucket(byVendor, line.vendor ?? NONE);
-        for (const x of [pb, vb]) {
-          x.planned += line.planned ?? 0;
-          x.actual += line.actual ?? 0;
-          x.lines += 1;
-        }
-        if (line.actual !== undefined) actual = (actual ?? 0) + line.actual;
-      }
-      if (b.planned !== undefined) plannedValues.push(b.planned);
-      if (b.forecast !== undefined) forecastValues.push(b.forecast);
-      if (actual !== undefined) actualValues.push(actual);
-      if (b.planned !== undefined && b.forecast !== undefined && b.planned > 0) {
-        bothPlanned += b.planned;
-        bothForecast += b.forecast;
-        bothCount += 1;
-      }
-      rows.push({ id: p.id, planned: b.planned, forecast: b.forecast, actual, variance: p.budgetVariance });
-    }
-    if (visible.benefits && p.benefitRealization !== undefined) realizations.push({ id: p.id, value: p.benefitRealization });
-    if (visible.demand) for (const d of r.demand ?? []) teams.add(d.team);
-
-    if (!p.open) continue;
-    open.push(p);
-    openCount += 1;
-    const planned = visible.budget ? (r.budget?.planned ?? 0) : 0;
-    openPlanned += planned;
-    const goals = linkedGoals(p, c.programs).filter((g) => goalSet.has(g));
-    for (const g of goals) {
-      openOfGoal.set(g, (openOfGoal.get(g) ?? 0) + 1);
-      openPlannedOfGoal.set(g, (openPlannedOfGoal.get(g) ?? 0) + planned);
-    }
-    if (goals.length === 0) {
-      unaligned.push(p.id);
-      unalignedPlanned += planned;
-    }
-    const kind = r.investment ?? 'none';
-    const inv = investment.get(kind) ?? { projects: 0, planned: 0 };
-    inv.projects += 1;
-    inv.planned += planned;
-    investment.set(kind, inv);
-
-    if (visible.risks) {
-      for (const risk of r.risks ?? []) {
-        if (risk.status !== 'open') continue;
-        openRisks += 1;
-        const key = `${risk.likelihood}x${risk.impact}`;
-        const list = riskCells.get(key);
-        if (list) list.push({ project: p.id, title: risk.title });
-        else riskCells.set(key, [{ project: p.id, title: risk.title }]);
-      }
-    }
-    if (visible.decisions) {
-      for (const d of r.decisions ?? []) {
-        const due = d.by !== undefined ? endDay(d.by, fy) : undefined;
-        decisions.push({
-          project: p.id,
-          question: d.question,
-          owner: d.owner,
-          by: d.by,
-          overdueDays: due !== undefined && due < asOfDay ? asOfDay - due : undefined,
-        });
-      }
-    }
-    for (const g of r.gates ?? []) {
-      if (g.status === 'pending') gates.push({ project: p.id, gate: g.gate, date: g.date, approver: g.approver });
-    }
-    if (visible.changes) {
-      for (const ch of r.changes ?? []) {
-        if (ch.status === 'open') changes.push({ project: p.id, id: ch.id, title: ch.title, cost: visible.budget ? ch.cost : undefined, days: ch.days });
-      }
-    }
-    if (p.stale && p.daysSinceUpdate !== undefined && r.updated !== undefined) stale.push({ project: p.id, days: p.daysSinceUpdate, updated: r.updated });
-    for (const m of r.milestones ?? []) {
-      if (m.done) continue;
-      const due = endDay(m.date, fy);
-      if (due < asOfDay) overdueMilestones.push({ project: p.id, name: m.name, date: m.date, days: asOfDay - due });
-    }
-    if (p.overdue && p.endDay !== undefined && r.end !== undefined) overdueProjects.push({ project: p.id, end: r.end, days: asOfDay - p.endDay });
-  }
-
-  // --- budget
-  let budget: BudgetSummary | undefined;
-  if (visible.budget && rows.length > 0) {
-    const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
-    const planned = sum(plannedValues);
-    const forecast = sum(forecastValues);
-    let variance: BudgetSummary['variance'];
-    const ratio = bothPlanned > 0 ? (bothForecast - bothPlanned) / bothPlanned : NaN;
-    if (bothCount > 0 && Number.isFinite(ratio)) {
-      const v = ratio;
-      const h = budgetHealth(v, c.budgetThresholds)!;
-      variance = {
-        ...figure(v, `(${num(bothForecast)} − ${num(bothPlanned)}) / ${num(bothPlanned)} = ${formatPercent(v, { signed: true, digits: 2 })}, Σ forecast and Σ planned of the ${bothCount} projects with both`, 'budget-variance'),
-        level: h.value,
-        reason: h.reason,
-      };
-    }
-    budget = {
-      planned: figure(planned, `Σ budget.planned of ${plannedValues.length} projects = ${sumText(plannedValues)}`, 'budget-planned'),
-      forecast: figure(forecast, `Σ budget.forecast of ${forecastValues.length} projects = ${sumText(forecastValues)}`, 'budget-forecast'),
-      actual: figure(sum(actualValues), `Σ budget line actuals of ${actualValues.length} projects = ${sumText(actualValues)}`, 'budget-actual'),
-      variance,
-      rows,
-      byPeriod: [...byPeriod.values()].sort((a, b) => (a.key === NONE ? 1 : b.key === NONE ? -1 : cmp(a.key, b.key))),
-      byVendor: [...byVendor.values()].sort((a, b) => (a.key === NONE ? 1 : b.key === NONE ? -1 : b.planned - a.planned || cmp(a.key, b.key))),
-    };
-  }
-
-  // --- benefits
-  let benefits: Scorecard['benefits'];
-  const realizationMean = realizations.length > 0 ? realizations.reduce((a, b) => a + b.value, 0) / realizations.length : NaN;
-  if (visible.benefits && Number.isFinite(realizationMean)) {
-    const mean = realizationMean;
-    benefits = {
-      realization: figure(
-        mean,
-        `mean of ${realizations.length} projects' benefit realization = (${sumText(realizations.map((r) => Number(r.value.toFixed(4))))}) / ${realizations.length} = ${formatPercent(mean, { digits: 2 })}`,
-        'benefit-realization',
-      ),
-      projects: realizations,
-    };
-  }
-
-  // --- alignment
-  const share = (part: number, total: number, what: string, def: string) =>
-    total > 0 ? figure(part / total, `${num(part)} / ${num(total)} ${what} = ${formatPercent(part / total, { digits: 2 })}`, def) : undefined;
-  const goalsOut: GoalAlignment[] = c.goalIds.map((g) => {
-      const n = openOfGoal.get(g) ?? 0;
-      return {
-        id: g,
-        openProjects: n,
-        share: share(n, openCount, 'open projects', 'goal-share') ?? figure(0, 'no open projects', 'goal-share'),
-        budgetShare: visible.budget ? share(openPlannedOfGoal.get(g) ?? 0, openPlanned, 'of open planned budget', 'goal-budget-share') : undefined,
-      };
-  });
-  const alignment: Scorecard['alignment'] = {
-    goals: goalsOut,
-    unaligned: {
-      projects: unaligned,
-      share: share(unaligned.length, openCount, 'open projects', 'unaligned-share') ?? figure(0, 'no open projects', 'unaligned-share'),
-      budgetShare: visible.budget ? share(unalignedPlanned, openPlanned, 'of open planned budget', 'unaligned-budget-share') : undefined,
-    },
-  };
-
-  // --- investment mix
-  const investmentRows: InvestmentRow[] = [...INVESTMENTS, 'none' as const]
-    .filter((k) => investment.has(k))
-    .map((k) => {
-      const inv = investment.get(k)!;
-      return {
-        kind: k,
-        projects: inv.projects,
-        planned: visible.budget ? inv.planned : undefined,
-        share: visible.budget ? share(inv.planned, openPlanned, 'of open planned budget', 'investment-mix') : share(inv.projects, openCount, 'open projects', 'investment-mix'),
-      };
-    });
-
-  // --- risks
-  let risks: RiskSummary | undefined;
-  if (visible.risks) {
-    const cells: RiskCell[] = [];
-    for (let l = 5; l >= 1; l--) {
-      for (let i = 1; i <= 5; i++) {
-        const list = riskCells.get(`${l}x${i}`) ?? [];
-        cells.push({ likelihood: l, impact: i, risks: list.sort((a, b) => cmp(a.project, b.project) || cmp(a.title, b.title)) });
-      }
-    }
-    risks = { cells, open: openRisks };
-  }
-
-  // --- attention
-  const attention: AttentionList = {
-    decisions: visible.decisions ? decisions.sort(compareDecisions) : undefined,
-    gates: gates.sort((a, b) => cmp(a.date ?? '9999', b.date ?? '9999') || cmp(a.project, b.project) || cmp(a.gate, b.gate)),
-    changes: visible.changes ? changes.sort((a, b) => cmp(a.project, b.project) || cmp(a.id, b.id)) : undefined,
-    stale: stale.sort((a, b) => b.days - a.days || cmp(a.project, b.project)),
-    overdueMilestones: overdueMilestones.sort((a, b) => b.days - a.days || cmp(a.project, b.project) || cmp(a.name, b.name)),
-    overdueProjects: overdueProjects.sort((a, b) => b.days - a.days || cmp(a.project, b.project)),
-  };
-
+  // Budget, benefits and demand cover every project in scope, whatever its status (as the roll-ups); the rest only open work.
+  const open = sorted.filter((p) => p.open);
+  const work = openWork(open, visible.budget);
   return {
     projects: sorted.map((p) => p.id),
-    openProjects: openCount,
+    openProjects: open.length,
     counts,
-    budget,
-    benefits,
-    alignment,
-    investment: investmentRows,
-    risks,
-    matrix: open.filter((p) => p.record.status !== 'proposed').sort(compareHealth).map((p) => p.id),
-    attention,
-    teams: visible.demand ? (c.allTeams ? [...c.allTeams] : [...teams].sort(cmp)) : undefined,
+    budget: visible.budget ? budgetSummary(sorted, fy, c.budgetThresholds) : undefined,
+    benefits: visible.benefits ? benefitsSummary(sorted) : undefined,
+    alignment: goalAlignment(work, c.goalIds, c.programs),
+    investment: investmentMix(work),
+    risks: visible.risks ? riskSummary(open) : undefined,
+    matrix: healthMatrix(open),
+    attention: attentionList(open, fy, asOfDay, visible),
+    teams: visible.demand ? (c.allTeams ? [...c.allTeams] : demandedTeams(sorted)) : undefined,
   };
-}
-
-function quarterTuple(day: number, fy: number): [number, number] {
-  const q = quarterOf(day, fy);
-  return [q.fy, q.q];
-}
-
-/** Overdue first (most overdue first), then by date, undated last; ties by project and question. */
-export function compareDecisions(a: AttentionDecision, b: AttentionDecision): number {
-  const rank = (d: AttentionDecision) => (d.overdueDays !== undefined ? 0 : d.by !== undefined ? 1 : 2);
-  const ra = rank(a);
-  const rb = rank(b);
-  if (ra !== rb) return ra - rb;
-  if (ra === 0 && a.overdueDays !== b.overdueDays) return b.overdueDays! - a.overdueDays!;
-  return cmp(a.by ?? '', b.by ?? '') || cmp(a.project, b.project) || cmp(a.question, b.question);
 }
 
 // ---------------------------------------------------------------------------
@@ -588,8 +256,6 @@ export function heatmapRows(model: PortfolioModel, teams: readonly string[] | un
   }
   return out;
 }
-
-/** Days as formula text. */
 
 // ---------------------------------------------------------------------------
 // the definitions page
