@@ -33,7 +33,7 @@ export default defineConfig({
   // for it.
   markdown: { syntaxHighlight: false },
   // publish() moves the finished site into place, so it comes last.
-  integrations: [roadmap(), mdx({ extendMarkdownConfig: false }), pagefindIndex(), sitemap(), publish()],
+  integrations: [roadmap(settings), mdx({ extendMarkdownConfig: false }), pagefindIndex(), sitemap(settings), publish()],
   // Content-Security-Policy as a <meta> on every page (see src/integrations/csp.ts).
   security: { csp: cspConfig },
   devToolbar: { enabled: false },

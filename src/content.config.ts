@@ -22,8 +22,10 @@ import { COLLECTIONS, type CollectionName } from './core/schema.ts';
 import { loadSettings } from './pipeline/settings.ts';
 import { guardStore, hasMdxRecords } from './io/mdx-records.ts';
 
+const settings = loadSettings();
+
 function mdxLoader(name: CollectionName): Loader {
-  const dir = `${loadSettings().contentDir}/${name}/`;
+  const dir = `${settings.contentDir}/${name}/`;
   const records = glob({
     pattern: '**/[^_.]*.mdx',
     base: pathToFileURL(dir),
@@ -36,7 +38,7 @@ function mdxLoader(name: CollectionName): Loader {
     load: async (context) => {
       if (!hasMdxRecords(dir)) return context.store.clear();
       // A linked .mdx whose real path is outside the content folder is never stored, so never compiled (check refuses it too).
-      const store = guardStore(context.store, fileURLToPath(context.config.root), loadSettings().contentDir, (file, why) => context.logger.error(`${file}: ${why}`));
+      const store = guardStore(context.store, fileURLToPath(context.config.root), settings.contentDir, (file, why) => context.logger.error(`${file}: ${why}`));
       return records.load({ ...context, store });
     },
   };

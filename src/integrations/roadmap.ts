@@ -15,7 +15,7 @@ import { hasMermaidFence } from '../core/mermaid.ts';
 import { availableMemoryBytes, memoryAdvice, startHeapWatchdog, type HeapWatchdog } from '../io/memory-guard.ts';
 import { discardStaged, publishStaged, stagingDir } from '../io/publish.ts';
 import { checkContent } from '../pipeline/index.ts';
-import { loadSettings } from '../pipeline/settings.ts';
+import type { Settings } from '../pipeline/settings.ts';
 import { startBuild } from './build-state.ts';
 
 const MERMAID_UNUSED = fileURLToPath(new URL('./mermaid-unused.ts', import.meta.url));
@@ -28,14 +28,14 @@ interface Output {
 }
 let output: Output | undefined;
 
-export function roadmap(): AstroIntegration {
+/** `settings`: from loadSettings() in astro.config.mjs, the one reading of the environment. */
+export function roadmap(settings: Settings): AstroIntegration {
   let heapWatchdog: HeapWatchdog | undefined; // memory guard: stops a build that runs out of heap (src/io/memory-guard.ts)
   return {
     name: 'roadmap',
     hooks: {
       'astro:config:setup': async ({ command, config, logger, updateConfig }) => {
         if (command !== 'build' && command !== 'dev') return;
-        const settings = loadSettings(); // throws on a bad setting, before anything is written
         // Files unchanged since the last check (or build) are not parsed again (src/io/check-cache.ts).
         const result = await checkContent({ ...settings, checkCache: settings.checkCache && fileURLToPath(new URL('roadmap-check/', config.cacheDir)) });
         if (result.exitCode !== 0 || !result.input) {

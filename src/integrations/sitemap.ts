@@ -9,9 +9,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sitemapPaths, sitemapXml } from '../core/sitemap.ts';
-import { loadSettings } from '../pipeline/settings.ts';
+import type { Settings } from '../pipeline/settings.ts';
 
-export function sitemap(): AstroIntegration {
+export function sitemap(settings: Settings): AstroIntegration {
   let root: string | undefined;
   return {
     name: 'roadmap-sitemap',
@@ -20,7 +20,7 @@ export function sitemap(): AstroIntegration {
         root = config.site ? new URL(config.base.endsWith('/') ? config.base : `${config.base}/`, config.site).href : undefined;
       },
       'astro:build:done': ({ dir, pages, logger }) => {
-        const { audience } = loadSettings();
+        const { audience } = settings;
         if (audience !== 'public') return logger.info('no sitemap.xml: not a public build');
         if (!root) return logger.info('no sitemap.xml: set SITE_URL (e.g. https://you.github.io/roadmap) to write one');
         const paths = sitemapPaths(pages.map((p) => p.pathname));
