@@ -6,7 +6,7 @@
 import { projectsTimeline, type TimelineView } from '../charts/timeline.ts';
 import type { GoalView, PortfolioModel, ProgramView, ProjectView, TeamView } from '../core/model.ts';
 import type { Scorecards } from '../core/scorecard.ts';
-import { heatmapBlock, scorecardView, type HeatmapBlock, type ScorecardView } from './scorecard.ts';
+import { heatmapBlock, scorecardView, type HeatmapBlock, type ScorecardScope, type ScorecardView } from './scorecard.ts';
 
 function projectsOf(model: PortfolioModel, ids: readonly string[]): ProjectView[] {
   return ids.map((id) => model.byId.projects.get(id)).filter((p): p is ProjectView => p !== undefined);
@@ -18,38 +18,33 @@ function recordOf<T>(map: Map<string, T>, kind: string, id: string): T {
   return r;
 }
 
-export interface ProgramPage {
-  program: ProgramView;
+/** What program and goal pages share: the projects rolled up, their mini timeline, the scoped scorecard. */
+interface RollUpParts {
   projects: ProjectView[];
   timeline: TimelineView;
   scorecard?: ScorecardView;
+}
+
+function rollUpParts(model: PortfolioModel, scorecards: Scorecards, scope: ScorecardScope, ids: readonly string[]): RollUpParts {
+  return { projects: projectsOf(model, ids), timeline: projectsTimeline(model, ids), scorecard: scorecardView(model, scorecards, scope) };
+}
+
+export interface ProgramPage extends RollUpParts {
+  program: ProgramView;
 }
 
 export function programPage(model: PortfolioModel, scorecards: Scorecards, id: string): ProgramPage {
   const program = recordOf(model.byId.programs, 'program', id);
-  return {
-    program,
-    projects: projectsOf(model, program.rollup.projects),
-    timeline: projectsTimeline(model, program.rollup.projects),
-    scorecard: scorecardView(model, scorecards, { kind: 'program', id }),
-  };
+  return { program, ...rollUpParts(model, scorecards, { kind: 'program', id }, program.rollup.projects) };
 }
 
-export interface GoalPage {
+export interface GoalPage extends RollUpParts {
   goal: GoalView;
-  projects: ProjectView[];
-  timeline: TimelineView;
-  scorecard?: ScorecardView;
 }
 
 export function goalPage(model: PortfolioModel, scorecards: Scorecards, id: string): GoalPage {
   const goal = recordOf(model.byId.goals, 'goal', id);
-  return {
-    goal,
-    projects: projectsOf(model, goal.rollup.projects),
-    timeline: projectsTimeline(model, goal.rollup.projects),
-    scorecard: scorecardView(model, scorecards, { kind: 'goal', id }),
-  };
+  return { goal, ...rollUpParts(model, scorecards, { kind: 'goal', id }, goal.rollup.projects) };
 }
 
 export interface TeamPage {
