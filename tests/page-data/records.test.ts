@@ -58,6 +58,17 @@ describe('record page data', () => {
   });
 });
 
+describe('overall health label', () => {
+  it('says "of published dimensions" where the audience hides some, and which', () => {
+    expect(projectPage(site('internal').model, 'a')).toMatchObject({ overallLabel: 'Overall health' });
+    expect(projectPage(site('internal').model, 'a').overallReason).toBeUndefined();
+    expect(projectPage(site('public').model, 'a')).toMatchObject({
+      overallLabel: 'Overall health (of published dimensions)',
+      overallReason: 'The worst of the published dimensions; this edition does not publish budget or resources health.',
+    });
+  });
+});
+
 describe('scorecard page data', () => {
   it('the internal scorecard has every section with its chart', () => {
     const { model, scorecards } = site('internal');
