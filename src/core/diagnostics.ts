@@ -28,11 +28,20 @@ export interface Diagnostic {
   rule: string;
 }
 
-/** `path:line:column  field  message (did you mean …?)`. */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+const ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/** Control characters and line separators as escapes: keys and file names may hold them, and a diagnostic is one line. */
+function oneLine(s: string): string {
+  return s.replace(CONTROL, (c) => ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** `path:line:column  field  message (did you mean …?)`, always on one line. */
 export function formatDiagnostic(d: Diagnostic): string {
   const location = `${d.file}:${d.line}:${d.column}`;
   const message = d.suggestion !== undefined ? `${d.message} (did you mean ${d.suggestion}?)` : d.message;
-  return d.field === '' ? `${location}  ${message}` : `${location}  ${d.field}  ${message}`;
+  return oneLine(d.field === '' ? `${location}  ${message}` : `${location}  ${d.field}  ${message}`);
 }
 
 function plural(n: number, word: string): string {

@@ -395,6 +395,14 @@ describe('formatting', () => {
     expect(formatDiagnostic({ ...d, field: '', suggestion: undefined })).toBe('content/projects/x.md:12:3  unknown value "wip"');
   });
 
+  it('a key or file name with a line break or other control character stays on one line (escaped)', () => {
+    const [key] = lines(load([PORTFOLIO, { path: 'projects/x.md', text: '---\ntitle: X\nstatus: active\n"a\\rb\\nc": 1\n---\n' }]).diagnostics);
+    expect(key).toBe('projects/x.md:4:1  a\\rb\\nc  a project has no such field: ignored');
+    const [name] = lines(load([PORTFOLIO, { path: 'projects/new\nline\u0007.md', text: '---\ntitle: X\nstatus: active\n---\n' }]).diagnostics);
+    expect(name).toMatch(/^projects\/new\\nline\\u0007\.md:1:1  file name "new\\nline\\u0007\.md" is not a valid id/);
+    expect(formatDiagnostic({ ...d, message: 'x\u2028y\u0085z\u007f', suggestion: 'a\tb' })).toBe('content/projects/x.md:12:3  status  x\\u2028y\\u0085z\\u007f (did you mean a\\tb?)');
+  });
+
   it('formatReport ends with the summary', () => {
     expect(formatReport([d, { ...d, severity: 'warning' }, { ...d, file: 'b.md' }]).split('\n').at(-1)).toBe('2 errors, 1 warning in 2 files');
     expect(formatReport([])).toBe('0 errors, 0 warnings in 0 files');
