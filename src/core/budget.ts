@@ -6,17 +6,20 @@ import type { Project } from './schema.ts';
 type Budget = NonNullable<Project['budget']>;
 type Benefit = NonNullable<Project['benefits']>[number];
 
-/** (forecast − planned) / planned; undefined unless both are set and planned > 0. */
+/** A ratio only when it is a number: a tiny divisor or huge inputs overflow to ±Infinity or NaN. */
+const finite = (n: number): number | undefined => (Number.isFinite(n) ? n : undefined);
+
+/** (forecast − planned) / planned; undefined unless both are set, planned > 0 and the ratio is finite. */
 export function budgetVariance(budget: Budget | undefined): number | undefined {
   if (!budget || budget.planned === undefined || budget.forecast === undefined || budget.planned <= 0) return undefined;
-  return (budget.forecast - budget.planned) / budget.planned;
+  return finite((budget.forecast - budget.planned) / budget.planned);
 }
 
-/** (actual − baseline) / (target − baseline); undefined unless all three are set and target ≠ baseline. */
+/** (actual − baseline) / (target − baseline); undefined unless all three are set, target ≠ baseline and the ratio is finite. */
 export function benefitRealization(b: Pick<Benefit, 'baseline' | 'target' | 'actual'>): number | undefined {
   if (b.baseline === undefined || b.target === undefined || b.actual === undefined) return undefined;
   if (b.target === b.baseline) return undefined;
-  return (b.actual - b.baseline) / (b.target - b.baseline);
+  return finite((b.actual - b.baseline) / (b.target - b.baseline));
 }
 
 /** Realization per benefit, in the record's order. */
@@ -24,9 +27,9 @@ export function benefitRealizations(benefits: readonly Benefit[] | undefined): {
   return (benefits ?? []).map((b) => ({ metric: b.metric, value: benefitRealization(b) }));
 }
 
-/** Arithmetic mean of the defined realizations; undefined when none is defined. */
+/** Arithmetic mean of the defined realizations; undefined when none is defined or the sum overflows. */
 export function meanRealization(list: readonly { value?: number }[]): number | undefined {
   const values = list.map((r) => r.value).filter((v): v is number => v !== undefined);
   if (values.length === 0) return undefined;
-  return values.reduce((a, b) => a + b, 0) / values.length;
+  return finite(values.reduce((a, b) => a + b, 0) / values.length);
 }
