@@ -98,12 +98,12 @@ export function worstCell(cells: readonly TeamCell[]): TeamCell | undefined {
 export function resourcesHealth(worst: TeamCell | undefined, t: readonly [number, number]): HealthValue | undefined {
   if (!worst) return undefined;
   const { team, cell } = worst;
-  if (cell.capacity <= 0) {
+  if (cell.ratio === undefined) {
     return cell.demand > 0
       ? computed('red', `${team} has no capacity in ${cell.period}`)
       : computed('green', `${team} has no demand in ${cell.period}`);
   }
-  const at = `${team} at ${percent(cell.demand / cell.capacity)} in ${cell.period}`;
+  const at = `${team} at ${percent(cell.ratio)} in ${cell.period}`;
   if (cell.level === 'red') return computed('red', `${at} > ${percent(t[1])}`);
   if (cell.level === 'amber') return computed('amber', `${at} > ${percent(t[0])}`);
   return computed('green', `${at} ≤ ${percent(t[0])}`);
