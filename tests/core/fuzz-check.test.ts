@@ -515,7 +515,18 @@ const oddName = fc.oneof(
   fc.tuple(fc.constantFrom('projects', 'programs', 'goals', 'teams', 'other'), text, fc.constantFrom('.md', '.mdx', '.yaml', '')).map(([d, n, e]) => `${d}/${n.replace(/\//g, '_')}${e}`),
 );
 
-const garbageFile: fc.Arbitrary<GenFile> = fc.tuple(oddName, weird, fileShape).map(([p, data, shape]) => ({ path: p, data, ...shape }));
+/** Nested anchors and aliases (a small "billion laughs"), around a project's fields. */
+const laughs = fc.tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 2, max: 6 }), fc.constantFrom('"lol"', '"x"', 'Go-live')).map(([depth, width, leaf]) => {
+  const lines = ['title: Laughs', 'status: active', `l0: &l0 [${Array(width).fill(leaf).join(', ')}]`];
+  for (let i = 1; i <= depth; i++) lines.push(`l${i}: &l${i} [${Array(width).fill(`*l${i - 1}`).join(', ')}]`);
+  lines.push(`tags: *l${depth}`);
+  return new Raw(lines.join('\n'));
+});
+
+const garbageFile: fc.Arbitrary<GenFile> = fc.oneof(
+  { weight: 4, arbitrary: fc.tuple(oddName, weird, fileShape).map(([p, data, shape]) => ({ path: p, data, ...shape })) },
+  { weight: 1, arbitrary: fc.tuple(laughs, fileShape).map(([data, shape]) => ({ path: 'projects/laughs.md', data, ...shape })) },
+);
 
 const portfolioFile = (chaos: boolean) => fc.tuple(portfolioBase, chaos ? chaosMutations : calmMutations, chaos ? fileShape : calmShape).map(([data, ms, shape]): GenFile => ({ path: 'portfolio.yaml', data: mutate(data, ms), ...shape, fence: '', close: false, body: '' }));
 
