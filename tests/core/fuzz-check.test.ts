@@ -84,7 +84,15 @@ class Raw {
 
 /** Words the outputs are searched for: generated text never contains them, so any hit was computed. */
 const BANNED = ['NaN', 'Infinity', '∞', 'Invalid Date', 'undefined'];
-const clean = (s: string) => BANNED.reduce((t, w) => t.split(w).join(''), s);
+function clean(s: string): string {
+  let out = s;
+  // Until stable: removing one word can join the letters around it into another ("NNaNaN").
+  for (let prev = ''; prev !== out; ) {
+    prev = out;
+    out = BANNED.reduce((t, w) => t.split(w).join(''), out);
+  }
+  return out;
+}
 
 const SPECIAL_TEXT = [
   '',
@@ -622,6 +630,7 @@ function checkExports(input: PortfolioInput, files: readonly { path: string; tex
   for (const audience of ['public', 'internal'].filter((a) => Object.hasOwn(input.settings.audiences, a))) {
     const model = buildModel(input, { audience, asOf });
     const json = portfolioJsonText(model);
+    checkNoBanned('portfolio.json', json);
     checkJsonValues(toPortfolioJson(model), 'portfolio.json');
     checkJsonValues(JSON.parse(json), 'portfolio.json (parsed)');
     for (const p of model.projects) {
