@@ -54,6 +54,13 @@ const KNOWN_UNTIL_MERGED: { defect: string; matches: (f: ContentFile) => boolean
     defect: 'lone surrogates (harden-core): a lone surrogate in the portfolio title breaks the Atom feed id',
     matches: (f) => f.path === 'portfolio.yaml' && LONE_SURROGATE.test(String(yamlField(f.text, 'title') ?? '')),
   },
+  {
+    // A criterion `weight: 1e+308`: 100 × weight overflows, the weighted score is Infinity (portfolio.json: null).
+    defect: 'numeric bounds (harden-core): a scoring weight so large that 100 × weight is Infinity',
+    matches: (f) =>
+      f.path === 'portfolio.yaml' &&
+      [(yamlField(f.text, 'scoring') as { criteria?: unknown } | undefined)?.criteria].flat().some((c) => isContainer(c) && typeof (c as { weight?: unknown }).weight === 'number' && (c as { weight: number }).weight * 100 === Infinity),
+  },
 ];
 
 /** A path as the loader normalizes it (src/core/load.ts). */
