@@ -241,6 +241,13 @@ describe('reading files', () => {
     expect(r.diagnostics[0].message).toContain('too many aliases');
   });
 
+  it('a list that contains itself through an alias (&a [*a]) is an error, not a crash (fuzz counterexample)', () => {
+    expect(lines(load([{ path: 'portfolio.yaml', text: 'title: &a [ *a ]\n' }]).diagnostics)).toEqual(['portfolio.yaml:1:1  title  expected text, got a list']);
+    expect(lines(load([PORTFOLIO, { path: 'projects/x.md', text: '---\ntitle: X\nstatus: active\ntags: &a [ *a ]\n---\n' }]).diagnostics)).toEqual([
+      'projects/x.md:4:12  tags[0]  expected text, got a list',
+    ]);
+  });
+
   it('YAML 1.2 core schema: dates, on/off and yes/no stay strings', () => {
     const r = parseFrontMatter('---\nd: 2026-01-15\non: yes\noff: no\nn: 012\n---\n');
     expect(r.data).toEqual({ d: '2026-01-15', on: 'yes', off: 'no', n: 12 });
