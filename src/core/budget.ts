@@ -17,7 +17,7 @@ export function budgetVariance(budget: Budget | undefined): number | undefined {
   return finite((budget.forecast - budget.planned) / budget.planned);
 }
 
-/** (actual − baseline) / (target − baseline); undefined unless all three are set and target ≠ baseline. */
+/** (actual − baseline) / (target − baseline); undefined unless all three are set, target ≠ baseline and the ratio is finite. */
 export function benefitRealization(b: Pick<Benefit, 'baseline' | 'target' | 'actual'>): number | undefined {
   if (b.baseline === undefined || b.target === undefined || b.actual === undefined) return undefined;
   if (b.target === b.baseline) return undefined;
@@ -29,7 +29,7 @@ export function benefitRealizations(benefits: readonly Benefit[] | undefined): {
   return (benefits ?? []).map((b) => ({ metric: b.metric, value: benefitRealization(b) }));
 }
 
-/** Arithmetic mean of the defined realizations; undefined when none is defined. */
+/** Arithmetic mean of the defined realizations; undefined when none is defined or the sum overflows. */
 export function meanRealization(list: readonly { value?: number }[]): number | undefined {
   const values = list.map((r) => r.value).filter((v): v is number => v !== undefined);
   if (values.length === 0) return undefined;

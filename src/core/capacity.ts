@@ -84,6 +84,12 @@ export function utilizationLevel(demand: number, capacity: number, t: readonly [
   return 'green';
 }
 
+/** demand / capacity; undefined without capacity, or when a tiny capacity overflows the quotient (5e-324 FTE is none). */
+export function utilizationRatio(demand: number, capacity: number): number | undefined {
+  const ratio = capacity > 0 ? demand / capacity : undefined;
+  return ratio !== undefined && Number.isFinite(ratio) ? ratio : undefined;
+}
+
 export interface UtilizationIndex {
   /** Listed cells per team record, periods sorted. */
   byTeam: Map<string, UtilizationCell[]>;
@@ -135,7 +141,7 @@ export function buildUtilization(
       period,
       demand,
       capacity,
-      ratio: capacity > 0 && Number.isFinite(demand / capacity) ? demand / capacity : undefined,
+      ratio: utilizationRatio(demand, capacity),
       level: utilizationLevel(demand, capacity, thresholds),
       projects: [...(l?.projects ?? new Map<string, number>())]
         .sort(([a], [b]) => compareCodeUnits(a, b))

@@ -28,18 +28,19 @@ export interface Diagnostic {
   rule: string;
 }
 
-/** Control characters, line breaks and lone surrogates: shown escaped, so one diagnostic stays one harmless line. */
-const UNPRINTABLE = /[\x00-\x1F\x7F-\x9F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/** Control characters, line separators and lone surrogates as escapes: keys and file names may hold them, and a diagnostic is one harmless line. */
+const UNPRINTABLE = /[\x00-\x1F\x7F-\x9F\u2028\u2029]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
-function printable(s: string): string {
-  return s.replace(UNPRINTABLE, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+function oneLine(s: string): string {
+  return s.replace(UNPRINTABLE, (c) => ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-/** `path:line:column  field  message (did you mean …?)`. */
+/** `path:line:column  field  message (did you mean …?)`, always on one line. */
 export function formatDiagnostic(d: Diagnostic): string {
-  const location = `${printable(d.file)}:${d.line}:${d.column}`;
-  const message = printable(d.suggestion !== undefined ? `${d.message} (did you mean ${d.suggestion}?)` : d.message);
-  return d.field === '' ? `${location}  ${message}` : `${location}  ${printable(d.field)}  ${message}`;
+  const location = `${d.file}:${d.line}:${d.column}`;
+  const message = d.suggestion !== undefined ? `${d.message} (did you mean ${d.suggestion}?)` : d.message;
+  return oneLine(d.field === '' ? `${location}  ${message}` : `${location}  ${d.field}  ${message}`);
 }
 
 function plural(n: number, word: string): string {

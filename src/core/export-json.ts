@@ -21,8 +21,12 @@ export function camelKeys(value: unknown): unknown {
   return value;
 }
 
-/** Floats rounded to 4 decimals so hand checks match (no 67.49999999). */
-export const round4 = (n: number | undefined) => (n === undefined || !Number.isFinite(n) ? undefined : Math.round(n * 10_000) / 10_000);
+/**
+ * Floats rounded to 4 decimals so hand checks match (no 67.49999999); no
+ * figure for a non-finite number. From 2^52 on a number is whole already, and
+ * n × 10,000 could overflow to Infinity.
+ */
+export const round4 = (n: number | undefined) => (n === undefined || !Number.isFinite(n) ? undefined : Math.abs(n) >= 2 ** 52 ? n : Math.round(n * 10_000) / 10_000);
 
 function counts(c: Counts) {
   return { total: c.total, byStatus: c.byStatus, byHealth: c.byHealth };

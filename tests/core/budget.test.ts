@@ -15,6 +15,10 @@ describe('budgetVariance', () => {
     expect(budgetVariance({ forecast: 1000 })).toBeUndefined();
     expect(budgetVariance(undefined)).toBeUndefined();
   });
+
+  it('is undefined, not Infinity, when a tiny planned budget overflows the ratio (fuzz counterexample)', () => {
+    expect(budgetVariance({ planned: 5e-324, forecast: 1 })).toBeUndefined();
+  });
 });
 
 describe('benefit realization', () => {
@@ -28,6 +32,12 @@ describe('benefit realization', () => {
   it('is undefined when an input is missing or target = baseline', () => {
     expect(benefitRealization({ baseline: 10, target: 10, actual: 12 })).toBeUndefined();
     expect(benefitRealization({ baseline: 10, target: 20 })).toBeUndefined();
+  });
+
+  it('is undefined, not Infinity or NaN, when the ratio or the mean overflows', () => {
+    expect(benefitRealization({ baseline: 0, target: 5e-324, actual: 1 })).toBeUndefined();
+    expect(benefitRealization({ baseline: -1e308, target: 1e308, actual: 1e308 })).toBeUndefined();
+    expect(meanRealization([{ value: 1e308 }, { value: 1e308 }])).toBeUndefined();
   });
 
   it('averages the defined values per project', () => {

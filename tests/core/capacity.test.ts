@@ -98,6 +98,16 @@ describe('buildUtilization', () => {
     expect(u.byTeam.get('security')).toEqual([{ period: '2026-Q3', demand: 0.5, capacity: 0, ratio: undefined, level: 'red', projects: [{ id: 'b', fte: 0.5 }] }]);
   });
 
+  it('has no ratio, not Infinity, when a tiny capacity overflows it; still red (fuzz counterexample)', () => {
+    const v = buildUtilization(
+      records([project('a', { status: 'approved', demand: [{ team: 't', fte: 4, from: '2026-Q1', to: '2026-Q1' }] })]),
+      teamRecords(team('t', { capacity: [{ from: '2026-Q1', fte: 5e-324 }] })),
+      1,
+      T,
+    );
+    expect(v.byTeam.get('t')).toEqual([{ period: '2026-Q1', demand: 4, capacity: 5e-324, ratio: undefined, level: 'red', projects: [{ id: 'a', fte: 4 }] }]);
+  });
+
   it('lists nothing for capacity starting after the last demand', () => {
     // last demand in the portfolio is 2026-Q3; capacity starts 2027-Q1
     expect(u.byTeam.get('later')).toEqual([]);

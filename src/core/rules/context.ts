@@ -137,7 +137,12 @@ export function describe(v: unknown): string {
   if (typeof v === 'string') return JSON.stringify(v.length > 60 ? `${v.slice(0, 57)}...` : v);
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   if (Array.isArray(v)) {
-    const s = JSON.stringify(v);
+    let s: string | undefined;
+    try {
+      s = JSON.stringify(v);
+    } catch {
+      // A list that contains itself through a YAML alias (`&a [*a]`) has no JSON form.
+    }
     return s !== undefined && s.length <= 40 ? s : 'a list';
   }
   return 'field: value pairs';
