@@ -1,8 +1,8 @@
 /**
  * The example site in Chromium with `prefers-color-scheme: dark`: a dozen
  * representative pages (every chart, the badges, tables, cards, the nav, the
- * Mermaid diagram, search results) pass axe-core with no violation at all,
- * colour contrast included. The light scheme is covered by the full crawl
+ * Mermaid diagram, search results; the capacity heatmap from the internal
+ * build) pass axe-core with no violation at all, colour contrast included. The light scheme is covered by the full crawl
  * (tests/e2e/site.test.ts); this keeps the second scheme cheap.
  */
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -30,6 +30,8 @@ const PAGES = [
   '/teams/security-review/',
   '/changes/',
 ];
+/** The internal build adds the capacity heatmaps (scorecard, team and program pages). */
+const INTERNAL_PAGES = ['/scorecard/', '/teams/security-review/', '/programs/cyber-security/'];
 
 vi.setConfig({ testTimeout: 180_000 });
 
@@ -37,16 +39,19 @@ describe.skipIf(skipBrowserTests)('example site in dark mode (prefers-color-sche
   let browser: Browser;
   let context: BrowserContext;
   let served: Served;
+  let internal: Served;
 
   prepare(async () => {
     browser = await launchBrowser();
     served = await serve(assertBuilt(await buildSite({ content: 'content' })).outDir);
+    internal = await serve(assertBuilt(await buildSite({ content: 'content', audience: 'internal' })).outDir);
     context = await browser.newContext({ colorScheme: 'dark', viewport: { width: 1280, height: 900 } });
   });
 
   afterAll(async () => {
     await context?.close();
     await served?.close();
+    await internal?.close();
     await browser?.close();
   });
 
@@ -70,8 +75,9 @@ describe.skipIf(skipBrowserTests)('example site in dark mode (prefers-color-sche
     const page = await context.newPage();
     const problems: string[] = [];
     try {
-      for (const path of PAGES) {
-        const report = await visit(page, `${served.url}${path.slice(1)}`, { axe: true });
+      const urls = [...PAGES.map((p) => [p, `${served.url}${p.slice(1)}`]), ...INTERNAL_PAGES.map((p) => [`${p} (internal)`, `${internal.url}${p.slice(1)}`])];
+      for (const [path, url] of urls) {
+        const report = await visit(page, url!, { axe: true });
         if (report.status !== 200) problems.push(`${path}: status ${report.status}`);
         for (const e of [...report.consoleErrors, ...report.pageErrors]) problems.push(`${path}: ${e}`);
         for (const v of report.violations) problems.push(`${path}: ${v.id} (${v.impact}) ${v.targets.join(' | ')}`);
