@@ -1,7 +1,7 @@
 /**
  * The capacity heatmap: team/role × fiscal quarter, each cell coloured by its
- * utilization level with demand, capacity and the ratio written in it. A view
- * model only; `HeatmapChart.astro` draws it.
+ * utilization (a shade within its level's band) with demand, capacity and the
+ * ratio written in it. A view model only; `HeatmapChart.astro` draws it.
  */
 import { scaleBand } from 'd3';
 import type { PortfolioModel, Rag, UtilizationCell } from '../core/model.ts';
@@ -20,6 +20,13 @@ export interface HeatmapCell {
   width: number;
   height: number;
   level: Rag;
+  /**
+   * The fill: `heat-0` (no demand, no capacity), then light to saturated by
+   * utilization within the band: `heat-g1`…`g4` (≤ first threshold),
+   * `heat-a1`…`a3` (stretched), `heat-r1`/`r2` (over; r2 from 1.5 × the red
+   * threshold, or demand with no capacity). Colours are CSS variables (site.css).
+   */
+  shade: string;
   /** True when the cell is red (over the red threshold or demand without capacity): drawn with a heavy border too. */
   over: boolean;
   /** First line: the ratio (`125%`), `no cap.` or `—`. */
@@ -85,6 +92,17 @@ export function levelWords(c: UtilizationCell, t: readonly [number, number]): st
   return `within capacity (≤ ${pct(t[0])})`;
 }
 
+/** The shade class of a cell (see `HeatmapCell.shade`). */
+export function heatShade(c: Pick<UtilizationCell, 'demand' | 'capacity' | 'level'>, t: readonly [number, number]): string {
+  if (c.capacity <= 0) return c.demand > 0 ? 'heat-r2' : 'heat-0';
+  const ratio = c.demand / c.capacity;
+  // Step `n` of `steps` for where `value` falls in [from, to]: 1 at `from`, `steps` at `to` and beyond.
+  const step = (value: number, from: number, to: number, steps: number) => Math.min(steps, 1 + Math.floor(((value - from) / (to - from)) * steps));
+  if (c.level === 'red') return ratio >= 1.5 * t[1] ? 'heat-r2' : 'heat-r1';
+  if (c.level === 'amber') return `heat-a${Math.max(1, step(ratio, t[0], t[1], 3))}`;
+  return `heat-g${Math.max(1, step(ratio, 0, t[0], 4))}`;
+}
+
 export function capacityHeatmap(rows: readonly HeatmapRowInput[], o: HeatmapOptions): Heatmap {
   const labelWidth = o.labelWidth ?? 180;
   const cw = o.cellWidth ?? 76;
@@ -120,6 +138,7 @@ export function capacityHeatmap(rows: readonly HeatmapRowInput[], o: HeatmapOpti
             width,
             height: ch - 2,
             level: c.level,
+            shade: heatShade(c, o.thresholds),
             over: c.level === 'red',
             ratioText: c.capacity > 0 ? pct(c.demand / c.capacity) : c.demand > 0 ? 'no cap.' : '—',
             fteText: `${fte(c.demand)} / ${fte(c.capacity)}`,

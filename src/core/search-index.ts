@@ -4,9 +4,10 @@
  * public index can only hold what the public pages show.
  *
  * Each document is what Pagefind calls a custom record: the page's URL, its
- * searchable text, result-card meta (title, status, health, end date) and
- * filters (status, program, goal, team, health, investment, tags, and the
- * kind of record). The site indexes these rather than its HTML: there is no
+ * searchable text, result-card meta (title, kind, status, health, end date)
+ * and filters (status, program, goal, team, health, investment, tags, and the
+ * kind of record). Filter values and meta are words a reader sees, never raw
+ * ids: `On hold`, `Production readiness`, `No data`, titles for references. The site indexes these rather than its HTML: there is no
  * HTML to parse (at 2,000 records the pages are 90 MB), and the index can be
  * built while the pages are rendered (src/integrations/pagefind.ts).
  *
@@ -43,6 +44,12 @@ const KIND_LABEL: Record<CollectionName, string> = { projects: 'Project', progra
  */
 export const uiText = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
+/** A health value as the site's badges word it (HealthBadge): `Green`, `Amber`, `Red`, `No data`. */
+export const healthLabel = (health: string | undefined) => (health && health !== 'none' ? humanize(health) : 'No data');
+
+/** A tag as words: `production-readiness` → `production readiness` (case kept: `EPR`, `epr`). */
+export const tagWords = (tag: string) => tag.replace(/[-_]+/g, ' ');
+
 const uniqSorted = (values: (string | undefined)[]) =>
   [...new Set(values.filter((v): v is string => !!v))].toSorted((a, b) => a.localeCompare(b, 'en'));
 
@@ -56,21 +63,22 @@ export function searchDocuments(model: PortfolioModel, bodyText: BodyText): Sear
 
   for (const p of model.projects) {
     const r = p.record;
-    const health = p.health.overall ?? 'none';
+    const health = healthLabel(p.health.overall);
+    const status = humanize(r.status);
     const teams = uniqSorted([...(r.teams ?? []), ...(r.demand ?? []).map((d) => d.team)].map((t) => title('teams', t)));
     const program = r.program ? title('programs', r.program) : undefined;
     const goals = uniqSorted((r.goals ?? []).map((g) => title('goals', g)));
     const filters: Record<string, string[]> = {
       type: [KIND_LABEL.projects],
-      status: [r.status],
+      status: [status],
       program: uniqSorted([program]),
       goal: goals,
       team: teams,
       health: [health],
-      investment: uniqSorted([r.investment]),
-      tag: uniqSorted(r.tags ?? []),
+      investment: uniqSorted([r.investment && humanize(r.investment)]),
+      tag: uniqSorted((r.tags ?? []).map(tagWords)),
     };
-    const meta: Record<string, string> = { title: r.title, status: r.status, health };
+    const meta: Record<string, string> = { title: r.title, type: KIND_LABEL.projects, status, health };
     if (r.end) meta.end = r.end;
     out.push({
       url: `/projects/${p.id}/`,
@@ -103,7 +111,7 @@ export function searchDocuments(model: PortfolioModel, bodyText: BodyText): Sear
     out.push({
       url: `/goals/${g.id}/`,
       content: lines(g.record.title, g.record.owner && `Owner: ${g.record.owner}`, text(g), ...(g.record.key_results ?? []).map((k) => `Key result: ${k.metric}`)),
-      meta: { title: g.record.title },
+      meta: { title: g.record.title, type: KIND_LABEL.goals },
       filters: { type: [KIND_LABEL.goals] },
     });
   }
@@ -111,7 +119,7 @@ export function searchDocuments(model: PortfolioModel, bodyText: BodyText): Sear
     out.push({
       url: `/programs/${g.id}/`,
       content: lines(g.record.title, g.record.owner && `Owner: ${g.record.owner}`, text(g)),
-      meta: { title: g.record.title },
+      meta: { title: g.record.title, type: KIND_LABEL.programs },
       filters: { type: [KIND_LABEL.programs] },
     });
   }
@@ -119,7 +127,7 @@ export function searchDocuments(model: PortfolioModel, bodyText: BodyText): Sear
     out.push({
       url: `/teams/${t.id}/`,
       content: lines(t.record.title, text(t)),
-      meta: { title: t.record.title },
+      meta: { title: t.record.title, type: KIND_LABEL.teams },
       filters: { type: [KIND_LABEL.teams] },
     });
   }

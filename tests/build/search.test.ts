@@ -8,6 +8,8 @@ import { parse } from 'csv-parse/sync';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { humanize } from '../../src/core/format.ts';
+import { healthLabel, tagWords } from '../../src/core/search-index.ts';
 import { assertBuilt, buildSite, listFiles, readText, type BuildResult } from '../support/build-site.ts';
 import { parseTags } from '../support/html.ts';
 import { EXAMPLE_IN_PARTS, pagefindFiles, pagefindFragments, type PagefindFragment } from '../support/pagefind.ts';
@@ -77,15 +79,17 @@ describe('example, public build: search index', () => {
     const portal = fragments.find((f) => f.url === '/projects/patient-portal/')!;
     const p = (data.projects as Json[]).find((x) => x.id === 'patient-portal')!;
     expect(portal.filters.type).toEqual(['Project']);
-    expect(portal.filters.status).toEqual([p.status]);
+    // Words, not ids (src/core/search-index.ts): the status and health as the badges say them.
+    expect(portal.filters.status).toEqual([humanize(p.status)]);
     expect(portal.filters.program).toEqual([(data.programs as Json[]).find((g) => g.id === p.program)!.title]);
-    expect(portal.filters.health).toEqual([p.health.overall]);
-    expect(portal.filters.investment).toEqual([p.investment]);
-    expect(portal.filters.tag).toEqual([...p.tags].sort());
+    expect(portal.filters.health).toEqual([healthLabel(p.health.overall)]);
+    expect(portal.filters.investment).toEqual([humanize(p.investment)]);
+    expect(portal.filters.tag).toEqual(p.tags.map(tagWords).sort());
     expect(portal.filters.goal!.length).toBe(p.goals.length);
     expect(portal.filters.team!.length).toBeGreaterThan(0);
-    expect(portal.meta).toMatchObject({ status: p.status, health: p.health.overall, end: p.end, title: p.title });
+    expect(portal.meta).toMatchObject({ type: 'Project', status: humanize(p.status), health: healthLabel(p.health.overall), end: p.end, title: p.title });
     const program = fragments.find((f) => f.url.startsWith('/programs/'))!;
+    expect(program.meta.type).toBe('Program');
     expect(program.filters).toEqual({ type: ['Program'] });
   });
 
@@ -94,9 +98,9 @@ describe('example, public build: search index', () => {
     const projects = data.projects as Json[];
     const expected = new Set<string>(['type', 'status', 'program', 'goal', 'team', 'health', 'investment', 'tag', 'Project', 'Program', 'Goal', 'Team']);
     for (const p of projects) {
-      expected.add(p.status);
-      if (p.investment) expected.add(p.investment);
-      for (const t of p.tags ?? []) expected.add(t);
+      expected.add(humanize(p.status));
+      if (p.investment) expected.add(humanize(p.investment));
+      for (const t of p.tags ?? []) expected.add(tagWords(t));
     }
     for (const g of data.programs as Json[]) expected.add(g.title);
     expect([...expected].filter((v) => !filterText.includes(v))).toEqual([]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { capacityHeatmap, cellFormula, levelWords } from '../../src/charts/heatmap.ts';
+import { capacityHeatmap, cellFormula, heatShade, levelWords } from '../../src/charts/heatmap.ts';
 import { securityReview } from './fixtures.ts';
 
 const model = securityReview();
@@ -26,6 +26,16 @@ describe('capacityHeatmap', () => {
     const c = { period: '2026-Q1', demand: 1, capacity: 0, level: 'red' as const, projects: [] };
     expect(cellFormula(c)).toBe('demand 1 FTE with no capacity');
     expect(levelWords(c, [0.9, 1.1])).toBe('over-allocated (no capacity)');
+  });
+
+  it('shades cells light to saturated by utilization within their band, over-allocation apart', () => {
+    const t = [0.9, 1.1] as const;
+    const shade = (demand: number, capacity: number, level: 'green' | 'amber' | 'red') => heatShade({ demand, capacity, level }, t);
+    // 0% and 88% are both green but no longer the same fill.
+    expect([shade(0, 1, 'green'), shade(0.3, 1, 'green'), shade(0.5, 1, 'green'), shade(0.88, 1, 'green'), shade(0.9, 1, 'green')]).toEqual(['heat-g1', 'heat-g2', 'heat-g3', 'heat-g4', 'heat-g4']);
+    expect([shade(0.95, 1, 'amber'), shade(1.02, 1, 'amber'), shade(1.1, 1, 'amber')]).toEqual(['heat-a1', 'heat-a2', 'heat-a3']);
+    expect([shade(1.2, 1, 'red'), shade(1.7, 1, 'red'), shade(1, 0, 'red'), shade(0, 0, 'green')]).toEqual(['heat-r1', 'heat-r2', 'heat-r2', 'heat-0']);
+    expect(chart.rows[0].cells.map((c) => c.shade)).toEqual(['heat-g1', 'heat-g3', 'heat-r1', 'heat-g3']);
   });
 
   it('matches the snapshot (fixture: security-review over-allocated)', async () => {

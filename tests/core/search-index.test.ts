@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildModel } from '../../src/core/build-model.ts';
-import { searchDocuments, searchPartPath, searchParts, uiText, type SearchDocument } from '../../src/core/search-index.ts';
+import { healthLabel, searchDocuments, searchPartPath, searchParts, uiText, type SearchDocument } from '../../src/core/search-index.ts';
 import { goal, portfolio, program, project, settings, team } from './fixtures.ts';
 
 const model = buildModel(
@@ -19,13 +19,13 @@ const model = buildModel(
         teams: ['plat'],
         demand: [{ team: 'sec', fte: 0.5, from: '2026-Q1', to: '2026-Q2' }],
         investment: 'grow',
-        tags: ['cloud', 'booking', 'cloud'],
+        tags: ['cloud', 'booking', 'cloud', 'production-readiness'],
         end: '2026-09-30',
         start: '2026-01-01',
         milestones: [{ name: 'Identity go-live', date: '2026-06-30' }],
         risks: [{ title: 'Identity vendor delay', likelihood: 3, impact: 4, mitigation: 'Second supplier' }],
       }),
-      project('bare', { status: 'proposed' }),
+      project('bare', { status: 'on-hold' }),
       project('hidden', { visibility: 'internal', title: 'Hidden project' }),
     ],
   }),
@@ -50,19 +50,28 @@ describe('searchDocuments', () => {
     expect(JSON.stringify(pub)).not.toContain('SECRET');
   });
 
-  it('gives a project its filters (sorted, de-duplicated, titles for references, escaped for the UI) and card meta', () => {
+  it('gives a project its filters (sorted, de-duplicated, words not ids, titles for references, escaped for the UI) and card meta', () => {
     const f = doc('/projects/portal/');
+    const health = healthLabel(model.byId.projects.get('portal')!.health.overall);
+    expect(health).toMatch(/^(Green|Amber|Red|No data)$/);
     expect(f.filters).toEqual({
       type: ['Project'],
-      status: ['active'],
+      status: ['Active'],
       program: ['Digital &amp; &lt;Front&gt; Door'],
       goal: ['Access', 'Cyber'],
       team: ['Platform', 'Security Review'],
-      health: [model.byId.projects.get('portal')!.health.overall ?? 'none'],
-      investment: ['grow'],
-      tag: ['booking', 'cloud'],
+      health: [health],
+      investment: ['Grow'],
+      tag: ['booking', 'cloud', 'production readiness'],
     });
-    expect(f.meta).toEqual({ title: 'Patient Portal', status: 'active', health: model.byId.projects.get('portal')!.health.overall ?? 'none', end: '2026-09-30' });
+    expect(f.meta).toEqual({ title: 'Patient Portal', type: 'Project', status: 'Active', health, end: '2026-09-30' });
+  });
+
+  it('words status and health as the badges do: no raw ids such as on-hold or none', () => {
+    expect(doc('/projects/bare/').filters).toMatchObject({ status: ['On hold'], health: ['No data'] });
+    expect([healthLabel('green'), healthLabel('red'), healthLabel('none'), healthLabel(undefined)]).toEqual(['Green', 'Red', 'No data', 'No data']);
+    const values = docs.flatMap((d) => Object.values(d.filters).flat());
+    expect(values.filter((v) => /^(on-hold|none|active|proposed|green|amber|red)$|-/.test(v))).toEqual([]);
   });
 
   it('makes the words of a project searchable: title, summary, body text, references, milestones, risks', () => {
@@ -77,13 +86,13 @@ describe('searchDocuments', () => {
   it('leaves out empty filters and the end date when absent', () => {
     const f = doc('/projects/bare/');
     expect(Object.keys(f.filters)).toEqual(['type', 'status', 'health']);
-    expect(Object.keys(f.meta)).toEqual(['title', 'status', 'health']);
+    expect(Object.keys(f.meta)).toEqual(['title', 'type', 'status', 'health']);
   });
 
   it('gives programs, goals and teams their title, type filter and text', () => {
-    expect(doc('/programs/dig/')).toMatchObject({ meta: { title: 'Digital & <Front> Door' }, filters: { type: ['Program'] } });
+    expect(doc('/programs/dig/')).toMatchObject({ meta: { title: 'Digital & <Front> Door', type: 'Program' }, filters: { type: ['Program'] } });
     expect(doc('/programs/dig/').content).toContain('Owner: Ann Lee');
-    expect(doc('/teams/sec/')).toMatchObject({ meta: { title: 'Security Review' }, filters: { type: ['Team'] } });
+    expect(doc('/teams/sec/')).toMatchObject({ meta: { title: 'Security Review', type: 'Team' }, filters: { type: ['Team'] } });
     expect(doc('/goals/g1/').filters).toEqual({ type: ['Goal'] });
   });
 

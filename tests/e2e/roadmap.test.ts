@@ -139,6 +139,11 @@ describe.skipIf(skipBrowserTests)('roadmap pages in Chromium (example, public)',
           regionOverflow: getComputedStyle(region).overflowX,
           legend: getComputedStyle(document.querySelector('.legend')!).display,
           nav: getComputedStyle(document.querySelector('.site-nav')!).display,
+          search: getComputedStyle(document.querySelector('.site-search')!).display,
+          footerLinks: getComputedStyle(document.querySelector('.footer-links')!).display,
+          footer: (document.querySelector('.site-footer') as HTMLElement).innerText.trim(),
+          block: getComputedStyle(document.querySelector('.chart-block')!).breakInside,
+          svgHeight: svg.height,
         };
       });
       expect(m.overflow).toBe(0);
@@ -146,11 +151,30 @@ describe.skipIf(skipBrowserTests)('roadmap pages in Chromium (example, public)',
       expect(m.regionOverflow).toBe('visible');
       expect(m.legend).not.toBe('none');
       expect(m.nav).toBe('none');
+      // No search box, no file links; the footer reads whole (it printed "· · · · ()").
+      expect(m.search).toBe('none');
+      expect(m.footerLinks).toBe('none');
+      expect(m.footer).toBe('Northwind Health · As of 2026-11-15 · Audience: public');
+      // Legend and chart kept together, the chart shrunk to fit a sheet (150 mm ≈ 567 px).
+      expect(m.block).toBe('avoid');
+      expect(m.svgHeight).toBeLessThanOrEqual(567);
       const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
       // landscape: the first page's MediaBox is wider than tall
       const box = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(pdf.toString('latin1'));
       expect(box).not.toBeNull();
       expect(Number(box![1])).toBeGreaterThan(Number(box![2]));
+    });
+  });
+
+  it('prints other pages portrait, without the search box or nav', async () => {
+    await withPage(1280, async (page) => {
+      await page.goto(`${served.url}projects/`);
+      await page.emulateMedia({ media: 'print' });
+      const shown = await page.evaluate(() => ['.site-search', '.site-nav', '.footer-links'].map((s) => getComputedStyle(document.querySelector(s)!).display));
+      expect(shown).toEqual(['none', 'none', 'none']);
+      const pdf = await page.pdf({ preferCSSPageSize: true });
+      const box = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(pdf.toString('latin1'));
+      expect(Number(box![1])).toBeLessThan(Number(box![2]));
     });
   });
 });

@@ -140,7 +140,7 @@ describe.skipIf(skipBrowserTests)('search in Chromium', () => {
           const [all, active] = (await pagefindApi(
             page,
             `const count = async (options) => (await pagefind.search('patient', options)).results.length;
-            return [await count(), await count({ filters: { status: 'active' } })];`,
+            return [await count(), await count({ filters: { status: 'Active' } })];`,
           )) as [number, number];
           expect(all).toBe(before);
           expect(active).toBeGreaterThan(0);
@@ -180,7 +180,7 @@ describe.skipIf(skipBrowserTests)('search in Chromium', () => {
             merged: document.getElementById('search').dataset.merge.split(' ').filter(Boolean).length,
             patient: await urls('patient'),
             identity: await urls('identity'),
-            active: await urls(null, { filters: { status: 'active' } }),
+            active: await urls(null, { filters: { status: 'Active' } }),
             filters: await pagefind.filters(),
           };`,
         )) as { merged: number; patient: string[]; identity: string[]; active: string[]; filters: Record<string, Record<string, number>> };
@@ -199,6 +199,76 @@ describe.skipIf(skipBrowserTests)('search in Chromium', () => {
         expect(b.identity).toEqual(a.identity);
         expect(b.active).toEqual(a.active);
         expect(b.filters).toEqual(a.filters);
+        expect(w.errors).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    });
+  });
+
+  describe('example, public: results and filters dressed as the site', () => {
+    let served: Served;
+    prepare(async () => {
+      served = await serve(assertBuilt(await buildSite({ content: 'content' })).outDir);
+    });
+    afterAll(async () => {
+      await served?.close();
+    });
+
+    it('shows a record-type badge and a health pill on results, readable filter values, no empty ones, long lists folded', async () => {
+      const page = await browser.newPage();
+      const w = watch(page);
+      try {
+        await page.goto(`${served.url}search/?q=patient`);
+        await waitForResults(page);
+        // Every result has its kind as a badge reading only the kind; projects a health pill with its RAG colour.
+        const cards = await page.$$eval('.pagefind-ui__result', (rs) =>
+          rs.map((r) => ({
+            type: r.querySelector('[data-pagefind-ui-meta="type"]')?.textContent?.trim() ?? null,
+            first: r.querySelector('.pagefind-ui__result-tag')?.getAttribute('data-pagefind-ui-meta') ?? null,
+            health: r.querySelector('[data-pagefind-ui-meta="health"]')?.textContent?.trim() ?? null,
+            rag: r.querySelector<HTMLElement>('[data-pagefind-ui-meta="health"]')?.dataset.rag ?? null,
+            background: getComputedStyle(r.querySelector('[data-pagefind-ui-meta="health"]') ?? r).backgroundColor,
+          })),
+        );
+        expect(cards.length).toBeGreaterThan(2);
+        for (const c of cards) {
+          expect(['Project', 'Program', 'Goal', 'Team']).toContain(c.type);
+          expect(c.first).toBe('type');
+        }
+        const projects = cards.filter((c) => c.type === 'Project');
+        expect(projects.length).toBeGreaterThan(0);
+        for (const c of projects) {
+          expect(c.health).toMatch(/^Health: (Green|Amber|Red|No data)$/);
+          expect(c.rag).toBe({ 'Health: Green': 'green', 'Health: Amber': 'amber', 'Health: Red': 'red' }[c.health!] ?? 'none');
+        }
+        // Pills of different health differ in colour.
+        expect(new Set(projects.map((c) => c.background)).size).toBe(new Set(projects.map((c) => c.rag)).size);
+
+        // Filter values are words: no raw ids.
+        for (const s of await page.$$('.pagefind-ui__filter-name')) await s.click();
+        await page.waitForTimeout(300);
+        const labels = await page.$$eval('.pagefind-ui__filter-label', (ls) => ls.map((l) => l.textContent!.replace(/\s*\(\d+\)$/, '')));
+        expect(labels).toContain('Active');
+        expect(labels.filter((l) => /^(on-hold|none|active|green|amber|red|run|grow|transform)$|-/.test(l))).toEqual([]);
+        // The Tag list (25 values for "patient") is folded to 8 behind "Show all"; the button unfolds it.
+        const tag = page.locator('.pagefind-ui__filter-block', { has: page.locator('summary', { hasText: /^Tag$/ }) });
+        const visibleValues = () => tag.locator('.pagefind-ui__filter-value:visible').count();
+        const total = await tag.locator('.pagefind-ui__filter-value').count();
+        expect(total).toBeGreaterThan(8);
+        expect(await visibleValues()).toBe(8);
+        const more = tag.locator('button.filter-more');
+        expect(await more.getAttribute('aria-expanded')).toBe('false');
+        expect(await more.textContent()).toBe(`Show all ${total}`);
+        await more.click();
+        expect(await visibleValues()).toBe(total);
+        expect(await more.getAttribute('aria-expanded')).toBe('true');
+        // Checking a value hides the values no result has any more (no "(0)").
+        await page.locator('.pagefind-ui__filter-block', { has: page.locator('summary', { hasText: /^Type$/ }) }).locator('label', { hasText: /^Goal/ }).click();
+        await page.waitForFunction(() => /\d+ results? for/.test(document.querySelector('.pagefind-ui__message')?.textContent ?? ''));
+        await page.waitForTimeout(500);
+        const zero = await page.$$eval('.pagefind-ui__filter-label', (ls) => ls.map((l) => l.textContent!).filter((t) => /\(0\)$/.test(t)));
+        expect(zero).toEqual([]);
         expect(w.errors).toEqual([]);
       } finally {
         await page.close();

@@ -2,7 +2,9 @@
  * The search page's only script: starts Pagefind UI (loaded by the page from
  * `pagefind/pagefind-ui.js`, written by the build) in `#search`, runs the
  * `?q=` query from the header box (across every part of the index), and keeps `?q=` in the address bar so a
- * search can be bookmarked or shared.
+ * search can be bookmarked or shared. It also dresses Pagefind UI as the
+ * site: a record-type badge and health pills on results (`decorate`), and
+ * long filter lists folded behind "Show all" (`foldFilters`).
  */
 /**
  * Pagefind UI inserts excerpts with innerHTML, and Pagefind builds them from
@@ -22,7 +24,73 @@ export function safeExcerpt(html: string): string {
 
 interface PagefindResult {
   excerpt: string;
+  meta: Record<string, string>;
   sub_results?: { excerpt: string }[];
+}
+
+/** Filter lists longer than this show their first values (and any checked one) and a "Show all" button. */
+export const FOLD_AFTER = 8;
+
+/** Meta in the order a result card shows it: the kind of record first, then health, status, end. */
+export function orderMeta(meta: Record<string, string>): Record<string, string> {
+  const { title, type, health, status, end, ...rest } = meta;
+  const ordered = Object.entries({ title, type, health, status, end, ...rest }).filter(([, v]) => v !== undefined);
+  return Object.fromEntries(ordered) as Record<string, string>;
+}
+
+/** The RAG class of a health word (src/core/search-index.ts `healthLabel`). */
+export const ragOf = (word: string): string => ({ Green: 'green', Amber: 'amber', Red: 'red' })[word.trim()] ?? 'none';
+
+/**
+ * Marks Pagefind UI's result tags for the site's styles: the value of a
+ * health tag as `data-rag`, and the type tag reads only its value
+ * ("Project", not "Type: Project"). Pagefind UI (Svelte) keeps references to
+ * these text nodes and updates their data, so they are changed in place,
+ * never replaced. Idempotent: runs on every change of the results.
+ */
+export function decorate(root: HTMLElement): void {
+  for (const li of root.querySelectorAll<HTMLElement>('.pagefind-ui__result-tag[data-pagefind-ui-meta]')) {
+    const key = li.dataset.pagefindUiMeta;
+    const texts = [...li.childNodes].filter((n): n is Text => n.nodeType === Node.TEXT_NODE);
+    if (key === 'type' && texts.length >= 3) {
+      if (texts[0]!.data !== '') texts[0]!.data = '';
+      if (texts[1]!.data !== '') texts[1]!.data = '';
+    }
+    if (key === 'health') {
+      const rag = ragOf(li.textContent?.replace(/^[^:]*:/, '') ?? '');
+      if (li.dataset.rag !== rag) li.dataset.rag = rag;
+    }
+  }
+}
+
+/** Folds every filter list longer than `FOLD_AFTER` values behind a "Show all" button (a disclosure). */
+export function foldFilters(root: HTMLElement): void {
+  for (const group of root.querySelectorAll<HTMLFieldSetElement>('fieldset.pagefind-ui__filter-group')) {
+    const count = group.querySelectorAll('.pagefind-ui__filter-value').length;
+    let button = group.nextElementSibling instanceof HTMLButtonElement ? group.nextElementSibling : null;
+    if (count <= FOLD_AFTER) {
+      group.classList.remove('folded');
+      button?.remove();
+      continue;
+    }
+    if (!button) {
+      button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'filter-more';
+      button.setAttribute('aria-expanded', 'false');
+      button.addEventListener('click', () => {
+        const open = button!.getAttribute('aria-expanded') !== 'true';
+        button!.setAttribute('aria-expanded', String(open));
+        group.classList.toggle('folded', !open);
+        button!.textContent = open ? 'Show fewer' : `Show all ${group.querySelectorAll('.pagefind-ui__filter-value').length}`;
+      });
+      group.after(button);
+      group.classList.add('folded');
+    }
+    const open = button.getAttribute('aria-expanded') === 'true';
+    const text = open ? 'Show fewer' : `Show all ${count}`;
+    if (button.textContent !== text) button.textContent = text;
+  }
 }
 
 interface PagefindUIInstance {
@@ -42,15 +110,29 @@ export function startSearch(): void {
     mergeIndex: (element.dataset.merge ?? '').split(' ').filter(Boolean).map((bundlePath) => ({ bundlePath, baseUrl: element.dataset.base })),
     showImages: false,
     showSubResults: true,
+    // Values no result has under the current query and filters are hidden, not listed with (0).
+    showEmptyFilters: false,
     resetStyles: false,
     autofocus: true,
     translations: { placeholder: 'Search projects, programs, goals, teams' },
     processResult: (result: PagefindResult) => {
+      result.meta = orderMeta(result.meta);
       result.excerpt = safeExcerpt(result.excerpt);
       for (const sub of result.sub_results ?? []) sub.excerpt = safeExcerpt(sub.excerpt);
       return result;
     },
   });
+  // Pagefind UI redraws as results and filter counts arrive: dress each redraw.
+  let queued = false;
+  new MutationObserver(() => {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(() => {
+      queued = false;
+      decorate(element);
+      foldFilters(element);
+    });
+  }).observe(element, { childList: true, subtree: true, characterData: true });
   const q = new URLSearchParams(window.location.search).get('q')?.trim();
   const input = element.querySelector<HTMLInputElement>('input[type="text"], input[type="search"]');
   // Pagefind UI's box has only a placeholder: name it by the page heading (a visible label).
