@@ -486,8 +486,8 @@ export function buildTimeline(model: PortfolioModel, projects: readonly ProjectV
       (a, b) => a.startDay! - b.startDay! || a.endDay! - b.endDay! || cmp(a.id, b.id),
     );
     const fullLabel = `${draft.label} (${sorted.length})`;
-    // Lane headings are bold: about 12% wider than the per-character estimate.
-    const laneLabel = wrapText(fullLabel, (labelWidth - LANE_LABEL_X - 6) / 1.12, FONT + 1);
+    // Lane headings are bold: up to 20% wider than the per-character estimate.
+    const laneLabel = wrapText(fullLabel, (labelWidth - LANE_LABEL_X - 6) / 1.2, FONT + 1);
     const head = laneLabel.lines.length > 1 ? LANE_HEAD_TWO : LANE_HEAD;
     const lane: TimelineLane = {
       key: draft.key,
