@@ -274,11 +274,13 @@ export function milestoneStrip(model: PortfolioModel, p: ProjectView, width = 72
     width,
     height,
     lineY,
+    // The strip has no year row: its quarters carry the fiscal year (`2026-Q3`) where they fit.
     quarters: axis.quarters.map((q) => ({
       ...q,
+      label: quarterLabel(quarterOf(q.first, fy).fy, quarterOf(q.first, fy).q),
       y1: STRIP_TICK_TOP,
       y2: lineY + STRIP_TICK_BELOW,
-      text: q.width > STRIP_QUARTER_LABEL_MIN ? q.label : q.short,
+      text: q.width > STRIP_QUARTER_LABEL_MIN ? quarterLabel(quarterOf(q.first, fy).fy, quarterOf(q.first, fy).q) : q.short,
       textX: q.x + STRIP_QUARTER_TEXT.dx,
       textY: STRIP_QUARTER_TEXT.y,
     })),

@@ -5,7 +5,7 @@
  * the as-of day). Pure: day numbers in, coordinates and labels out.
  */
 import { scaleUtc } from 'd3';
-import { dayFromParts, quarterLabel, quarterOf, quarterStart, type Day } from '../core/dates.ts';
+import { dayFromParts, quarterOf, quarterStart, type Day } from '../core/dates.ts';
 
 const MS_PER_DAY = 86_400_000;
 const MONTH_SHORT = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -56,6 +56,8 @@ export interface AxisBand {
   short: string;
   first: Day;
   last: Day;
+  /** Cut by the range's edge (the band's period starts before or ends after the range). */
+  clipped: boolean;
 }
 
 export interface TimeAxis {
@@ -70,6 +72,8 @@ export interface TimeAxis {
   months: AxisBand[];
   quarters: AxisBand[];
   years: AxisBand[];
+  /** A band from `first` to `last` (inclusive days) clipped to the range. */
+  band: (first: Day, last: Day, label: string, short: string) => AxisBand;
 }
 
 /** Fiscal year label: `FY2026`, or `FY2026/27` when it spans two calendar years. */
@@ -91,7 +95,7 @@ export function timeAxis(from: Day, to: Day, x0: number, x1: number, fiscalYearS
   const band = (first: Day, last: Day, label: string, short: string): AxisBand => {
     const a = Math.max(first, from);
     const b = Math.min(last, to);
-    return { x: x(a), width: round(xEnd(b) - x(a)), label, short, first: a, last: b };
+    return { x: x(a), width: round(xEnd(b) - x(a)), label, short, first: a, last: b, clipped: a !== first || b !== last };
   };
 
   const months: AxisBand[] = [];
@@ -103,7 +107,7 @@ export function timeAxis(from: Day, to: Day, x0: number, x1: number, fiscalYearS
     if (first > to) break;
     const last = dayFromParts(month === 12 ? year + 1 : year, month === 12 ? 1 : month + 1, 1) - 1;
     const name = MONTH_SHORT[month - 1];
-    months.push(band(first, last, month === 1 ? `${name} ${year}` : name, name.charAt(0)));
+    months.push(band(first, last, name, name));
     month += 1;
     if (month > 12) {
       month = 1;
@@ -116,7 +120,7 @@ export function timeAxis(from: Day, to: Day, x0: number, x1: number, fiscalYearS
   for (;;) {
     const { first, last } = quarterBounds(qq.fy, qq.q, fiscalYearStart);
     if (first > to) break;
-    quarters.push(band(first, last, quarterLabel(qq.fy, qq.q), `Q${qq.q}`));
+    quarters.push(band(first, last, `Q${qq.q}`, `Q${qq.q}`));
     qq = nextQuarter(qq.fy, qq.q);
   }
 
@@ -126,10 +130,105 @@ export function timeAxis(from: Day, to: Day, x0: number, x1: number, fiscalYearS
     if (first > to) break;
     const last = quarterBounds(fy, 4, fiscalYearStart).last;
     const label = fiscalYearLabel(fy, fiscalYearStart);
-    years.push(band(first, last, label, `FY${String(fy % 100).padStart(2, '0')}`));
+    years.push(band(first, last, label, shortFiscalYearLabel(fy, fiscalYearStart)));
   }
 
-  return { from, to, x0, x1, x, xEnd, months, quarters, years };
+  return { from, to, x0, x1, x, xEnd, months, quarters, years, band };
+}
+
+export type AxisLevelKey = 'years' | 'quarters' | 'months';
+
+/** One row of the axis header: bands with the label each shows ('' when none fits a clipped edge band). */
+export interface AxisLevel {
+  key: AxisLevelKey;
+  /** Fiscal years per band (years only; 1 for quarters and months). */
+  step: number;
+  fontSize: number;
+  bands: (AxisBand & { text: string })[];
+}
+
+/** Font sizes of the axis rows; the component's CSS uses the same. */
+export const AXIS_FONT: Record<AxisLevelKey, number> = { years: 12, quarters: 11, months: 11 };
+/** Space left of a label inside its band; twice as much is kept free to its right. */
+export const AXIS_PAD = 4;
+/** Steps of the year row when one fiscal year is too narrow for its label. */
+export const YEAR_STEPS = [1, 5, 10, 20, 50];
+
+/**
+ * A label's width with a margin: the estimate is per character and axis
+ * labels are bold, so 15% more keeps real glyphs inside their band.
+ */
+export function axisLabelWidth(text: string, fontSize: number): number {
+  return round(textWidth(text, fontSize) * 1.15);
+}
+
+/** The label a band shows: the long one when it fits, else the short one, else none. */
+function fitLabel(b: AxisBand, fontSize: number): string {
+  for (const t of [b.label, b.short]) if (axisLabelWidth(t, fontSize) + 3 * AXIS_PAD <= b.width) return t;
+  return '';
+}
+
+/** A level fits when every band that is not cut by the range's edge shows a label. */
+function fitLevel(key: AxisLevelKey, step: number, bands: AxisBand[]): AxisLevel | undefined {
+  const fontSize = AXIS_FONT[key];
+  const out = bands.map((b) => ({ ...b, text: fitLabel(b, fontSize) }));
+  return out.every((b) => b.text !== '' || b.clipped) ? { key, step, fontSize, bands: out } : undefined;
+}
+
+/** Fiscal years grouped `step` at a time, starting at years divisible by `step`. */
+function yearSteps(axis: TimeAxis, step: number, fiscalYearStart: number): AxisBand[] {
+  const out: AxisBand[] = [];
+  const fy0 = quarterOf(axis.from, fiscalYearStart).fy;
+  for (let fy = Math.floor(fy0 / step) * step; ; fy += step) {
+    const first = quarterBounds(fy, 1, fiscalYearStart).first;
+    if (first > axis.to) break;
+    const last = quarterBounds(fy + step - 1, 4, fiscalYearStart).last;
+    const label = fiscalYearLabel(fy, fiscalYearStart);
+    const short = step === 1 ? shortFiscalYearLabel(fy, fiscalYearStart) : String(fy);
+    out.push(axis.band(first, last, label, short));
+  }
+  return out;
+}
+
+/** `FY26/27`, or `FY26` when fiscal years are calendar years. */
+export function shortFiscalYearLabel(fy: number, fiscalYearStart: number): string {
+  const yy = (n: number) => String(n % 100).padStart(2, '0');
+  return fiscalYearStart === 1 ? `FY${yy(fy)}` : `FY${yy(fy)}/${yy(fy + 1)}`;
+}
+
+/**
+ * The header rows an axis can show without overlapping labels, coarsest
+ * first: fiscal years (1, 5, 10, 20 or 50 at a time: the smallest step whose
+ * labels fit), then quarters and months only while every full band fits its
+ * label. Pixels per month decide it, through the bands' widths.
+ */
+export function axisLevels(axis: TimeAxis, fiscalYearStart: number): AxisLevel[] {
+  let years: AxisLevel | undefined;
+  for (const step of YEAR_STEPS) {
+    years = fitLevel('years', step, step === 1 ? axis.years : yearSteps(axis, step, fiscalYearStart));
+    if (years) break;
+  }
+  // Nothing fits even 50 years at a time: show the 50-year row with the labels that fit.
+  years ??= { key: 'years', step: 50, fontSize: AXIS_FONT.years, bands: yearSteps(axis, 50, fiscalYearStart).map((b) => ({ ...b, text: fitLabel(b, AXIS_FONT.years) })) };
+  const levels = [years];
+  if (years.step !== 1) return levels;
+  const quarters = fitLevel('quarters', 1, axis.quarters);
+  if (!quarters) return levels;
+  levels.push(quarters);
+  const months = fitLevel('months', 1, axis.months);
+  if (months) levels.push(months);
+  return levels;
+}
+
+/**
+ * The default window of the roadmap: from the start of the fiscal quarter a
+ * year before the as-of day to the end of the quarter three years after it.
+ */
+export function defaultWindow(asOfDay: Day, fiscalYearStart: number): { from: Day; to: Day } {
+  const q = quarterOf(asOfDay, fiscalYearStart);
+  const a = addQuarters(q.fy, q.q, -4);
+  const b = addQuarters(q.fy, q.q, 12);
+  return { from: quarterBounds(a.fy, a.q, fiscalYearStart).first, to: quarterBounds(b.fy, b.q, fiscalYearStart).last };
 }
 
 /** Two decimals: enough for SVG and stable across platforms. */
@@ -172,4 +271,28 @@ export function truncate(text: string, maxWidth: number, fontSize: number): { te
   const space = cut.lastIndexOf(' ');
   if (space > 0 && space >= cut.length - 6) cut = cut.slice(0, space);
   return { text: `${cut.trimEnd()}…`, truncated: true };
+}
+
+/**
+ * The text in at most `maxLines` lines of `maxWidth` (estimated), broken at
+ * spaces (a word longer than a line is cut); the last line ends in `…` when
+ * text is left over. `suffix` (e.g. ` · id`) ends the last line and its width
+ * is kept free for it.
+ */
+export function wrapText(text: string, maxWidth: number, fontSize: number, maxLines = 2, suffix = ''): { lines: string[]; truncated: boolean } {
+  const words = text.split(/\s+/).filter(Boolean);
+  const lines: string[] = [];
+  let i = 0;
+  while (i < words.length && lines.length < maxLines - 1) {
+    let line = words[i]!;
+    if (textWidth(line, fontSize) > maxWidth) break; // a long word: leave it to the last line's cut
+    i += 1;
+    while (i < words.length && textWidth(`${line} ${words[i]}`, fontSize) <= maxWidth) line += ` ${words[i++]}`;
+    lines.push(line);
+  }
+  const rest = words.slice(i).join(' ');
+  const room = maxWidth - (suffix ? textWidth(suffix, fontSize) : 0);
+  const last = rest ? truncate(rest, room, fontSize) : { text: '', truncated: false };
+  if (last.text || suffix) lines.push(`${last.text}${suffix}`.trimStart());
+  return { lines, truncated: last.truncated };
 }

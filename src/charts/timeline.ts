@@ -8,11 +8,26 @@
  * Cost: one pass to group projects into lanes, one sort per lane, one pass to
  * lay out bars: O(n log n) in the number of projects, never quadratic.
  */
-import { dayToIso, endDay, type Day } from '../core/dates.ts';
+import { dayToIso, endDay, quarterOf, type Day } from '../core/dates.ts';
 import { compareCodeUnits as cmp, compareTitles, formatDays, humanize } from '../core/format.ts';
 import type { PortfolioModel, ProjectView } from '../core/model.ts';
 import { INVESTMENTS, STATUSES, type Rag, type Status } from '../core/schema.ts';
-import { fitRange, round, textWidth, timeAxis, truncate, type AxisBand } from './time-scale.ts';
+import {
+  AXIS_PAD,
+  axisLabelWidth,
+  axisLevels,
+  defaultWindow,
+  fiscalYearLabel,
+  fitRange,
+  quarterBounds,
+  round,
+  textWidth,
+  timeAxis,
+  truncate,
+  wrapText,
+  type AxisBand,
+  type AxisLevelKey,
+} from './time-scale.ts';
 
 export type Grouping = 'program' | 'goal' | 'team' | 'investment' | 'status' | 'none';
 
@@ -46,8 +61,10 @@ export interface TimelineMilestone {
 export interface TimelineBar {
   id: string;
   title: string;
-  /** The title as shown, cut to the label column; the full title is in `tooltip`. */
+  /** The title as shown (its lines joined), wrapped and cut to the label column; the full title is in `tooltip`. */
   label: string;
+  /** The label's lines (one or two) with their baselines. */
+  labelLines: { text: string; y: number }[];
   labelTruncated: boolean;
   status: Status;
   open: boolean;
@@ -81,6 +98,8 @@ export interface TimelineBar {
   /** The red cap on an overdue bar's end. */
   overdueEnd?: { x: number; y: number; width: number; height: number };
   note?: { text: string; x: number; y: number; anchor: 'start' | 'end' };
+  /** Chevrons on a bar cut by the chart's window: it started before or ends after what is shown. */
+  continues: { side: 'before' | 'after'; path: string }[];
   milestones: TimelineMilestone[];
   tooltip: string;
 }
@@ -109,7 +128,11 @@ export interface LaneSummary {
 export interface TimelineLane {
   key: string;
   label: string;
+  /** The heading's lines (one or two) with their baselines, in the name column. */
+  labelLines: { text: string; y: number }[];
   labelTruncated: boolean;
+  /** The full heading, for its <title>. */
+  fullLabel: string;
   /** The record the lane stands for, to link its heading. */
   record?: { kind: 'programs' | 'goals' | 'teams'; id: string };
   /** The lane's background: full width, every other lane shaded (`alt`). */
@@ -134,12 +157,27 @@ export interface TimelineView {
   plotX1: number;
   headerHeight: number;
   grouping: Grouping;
-  /** The header's rows: fiscal years and quarters as bands, months as labels only. */
-  years: TimelineBand[];
-  quarters: TimelineBand[];
-  months: TimelineTick[];
-  /** Quarter boundaries as gridlines at `x`, from `y1` to `y2`. */
+  /** The header's rows, coarsest first: fiscal years (or 5, 10… at a time), then quarters and months where their labels fit. */
+  levels: TimelineLevel[];
+  /** Boundaries of the finest row above months as gridlines at `x`, from `y1` to `y2`. */
   grid: { x: number[]; y1: number; y2: number };
+  /** What the chart shows: the whole span of the data or a window of it. */
+  span: {
+    fromIso: string;
+    toIso: string;
+    /** Cut to the default window (a year before the as-of day to three after). */
+    windowed: boolean;
+    /** The data's own range, fitted to quarters. */
+    dataFromIso: string;
+    dataToIso: string;
+    /** Years shown, rounded, for the link text. */
+    years: number;
+    /** Projects left off because they end before or start after the window. */
+    outsideBefore: number;
+    outsideAfter: number;
+  };
+  /** The small-screen alternative: projects by the fiscal quarter they end in. */
+  quarterList: TimelineQuarter[];
   asOf: { x: number; y1: number; y2: number; iso: string; labelX: number; labelY: number; anchor: 'start' | 'end' };
   /** Fill patterns for red (hatch) and amber (dots) marks, beside colour. */
   patterns: typeof HEALTH_PATTERNS;
@@ -156,18 +194,32 @@ export interface TimelineView {
   hasOverdue: boolean;
 }
 
-/** An axis band's label as drawn: the text that fits and where it goes. */
-export interface TimelineTick extends AxisBand {
+/** An axis band drawn as a rectangle from `y` to `y + height`, with its label ('' when none fits). */
+export interface TimelineBand extends AxisBand {
   text: string;
   textX: number;
   textY: number;
-  anchor: 'start' | 'middle';
-}
-
-/** An axis band drawn as a rectangle from `y` to `y + height`, with its label. */
-export interface TimelineBand extends TimelineTick {
   y: number;
   height: number;
+  /** Right end of the label (estimated, with a margin): labels of a row never overlap. */
+  textX1: number;
+}
+
+export interface TimelineLevel {
+  key: AxisLevelKey;
+  step: number;
+  fontSize: number;
+  bands: TimelineBand[];
+}
+
+export interface TimelineQuarter {
+  /** `Q3 FY2026/27`. */
+  label: string;
+  firstIso: string;
+  lastIso: string;
+  items: { id: string; title: string; status: Status; rag: RagOrNone; marker: string; startIso: string; endIso: string; overdue: boolean }[];
+  /** Projects of the quarter beyond the first QUARTER_LIST_MAX, not listed. */
+  more: number;
 }
 
 export interface TimelineOptions {
@@ -179,29 +231,29 @@ export interface TimelineOptions {
   collapseAt?: number;
   /** Show milestones on the bars. */
   milestones?: boolean;
+  /** Show the default window around the as-of day instead of the whole span. */
+  window?: boolean;
 }
 
 const ROW = 24;
+/** A row whose name takes two lines. */
+const ROW_TWO = 36;
+const LINE = 14;
 const SUMMARY_ROW = 32;
 const BAR = 12;
 const LANE_HEAD = 26;
+const LANE_HEAD_TWO = 42;
 const LANE_GAP = 6;
-const HEADER = 60;
+/** Header rows: one per axis level, each a band of BAND_H with BAND_GAP below. */
+const BAND_H = 18;
+const BAND_GAP = 2;
 const FONT = 12;
 const NOTE_FONT = 11;
 const DIAMOND = 5;
 const RIGHT_PAD = 12;
-// Header rows: year band, quarter band, month labels (y of the band, its height, the text's baseline).
-const YEAR_ROW = { y: 0, height: 18, textY: 13 };
-const QUARTER_ROW = { y: 20, height: 18, textY: 33 };
-const MONTH_TEXT_Y = 53;
-/** The as-of line starts below the quarter band. */
-const AS_OF_TOP = 40;
-const BAND_TEXT_PAD = 4;
-// Band widths above which the long label fits (`FY2026/27`, `2026-Q3`, `Jan`); narrower bands get the short one.
-const YEAR_LABEL_MIN = 60;
-const QUARTER_LABEL_MIN = 56;
-const MONTH_LABEL_MIN = 26;
+/** Projects listed per quarter in the small-screen list; the table has them all. */
+const QUARTER_LIST_MAX = 25;
+const CHEVRON = 4;
 // The label column: lane heading, bar marker (`!!`), project title.
 const LANE_LABEL_X = 6;
 const MARKER_X = 8;
@@ -229,17 +281,24 @@ export const HEALTH_PATTERNS = {
   dots: { size: 5, cx: 2.5, cy: 2.5, r: 1 },
 } as const;
 
-/** Axis bands as drawn: the long label when the band is wide enough, else the short one. */
-function bandRow(bands: readonly AxisBand[], row: { y: number; height: number; textY: number }, minWidth: number): TimelineBand[] {
-  return bands.map((b) => ({
-    ...b,
-    y: row.y,
-    height: row.height,
-    text: b.width > minWidth ? b.label : b.short,
-    textX: b.x + BAND_TEXT_PAD,
-    textY: row.textY,
-    anchor: 'start',
-  }));
+/** The header rows as drawn: one band row per level, labels at the band's left. */
+function headerRows(levels: ReturnType<typeof axisLevels>): TimelineLevel[] {
+  return levels.map((level, i) => {
+    const y = i * (BAND_H + BAND_GAP);
+    return {
+      key: level.key,
+      step: level.step,
+      fontSize: level.fontSize,
+      bands: level.bands.map((b) => ({
+        ...b,
+        y,
+        height: BAND_H,
+        textX: b.x + AXIS_PAD,
+        textY: y + 13,
+        textX1: round(b.x + AXIS_PAD + (b.text ? axisLabelWidth(b.text, level.fontSize) : 0)),
+      })),
+    };
+  });
 }
 
 export const RAG_ORDER: RagOrNone[] = ['red', 'amber', 'green', 'none'];
@@ -336,17 +395,17 @@ export function isScheduled(p: ProjectView): boolean {
  */
 export function buildTimeline(model: PortfolioModel, projects: readonly ProjectView[] = model.projects, options: TimelineOptions = {}): TimelineView {
   const grouping = options.grouping ?? 'program';
-  const width = options.width ?? 960;
-  const labelWidth = options.labelWidth ?? 230;
+  const width = options.width ?? 1100;
+  const labelWidth = options.labelWidth ?? 260;
   const collapseAt = options.collapseAt ?? 500;
   const showMilestones = options.milestones ?? true;
   const fy = model.settings.fiscal_year_start;
   const asOfDay = model.asOfDay;
 
-  const charted: ProjectView[] = [];
+  const scheduled: ProjectView[] = [];
   const unscheduled: TimelineView['unscheduled'] = [];
   for (const p of projects) {
-    if (isScheduled(p)) charted.push(p);
+    if (isScheduled(p)) scheduled.push(p);
     else
       unscheduled.push({
         id: p.id,
@@ -356,6 +415,25 @@ export function buildTimeline(model: PortfolioModel, projects: readonly ProjectV
       });
   }
   unscheduled.sort((a, b) => cmp(a.title.toLowerCase(), b.title.toLowerCase()) || cmp(a.id, b.id));
+
+  // The data's range from bars alone, then the window (when asked) cut to it.
+  const data = fitRange(scheduled.flatMap((p) => [p.startDay, p.endDay]), asOfDay, fy);
+  let from = data.from;
+  let to = data.to;
+  if (options.window) {
+    const w = defaultWindow(asOfDay, fy);
+    from = Math.max(from, w.from);
+    to = Math.min(to, w.to);
+  }
+  const windowed = from > data.from || to < data.to;
+  let outsideBefore = 0;
+  let outsideAfter = 0;
+  const charted: ProjectView[] = [];
+  for (const p of scheduled) {
+    if (p.endDay! < from) outsideBefore += 1;
+    else if (p.startDay! > to) outsideAfter += 1;
+    else charted.push(p);
+  }
   const collapsed = charted.length > collapseAt;
 
   // Milestone days per project, computed once (used for the range and the bars).
@@ -378,10 +456,20 @@ export function buildTimeline(model: PortfolioModel, projects: readonly ProjectV
       }
     }
   }
-  const range = fitRange(allDays(), asOfDay, fy);
+  // Baselines and milestones widen the whole span; a window stays as it is.
+  const full = fitRange(allDays(), asOfDay, fy);
+  if (!options.window) {
+    from = full.from;
+    to = full.to;
+  }
   const plotX0 = labelWidth;
   const plotX1 = width - RIGHT_PAD;
-  const axis = timeAxis(range.from, range.to, plotX0, plotX1, fy);
+  const axis = timeAxis(from, to, plotX0, plotX1, fy);
+  const levels = headerRows(axisLevels(axis, fy));
+  const header = levels.length * (BAND_H + BAND_GAP) + 6;
+
+  // Names first: wrapped to two lines, then the ones that read the same told apart by their id.
+  const names = projectLabels(charted, labelWidth - BAR_LABEL_X - 8);
 
   const drafts = groupIntoLanes(model, charted, grouping);
   const lanes: TimelineLane[] = [];
@@ -389,19 +477,24 @@ export function buildTimeline(model: PortfolioModel, projects: readonly ProjectV
   let hasMilestones = false;
   let hasBaseline = false;
   let hasOverdue = false;
-  let y = HEADER + 8;
+  let y = header + 8;
   const asOfX = axis.x(asOfDay);
-  const laneLabelMax = width - 16;
+  const range = { from, to };
 
   for (const draft of drafts) {
     const sorted = draft.projects.sort(
       (a, b) => a.startDay! - b.startDay! || a.endDay! - b.endDay! || cmp(a.id, b.id),
     );
-    const laneLabel = truncate(`${draft.label} (${sorted.length})`, laneLabelMax, FONT + 1);
+    const fullLabel = `${draft.label} (${sorted.length})`;
+    // Lane headings are bold: up to 20% wider than the per-character estimate.
+    const laneLabel = wrapText(fullLabel, (labelWidth - LANE_LABEL_X - 6) / 1.2, FONT + 1);
+    const head = laneLabel.lines.length > 1 ? LANE_HEAD_TWO : LANE_HEAD;
     const lane: TimelineLane = {
       key: draft.key,
-      label: laneLabel.text,
+      label: laneLabel.lines.join(' '),
+      labelLines: laneLabel.lines.map((text, i) => ({ text, y: y + 17 + i * (LINE + 2) })),
       labelTruncated: laneLabel.truncated,
+      fullLabel,
       record: draft.record,
       x: 0,
       y,
@@ -413,7 +506,7 @@ export function buildTimeline(model: PortfolioModel, projects: readonly ProjectV
       count: sorted.length,
       bars: [],
     };
-    let rowY = y + LANE_HEAD;
+    let rowY = y + head;
     if (collapsed) {
       let min = Infinity;
       let max = -Infinity;
@@ -458,57 +551,64 @@ export function buildTimeline(model: PortfolioModel, projects: readonly ProjectV
           { text: line2, y: rowY + 26 },
         ],
         textX: 24,
-        tooltip: `${draft.label}: ${text}; ${slipped} slipped; ${dayToIso(min)} to ${dayToIso(max)}`,
+        tooltip: `${draft.label}: ${text}; ${slipped} slipped; ${dayToIso(min)} to ${dayToIso(max)}${min < from || max > to ? `; continues past the ${dayToIso(from)} to ${dayToIso(to)} shown` : ''}`,
         startIso: dayToIso(min),
         endIso: dayToIso(max),
       };
-      lane.height = LANE_HEAD + SUMMARY_ROW;
+      lane.height = head + SUMMARY_ROW;
       for (const r of RAG_ORDER) if (byHealth[r] > 0) healthPresent.add(r);
       if (overdue) hasOverdue = true;
     } else {
       for (const p of sorted) {
-        const bar = layoutBar(p, rowY, width, axis, asOfDay, asOfX, labelWidth, plotX1, showMilestones ? (milestoneDays.get(p.id) ?? []) : []);
+        const name = names.get(p.id)!;
+        const rowH = name.lines.length > 1 ? ROW_TWO : ROW;
+        const bar = layoutBar(p, rowY, rowH, name, width, axis, range, asOfDay, asOfX, labelWidth, plotX1, showMilestones ? (milestoneDays.get(p.id) ?? []) : []);
         lane.bars.push(bar);
         healthPresent.add(bar.rag);
         if (bar.milestones.length) hasMilestones = true;
         if (bar.baseline) hasBaseline = true;
         if (bar.overdue) hasOverdue = true;
-        rowY += ROW;
+        rowY += rowH;
       }
-      lane.height = LANE_HEAD + sorted.length * ROW;
+      lane.height = rowY - y;
     }
     lanes.push(lane);
     y += lane.height + LANE_GAP;
   }
 
-  const height = Math.max(y + 4, HEADER + 40);
+  const height = Math.max(y + 4, header + 40);
   const asOfIso = dayToIso(asOfDay);
   const asOfLabelW = textWidth(`As of ${asOfIso}`, NOTE_FONT);
+  // Gridlines at the finest row above months (quarters, else the year row).
+  const gridLevel = levels.filter((l) => l.key !== 'months').at(-1)!;
   return {
     width,
     height,
     labelWidth,
     plotX0,
     plotX1,
-    headerHeight: HEADER,
+    headerHeight: header,
     grouping,
-    years: bandRow(axis.years, YEAR_ROW, YEAR_LABEL_MIN),
-    quarters: bandRow(axis.quarters, QUARTER_ROW, QUARTER_LABEL_MIN),
-    months: axis.months.map((b) => ({
-      ...b,
-      text: b.width > MONTH_LABEL_MIN ? b.label.slice(0, 3) : b.short,
-      textX: b.x + b.width / 2,
-      textY: MONTH_TEXT_Y,
-      anchor: 'middle',
-    })),
-    grid: { x: axis.quarters.map((q) => q.x).concat(plotX1), y1: QUARTER_ROW.y, y2: height },
+    levels,
+    grid: { x: gridLevel.bands.map((b) => b.x).concat(plotX1), y1: gridLevel.bands[0]?.y ?? 0, y2: height },
+    span: {
+      fromIso: dayToIso(from),
+      toIso: dayToIso(to),
+      windowed,
+      dataFromIso: dayToIso(options.window ? data.from : full.from),
+      dataToIso: dayToIso(options.window ? data.to : full.to),
+      years: Math.max(1, Math.round((to - from + 1) / 365.25)),
+      outsideBefore,
+      outsideAfter,
+    },
+    quarterList: quarterList(charted, fy, asOfDay),
     asOf: {
       x: asOfX,
-      y1: AS_OF_TOP,
+      y1: header - 6,
       y2: height,
       iso: asOfIso,
       labelX: asOfX + 4 + asOfLabelW <= plotX1 ? asOfX + 4 : asOfX - 4,
-      labelY: HEADER + 4,
+      labelY: header + 4,
       anchor: asOfX + 4 + asOfLabelW <= plotX1 ? 'start' : 'end',
     },
     patterns: HEALTH_PATTERNS,
@@ -523,11 +623,72 @@ export function buildTimeline(model: PortfolioModel, projects: readonly ProjectV
   };
 }
 
+/**
+ * Each project's name in the label column: up to two lines, cut with `…`.
+ * Names that still read the same as another project's (two "New Style of
+ * Information…") end with their project id instead.
+ */
+function projectLabels(projects: readonly ProjectView[], maxWidth: number): Map<string, { lines: string[]; truncated: boolean }> {
+  const out = new Map<string, { lines: string[]; truncated: boolean }>();
+  const seen = new Map<string, string[]>();
+  for (const p of projects) {
+    if (out.has(p.id)) continue;
+    const w = wrapText(p.record.title, maxWidth, FONT);
+    out.set(p.id, w);
+    const key = w.lines.join('\n');
+    (seen.get(key) ?? seen.set(key, []).get(key)!).push(p.id);
+  }
+  for (const ids of seen.values()) {
+    if (ids.length < 2) continue;
+    for (const id of ids) {
+      const p = projects.find((x) => x.id === id)!;
+      const tag = truncate(id, maxWidth / 2, FONT).text;
+      out.set(id, { ...wrapText(p.record.title, maxWidth, FONT, 2, ` · ${tag}`), truncated: true });
+    }
+  }
+  return out;
+}
+
+/** Projects by the fiscal quarter they end in, quarters in order, each sorted by end then title. */
+function quarterList(projects: readonly ProjectView[], fy: number, asOfDay: Day): TimelineQuarter[] {
+  const byQuarter = new Map<number, ProjectView[]>();
+  for (const p of projects) {
+    const q = quarterOf(p.endDay!, fy);
+    const k = q.fy * 4 + q.q - 1;
+    (byQuarter.get(k) ?? byQuarter.set(k, []).get(k)!).push(p);
+  }
+  return [...byQuarter.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([k, ps]) => {
+      const qfy = Math.floor(k / 4);
+      const q = (k % 4) + 1;
+      const bounds = quarterBounds(qfy, q, fy);
+      ps.sort((a, b) => a.endDay! - b.endDay! || compareTitles(a.record.title, b.record.title) || cmp(a.id, b.id));
+      const items = ps.slice(0, QUARTER_LIST_MAX).map((p) => {
+        const rag: RagOrNone = p.record.status === 'cancelled' ? 'none' : (p.health.overall ?? 'none');
+        return {
+          id: p.id,
+          title: p.record.title,
+          status: p.record.status,
+          rag,
+          marker: MARKERS[rag],
+          startIso: p.record.start!,
+          endIso: p.record.end!,
+          overdue: p.overdue && p.endDay! < asOfDay,
+        };
+      });
+      return { label: `Q${q} ${fiscalYearLabel(qfy, fy)}`, firstIso: dayToIso(bounds.first), lastIso: dayToIso(bounds.last), items, more: ps.length - items.length };
+    });
+}
+
 function layoutBar(
   p: ProjectView,
   rowY: number,
+  rowH: number,
+  name: { lines: string[]; truncated: boolean },
   chartWidth: number,
   axis: ReturnType<typeof timeAxis>,
+  range: { from: Day; to: Day },
   asOfDay: Day,
   asOfX: number,
   labelWidth: number,
@@ -538,11 +699,12 @@ function layoutBar(
   const rag: RagOrNone = r.status === 'cancelled' ? 'none' : (p.health.overall ?? 'none');
   const x = axis.x(p.startDay!);
   const width = Math.max(2, round(axis.xEnd(p.endDay!) - x));
-  const y = rowY + 4;
+  const y = rowY + (rowH - BAR) / 2;
   const progress = r.progress;
-  const label = truncate(r.title, labelWidth - 36, FONT);
   const overdueDays = p.overdue ? asOfDay - p.endDay! : undefined;
-  const labelY = rowY + 14;
+  // The note and a one-line name sit on the bar's line; two lines sit around it.
+  const labelY = y + BAR / 2 + 4;
+  const labelLines = name.lines.map((text, i) => ({ text, y: name.lines.length > 1 ? rowY + 14 + i * LINE : labelY }));
   const slip = p.slipDays;
 
   let baseline: TimelineBar['baseline'];
@@ -579,12 +741,13 @@ function layoutBar(
   for (let i = 0; i < list.length; i += 1) {
     const m = list[i];
     const { day, baseline: bday } = milestoneDays[i] ?? { day: undefined };
-    if (day === undefined) continue;
+    // Milestones outside the window are left off the chart (the table lists them).
+    if (day === undefined || day < range.from || day > range.to) continue;
     // Late only while the project is open: a done or cancelled project's unfinished milestones are moot.
     const state: MilestoneState = m.done ? 'done' : p.open && day < asOfDay ? 'late' : 'open';
     const mx = round((axis.x(day) + axis.xEnd(day)) / 2);
     const my = y + BAR / 2;
-    const moved = bday !== undefined && bday !== day ? bday : undefined;
+    const moved = bday !== undefined && bday !== day && bday >= range.from && bday <= range.to ? bday : undefined;
     const tip = [
       `${m.name}: ${m.date}`,
       state === 'done' ? 'done' : state === 'late' ? `late (not done, due before ${dayToIso(asOfDay)})` : 'open',
@@ -613,21 +776,33 @@ function layoutBar(
     `health ${healthText(p)}`,
     r.baseline_end !== undefined ? `baseline end ${r.baseline_end}${slip !== undefined ? `, slip ${formatDays(slip)}` : ''}` : undefined,
     p.overdue ? `overdue: ended ${overdueDays} days before ${dayToIso(asOfDay)} and still open` : undefined,
+    p.startDay! < range.from ? `continues before ${dayToIso(range.from)} (off the chart's window)` : undefined,
+    p.endDay! > range.to ? `continues after ${dayToIso(range.to)} (off the chart's window)` : undefined,
   ]
     .filter(Boolean)
     .join('; ');
 
+  // Chevrons inside the cut end of a bar, pointing the way it continues.
+  const continues: TimelineBar['continues'] = [];
+  const cy = y + BAR / 2;
+  if (p.startDay! < range.from) continues.push({ side: 'before', path: `M${round(x + 2 + CHEVRON)} ${cy - CHEVRON}L${round(x + 2)} ${cy}L${round(x + 2 + CHEVRON)} ${cy + CHEVRON}` });
+  if (p.endDay! > range.to) {
+    const ex = x + width;
+    continues.push({ side: 'after', path: `M${round(ex - 2 - CHEVRON)} ${cy - CHEVRON}L${round(ex - 2)} ${cy}L${round(ex - 2 - CHEVRON)} ${cy + CHEVRON}` });
+  }
+
   return {
     id: p.id,
     title: r.title,
-    label: label.text,
-    labelTruncated: label.truncated,
+    label: name.lines.join(' '),
+    labelLines,
+    labelTruncated: name.truncated,
     status: r.status,
     open: p.open,
     rag,
     marker: MARKERS[rag],
     rowY,
-    hit: { x: 0, y: rowY, width: chartWidth, height: ROW },
+    hit: { x: 0, y: rowY, width: chartWidth, height: rowH },
     markerX: MARKER_X,
     labelX: BAR_LABEL_X,
     labelY,
@@ -648,6 +823,7 @@ function layoutBar(
     overdueGap,
     overdueEnd: p.overdue ? { x: x + width - OVERDUE_END_W, y: y - 2, width: OVERDUE_END_W, height: BAR + 4 } : undefined,
     note,
+    continues,
     milestones,
     tooltip,
   };

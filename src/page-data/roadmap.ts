@@ -1,4 +1,8 @@
-/** Page data for the roadmap pages (/roadmap/ and /roadmap/by-*): one per grouping. */
+/**
+ * Page data for the roadmap pages (/roadmap/ and /roadmap/by-*): one per
+ * grouping, each showing the default window around the as-of day; and
+ * /roadmap/whole-span/, by program over the data's whole range.
+ */
 import { roadmapSummary, type RoadmapSummary } from '../charts/roadmap-views.ts';
 import { buildTimeline, GROUPINGS, type Grouping, type TimelineView } from '../charts/timeline.ts';
 import type { PortfolioModel } from '../core/model.ts';
@@ -19,16 +23,22 @@ export interface RoadmapPage {
   multi: boolean;
   asOf: string;
   fiscalYearStart: number;
+  /** The default window (grouping pages) or the whole span (/roadmap/whole-span/). */
+  span: 'window' | 'whole';
+  /** The whole-span page's path. */
+  wholeSpanPath: string;
 }
 
-export function roadmapPage(model: PortfolioModel, grouping: RoadmapGrouping): RoadmapPage {
+export const WHOLE_SPAN_PATH = '/roadmap/whole-span/';
+
+export function roadmapPage(model: PortfolioModel, grouping: RoadmapGrouping, span: 'window' | 'whole' = 'window'): RoadmapPage {
   const summary = roadmapSummary(model);
   const card = (key: string, label: string, ids: string[]) => ({ key, figure: ids.length, label, projects: ids.map((id) => ({ id, title: titleOf(model, 'projects', id) })) });
   return {
     grouping,
     current: GROUPINGS.find((g) => g.key === grouping)!,
     groupings: GROUPINGS,
-    view: buildTimeline(model, model.projects, { grouping }),
+    view: buildTimeline(model, model.projects, { grouping, window: span === 'window' }),
     summary,
     cards: [
       card('in-flight', 'in flight', summary.inFlight),
@@ -40,5 +50,7 @@ export function roadmapPage(model: PortfolioModel, grouping: RoadmapGrouping): R
     multi: grouping === 'goal' || grouping === 'team',
     asOf: model.settings.as_of,
     fiscalYearStart: model.settings.fiscal_year_start,
+    span,
+    wholeSpanPath: WHOLE_SPAN_PATH,
   };
 }

@@ -3,7 +3,7 @@ import { buildTimeline, groupIntoLanes, type TimelineBar } from '../../src/chart
 import { textWidth } from '../../src/charts/time-scale.ts';
 import { buildModel } from '../../src/core/build-model.ts';
 import { portfolio, program, project, settings } from '../core/fixtures.ts';
-import { northwindMini } from './fixtures.ts';
+import { northwindMini, seventyYears } from './fixtures.ts';
 
 const model = northwindMini();
 const view = buildTimeline(model);
@@ -15,11 +15,13 @@ describe('buildTimeline (fixture northwind-mini, as-of 2026-11-15)', () => {
   });
 
   it('fits the range to whole fiscal quarters and marks the as-of day', () => {
-    expect(view.quarters[0].label).toBe('2025-Q1'); // iam starts 2025-06-01
-    expect(view.quarters.at(-1)!.label).toBe('2027-Q2'); // epr ends 2027-09-30
-    expect(view.years.map((y) => y.label)).toEqual(['FY2025/26', 'FY2026/27', 'FY2027/28']);
+    const [years, quarters] = view.levels;
+    expect(view.levels.map((l) => l.key)).toEqual(['years', 'quarters']);
+    expect(view.span).toMatchObject({ fromIso: '2025-04-01', toIso: '2027-09-30', windowed: false }); // iam starts 2025-06-01, epr ends 2027-09-30
+    expect(years.bands.map((y) => y.text)).toEqual(['FY2025/26', 'FY2026/27', 'FY2027/28']);
+    expect(quarters.bands.map((q) => q.text)).toEqual(['Q1', 'Q2', 'Q3', 'Q4', 'Q1', 'Q2', 'Q3', 'Q4', 'Q1', 'Q2']);
     expect(view.asOf.iso).toBe('2026-11-15');
-    const q3 = view.quarters.find((q) => q.label === '2026-Q3')!;
+    const q3 = quarters.bands[6];
     expect(view.asOf.x).toBeGreaterThan(q3.x);
     expect(view.asOf.x).toBeLessThan(q3.x + q3.width);
   });
@@ -83,13 +85,13 @@ describe('buildTimeline (fixture northwind-mini, as-of 2026-11-15)', () => {
     expect(bars.get('tablets')!.rag).toBe('none');
   });
 
-  it('never overlaps or cuts labels: one row each, truncated to the label column with the full title in <title>', () => {
+  it('never overlaps or cuts labels: names wrap to two lines in the label column, the full title in <title>', () => {
     const all = [...bars.values()].sort((a, b) => a.rowY - b.rowY);
-    for (let i = 1; i < all.length; i += 1) expect(all[i].rowY - all[i - 1].rowY).toBeGreaterThanOrEqual(24);
-    for (const b of all) expect(textWidth(b.label, 12)).toBeLessThanOrEqual(view.labelWidth - 36);
+    for (let i = 1; i < all.length; i += 1) expect(all[i].rowY - all[i - 1].rowY).toBeGreaterThanOrEqual(24 + 12 * (all[i - 1].labelLines.length - 1));
+    for (const b of all) for (const l of b.labelLines) expect(textWidth(l.text, 12)).toBeLessThanOrEqual(view.labelWidth - 32);
     const c = bars.get('contact')!;
-    expect(c.labelTruncated).toBe(true);
-    expect(c.label.endsWith('…')).toBe(true);
+    expect(c.labelLines.map((l) => l.text)).toEqual(['Patient Contact Centre Telephony', 'Replacement With A Very Long Title']);
+    expect(c.labelTruncated).toBe(false);
     expect(c.tooltip.startsWith('Patient Contact Centre Telephony Replacement With A Very Long Title (Active)')).toBe(true);
     for (const b of all) if (b.note) expect(b.note.anchor === 'start' ? b.note.x + textWidth(b.note.text, 11) : b.note.x).toBeLessThanOrEqual(view.plotX1);
   });
@@ -155,5 +157,74 @@ describe('collapsed lanes split their bar by health', () => {
     expect(dfd.segments[0].x).toBe(dfd.x);
     expect(dfd.segments[0].width).toBeCloseTo(dfd.width / 2, 1);
     expect(dfd.segments[1].x + dfd.segments[1].width).toBeCloseTo(dfd.x + dfd.width, 1);
+  });
+});
+
+describe('the default window and the whole span', () => {
+  const windowed = buildTimeline(seventyYears(), undefined, { window: true });
+  const whole = buildTimeline(seventyYears());
+
+  it('shows a year before the as-of day to three after, and the whole span without the window', () => {
+    expect(windowed.span).toMatchObject({ fromIso: '2025-10-01', toIso: '2029-12-31', windowed: true, dataFromIso: '1997-01-01', dataToIso: '2067-12-31' });
+    expect(whole.span).toMatchObject({ fromIso: '1997-01-01', toIso: '2067-12-31', windowed: false });
+    expect(windowed.levels.map((l) => l.key)).toEqual(['years', 'quarters']);
+    expect(whole.levels.map((l) => `${l.key}/${l.step}`)).toEqual(['years/5']);
+  });
+
+  it('marks a bar cut by the window with chevrons and says so in its title', () => {
+    const [mainframe, upgrade] = windowed.lanes[0].bars;
+    expect(mainframe.continues.map((c) => c.side)).toEqual(['before', 'after']);
+    expect(mainframe.tooltip).toContain('continues before 2025-10-01');
+    expect(mainframe.tooltip).toContain('continues after 2029-12-31');
+    expect(mainframe.x).toBe(windowed.plotX0);
+    expect(mainframe.x + mainframe.width).toBe(windowed.plotX1);
+    expect(upgrade.continues).toEqual([]);
+    expect(whole.lanes[0].bars.every((b) => b.continues.length === 0)).toBe(true);
+  });
+
+  it('leaves off projects wholly outside the window and counts them', () => {
+    const model = buildModel(
+      portfolio({
+        projects: [
+          project('old', { title: 'Old', start: '2010-01-01', end: '2012-01-01' }),
+          project('now', { title: 'Now', start: '2026-01-01', end: '2027-01-01' }),
+          project('far', { title: 'Far', start: '2040-01-01', end: '2041-01-01' }),
+        ],
+      }),
+      { audience: 'internal', asOf: '2026-06-01' },
+    );
+    const v = buildTimeline(model, undefined, { window: true });
+    expect(v.lanes.flatMap((l) => l.bars.map((b) => b.id))).toEqual(['now']);
+    expect(v.span).toMatchObject({ outsideBefore: 1, outsideAfter: 1, windowed: true });
+  });
+});
+
+describe('names in the label column', () => {
+  it('tells apart two names that read the same after the cut by their id', () => {
+    const title = (s: string) => `New Style of Information Management and Records Transformation Programme ${s}`;
+    const model = buildModel(
+      portfolio({
+        projects: [
+          project('nsoi-a', { title: title('Alpha'), start: '2026-01-01', end: '2027-01-01' }),
+          project('nsoi-b', { title: title('Beta'), start: '2026-01-01', end: '2027-01-01' }),
+          project('short', { title: 'Short', start: '2026-01-01', end: '2027-01-01' }),
+        ],
+      }),
+      { audience: 'internal', asOf: '2026-06-01' },
+    );
+    const v = buildTimeline(model);
+    const labels = v.lanes.flatMap((l) => l.bars.map((b) => b.label));
+    expect(new Set(labels).size).toBe(3);
+    const [a, b] = v.lanes[0].bars.filter((x) => x.id.startsWith('nsoi'));
+    expect(a.labelLines).toHaveLength(2);
+    expect(a.labelLines[1].text.endsWith(' · nsoi-a')).toBe(true);
+    expect(b.labelLines[1].text.endsWith(' · nsoi-b')).toBe(true);
+    for (const bar of [a, b]) for (const l of bar.labelLines) expect(textWidth(l.text, 12)).toBeLessThanOrEqual(v.labelWidth - 32);
+  });
+
+  it('gives the small-screen list every charted project under the fiscal quarter it ends in', () => {
+    expect(view.quarterList.map((q) => q.label)).toEqual(view.quarterList.map((q) => q.label).toSorted((x, y) => x.slice(3).localeCompare(y.slice(3)) || x.localeCompare(y)));
+    expect(view.quarterList.flatMap((q) => q.items.map((i) => i.id)).toSorted()).toEqual([...bars.keys()].toSorted());
+    expect(view.quarterList[0].label).toMatch(/^Q[1-4] FY\d{4}\/\d{2}$/);
   });
 });

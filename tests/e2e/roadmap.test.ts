@@ -3,7 +3,9 @@
  * with no console errors, have no horizontal page overflow at 1280 and 390 px
  * (the chart scrolls inside its labelled region), every bar links to a page
  * that exists, the chart is inline SVG with no script, it has its table
- * alternative, axe finds nothing serious, and print fits the page.
+ * alternative, axe finds nothing serious, and print fits the page. At 1440 px
+ * axis labels never overlap and no SVG text is drawn below 11 px; at 390 px
+ * the list by quarter replaces the chart.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -15,6 +17,7 @@ import { prepare } from '../support/prepare.ts';
 
 const PAGES = [
   '/roadmap/',
+  '/roadmap/whole-span/',
   '/roadmap/by-goal/',
   '/roadmap/by-team/',
   '/roadmap/by-investment/',
@@ -70,7 +73,8 @@ describe.skipIf(skipBrowserTests)('roadmap pages in Chromium (example, public)',
               const region = svg.closest('[role="region"]');
               return {
                 viewBox: svg.getAttribute('viewBox'),
-                width: svg.getAttribute('width'),
+                // Fixed pixel width (the viewBox's): text is never scaled down.
+                fixedWidth: svg.getAttribute('width') === svg.getAttribute('viewBox')?.split(' ')[2],
                 regionLabel: region?.getAttribute('aria-label') ?? null,
                 regionTab: region?.getAttribute('tabindex') ?? null,
                 regionOverflowX: region ? getComputedStyle(region).overflowX : null,
@@ -78,7 +82,7 @@ describe.skipIf(skipBrowserTests)('roadmap pages in Chromium (example, public)',
             }),
           );
           for (const c of charts) {
-            if (!c.viewBox || c.width !== '100%') problems.push(`${path}: chart without viewBox/width 100%`);
+            if (!c.viewBox || !c.fixedWidth) problems.push(`${path}: chart without viewBox and its width in pixels`);
             if (!c.regionLabel || c.regionTab !== '0' || c.regionOverflowX !== 'auto') problems.push(`${path}: chart not in a labelled scroll region`);
           }
         }
@@ -99,8 +103,10 @@ describe.skipIf(skipBrowserTests)('roadmap pages in Chromium (example, public)',
         const res = await fetch(new URL(h, served.url));
         expect(res.status, h).toBe(200);
       }
-      // lanes link to the programs
-      const lanes = await page.$$eval('svg.timeline-svg a:not(.bar-link)', (as) => as.map((a) => a.getAttribute('href')));
+      // names link to the same projects; lanes link to the programs (in the name column)
+      const names = await page.$$eval('svg.timeline-names a.name-link', (as) => as.map((a) => a.getAttribute('href')!));
+      expect(names).toEqual(hrefs);
+      const lanes = await page.$$eval('svg.timeline-names a.lane-link', (as) => as.map((a) => a.getAttribute('href')));
       expect(lanes).toEqual(['/programs/clinical-systems/', '/programs/cyber-security/', '/programs/digital-front-door/', '/programs/infrastructure-modernisation/']);
       // the as-of line, the overdue projects and their note
       expect(await page.locator('svg.timeline-svg .asof-label').textContent()).toBe('As of 2026-11-15');
@@ -115,13 +121,85 @@ describe.skipIf(skipBrowserTests)('roadmap pages in Chromium (example, public)',
   });
 
   it('ships no script on the roadmap pages and keeps full titles in <title> of truncated labels', () => {
-    for (const path of PAGES.slice(0, 7)) {
+    for (const path of PAGES.slice(0, 8)) {
       const html = readText(outDir, `${path.slice(1)}index.html`);
       expect(html, path).not.toMatch(/<script(?![^>]*type="application\/(ld\+)?json")/);
     }
     const html = readText(outDir, 'roadmap/index.html');
-    expect(html).toContain('Electronic Prescribing and…');
+    // long names wrap to two lines instead of being cut
+    expect(html).toMatch(/<tspan[^>]*>Electronic Prescribing and Medicines<\/tspan><tspan[^>]*>Administration<\/tspan>/);
     expect(html).toMatch(/<title>Electronic Prescribing and Medicines Administration \(Active\);/);
+    // the window links the whole span, which has a bar for every dated project
+    expect(html).toContain('href="/roadmap/whole-span/"');
+    expect(readText(outDir, 'roadmap/whole-span/index.html').match(/class="bar-link[" ]/g)).toHaveLength(20);
+  });
+
+  it('at 1440 px: axis labels never overlap and SVG text is at least 11 px; names stay visible when the chart scrolls', async () => {
+    await withPage(1440, async (page) => {
+      for (const path of ['/roadmap/', '/roadmap/whole-span/']) {
+        await page.goto(`${served.url}${path.slice(1)}`);
+        const m = await page.evaluate(() => {
+          const boxes = [...document.querySelectorAll('svg.timeline-svg .axis text')].map((t) => {
+            const r = t.getBoundingClientRect();
+            return { text: t.textContent, cls: t.getAttribute('class'), left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+          });
+          const overlaps: string[] = [];
+          for (let i = 0; i < boxes.length; i += 1)
+            for (let j = i + 1; j < boxes.length; j += 1) {
+              const a = boxes[i];
+              const b = boxes[j];
+              if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) overlaps.push(`${a.text} / ${b.text}`);
+            }
+          const small = [...document.querySelectorAll('svg text')]
+            .map((t) => {
+              const svg = (t as SVGTextElement).ownerSVGElement!;
+              const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+              return { text: t.textContent, px: parseFloat(getComputedStyle(t).fontSize) * scale };
+            })
+            .filter((t) => t.px < 11);
+          return { labels: boxes.length, overlaps, small, bare: boxes.filter((b) => b.text === 'FY').length };
+        });
+        expect(m.labels, path).toBeGreaterThan(2);
+        expect(m.overlaps, path).toEqual([]);
+        expect(m.small, path).toEqual([]);
+        expect(m.bare, path).toBe(0);
+      }
+    });
+    // Narrower than the chart (800 px): it scrolls sideways and the names stay put.
+    await withPage(800, async (page) => {
+      await page.goto(`${served.url}roadmap/`);
+      const m = await page.evaluate(() => {
+        const region = document.querySelector('.timeline-scroll')!;
+        const name = document.querySelector('svg.timeline-names .name-link text')!;
+        const bar = document.querySelector('svg.timeline-svg .bar-link rect.bar')!;
+        const before = { name: name.getBoundingClientRect().left, bar: bar.getBoundingClientRect().left };
+        region.scrollLeft = 200;
+        return { scrolled: region.scrollLeft, before, name: name.getBoundingClientRect().left, bar: bar.getBoundingClientRect().left };
+      });
+      expect(m.scrolled).toBe(200);
+      expect(m.bar).toBeCloseTo(m.before.bar - 200, 0);
+      expect(m.name).toBe(m.before.name);
+    });
+  });
+
+  it('at 390 px shows the list by quarter instead of the chart', async () => {
+    await withPage(390, async (page) => {
+      await page.goto(`${served.url}roadmap/`);
+      const m = await page.evaluate(() => ({
+        chart: getComputedStyle(document.querySelector('.timeline-chart')!).display,
+        list: getComputedStyle(document.querySelector('.timeline-list')!).display,
+        headings: [...document.querySelectorAll('.timeline-list h3')].map((h) => h.textContent),
+        links: document.querySelectorAll('.timeline-list li a').length,
+      }));
+      expect(m.chart).toBe('none');
+      expect(m.list).toBe('block');
+      expect(m.headings[0]).toMatch(/^Ends Q[1-4] FY\d{4}\/\d{2} \(/);
+      expect(m.links).toBe(20);
+    });
+    await withPage(1440, async (page) => {
+      await page.goto(`${served.url}roadmap/`);
+      expect(await page.evaluate(() => getComputedStyle(document.querySelector('.timeline-list')!).display)).toBe('none');
+    });
   });
 
   it('prints /roadmap/ landscape with the legend and the whole chart on the page width', async () => {
