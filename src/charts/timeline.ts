@@ -665,7 +665,7 @@ function quarterList(projects: readonly ProjectView[], fy: number, asOfDay: Day)
       const bounds = quarterBounds(qfy, q, fy);
       ps.sort((a, b) => a.endDay! - b.endDay! || compareTitles(a.record.title, b.record.title) || cmp(a.id, b.id));
       const items = ps.slice(0, QUARTER_LIST_MAX).map((p) => {
-        const rag: RagOrNone = p.record.status === 'cancelled' ? 'none' : (p.health.overall ?? 'none');
+        const rag: RagOrNone = p.health.overall ?? 'none';
         return {
           id: p.id,
           title: p.record.title,
@@ -696,7 +696,7 @@ function layoutBar(
   milestoneDays: { day: Day; baseline?: Day }[],
 ): TimelineBar {
   const r = p.record;
-  const rag: RagOrNone = r.status === 'cancelled' ? 'none' : (p.health.overall ?? 'none');
+  const rag: RagOrNone = p.health.overall ?? 'none';
   const x = axis.x(p.startDay!);
   const width = Math.max(2, round(axis.xEnd(p.endDay!) - x));
   const y = rowY + (rowH - BAR) / 2;
