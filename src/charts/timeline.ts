@@ -8,6 +8,7 @@
  * Cost: one pass to group projects into lanes, one sort per lane, one pass to
  * lay out bars: O(n log n) in the number of projects, never quadratic.
  */
+import { linkedGoals } from '../core/rollup.ts';
 import { dayToIso, endDay, quarterOf, type Day } from '../core/dates.ts';
 import { compareCodeUnits as cmp, compareTitles, formatDays, humanize } from '../core/format.ts';
 import type { PortfolioModel, ProjectView } from '../core/model.ts';
@@ -338,7 +339,8 @@ export function groupIntoLanes(model: PortfolioModel, projects: readonly Project
       if (prog) add(`program:${prog.id}`, prog.record.title, prog.record.title, p, { kind: 'programs', id: prog.id });
       else add('program:-', 'No program', LAST, p);
     } else if (grouping === 'goal') {
-      const goals = (r.goals ?? []).filter((g) => model.byId.goals.has(g));
+      // Linked directly or through the program, as goal pages and the scorecard count them.
+      const goals = linkedGoals(p, model.byId.programs).filter((g) => model.byId.goals.has(g));
       if (goals.length === 0) add('goal:-', 'No goal', LAST, p);
       for (const g of goals) {
         const goal = model.byId.goals.get(g)!;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { projectPage } from '../../src/page-data/project.ts';
+import { roadmapPage } from '../../src/page-data/roadmap.ts';
 import { goalPage, programPage, teamPage } from '../../src/page-data/records.ts';
 import { scorecardView, withheldSections } from '../../src/page-data/scorecard.ts';
 import { siteFromInput } from '../../src/pipeline/index.ts';
@@ -55,6 +56,15 @@ describe('record page data', () => {
     expect(projectPage(model, 'c').neighbourhood).toBeUndefined();
     expect(() => projectPage(model, 'nope')).toThrow('no project "nope"');
     expect(() => teamPage(model, 'nope')).toThrow('no team "nope"');
+  });
+});
+
+describe('one rule for goal alignment', () => {
+  it('the by-goal roadmap puts a project under the goals of its program too, as the goal page counts it', () => {
+    const { model, scorecards } = site('internal');
+    const lane = roadmapPage(model, 'goal').view.lanes.find((l) => l.record?.id === 'g')!;
+    expect(lane.bars.map((b) => b.id).toSorted()).toEqual(goalPage(model, scorecards, 'g').projects.map((p) => p.id).toSorted());
+    expect(lane.bars.map((b) => b.id).toSorted()).toEqual(['a', 'b']);
   });
 });
 
