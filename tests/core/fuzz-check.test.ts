@@ -36,11 +36,14 @@ import { readFrontMatter } from '../../src/core/frontmatter.ts';
 import { loadPortfolio, type ContentFile } from '../../src/core/load.ts';
 import type { PortfolioInput } from '../../src/core/model.ts';
 import { RICE_KEYS, STATUSES, WSJF_KEYS } from '../../src/core/schema.ts';
+import { buildSite, listFiles } from '../support/build-site.ts';
 
 const RUNS = Number(process.env.ROADMAP_FUZZ_RUNS) || 200;
 const SEED = Number(process.env.ROADMAP_FUZZ_SEED) || 20_260_815;
 /** The CLI path writes files: a tenth of the runs (at least 15). */
 const CLI_RUNS = Math.max(15, Math.round(RUNS / 10));
+/** Accepted folders built with Astro (ROADMAP_FUZZ_BUILDS for more). */
+const BUILDS = Number(process.env.ROADMAP_FUZZ_BUILDS) || 2;
 const NOW = new Date('2026-11-15T12:00:00Z');
 
 /** A path with separators and `./` normalized, so two generated files never stand for one file (conservative: `\\` counts as `/`). */
@@ -716,5 +719,25 @@ describe('check on generated content (property)', () => {
       }),
       { seed: SEED, numRuns: CLI_RUNS },
     );
+  }, 600_000);
+  it('a build of what check accepts succeeds (Astro, both audiences, a few generated folders)', async () => {
+    const base = mkdtempSync(path.join(tmpdir(), 'roadmap-fuzz-build-'));
+    dirs.push(base);
+    // The first accepted folders of the fixed seed with projects in them: a build each is seconds, not milliseconds.
+    const accepted = fc
+      .sample(folder, { seed: SEED, numRuns: 400 })
+      .filter(({ files, audience }) => files.some((f) => f.path.startsWith('projects/')) && !hasErrors(loadPortfolio(files, { audience }).diagnostics))
+      .slice(0, BUILDS);
+    expect(accepted.length).toBe(BUILDS);
+    for (const [i, { files, audience }] of accepted.entries()) {
+      const dir = path.join(base, String(i));
+      for (const f of files) {
+        mkdirSync(path.dirname(path.join(dir, f.path)), { recursive: true });
+        writeFileSync(path.join(dir, f.path), f.text);
+      }
+      const built = await buildSite({ content: dir, audience, fresh: true, asOf: '2026-11-15' });
+      expect(built.code, `${dir}: ${built.stderr.slice(-2000)}`).toBe(0);
+      expect(listFiles(built.outDir)).toContain('index.html');
+    }
   }, 600_000);
 });
