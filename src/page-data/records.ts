@@ -1,7 +1,8 @@
 /**
  * Page data for the record pages of programs, goals and teams: the record,
- * its projects, their mini timeline, and (programs and goals) the scoped
- * scorecard; (teams) the utilization heatmap.
+ * its projects, their mini timeline, and (programs and goals) a summary of
+ * the scoped scorecard, which has its own page (/scorecard/programs/ID/,
+ * /scorecard/goals/ID/); (teams) the utilization heatmap.
  */
 import { projectsTimeline, type TimelineView } from '../charts/timeline.ts';
 import type { GoalView, PortfolioModel, ProgramView, ProjectView, TeamView } from '../core/model.ts';
@@ -18,11 +19,37 @@ function recordOf<T>(map: Map<string, T>, kind: string, id: string): T {
   return r;
 }
 
+/** A scoped scorecard in a few figures, with the link to it (the page itself would repeat a whole scorecard). */
+export interface ScorecardSummary {
+  href: string;
+  openProjects: number;
+  /** What needs attention, in counts (zero counts left out). */
+  items: { label: string; count: number }[];
+}
+
+export const scopedScorecardPath = (kind: 'program' | 'goal', id: string) => `/scorecard/${kind}s/${id}/`;
+
+function scorecardSummary(view: ScorecardView | undefined, kind: 'program' | 'goal', id: string): ScorecardSummary | undefined {
+  if (!view) return undefined;
+  const s = view.scorecard;
+  const a = s.attention;
+  const items = [
+    { label: 'red health', count: s.counts.byHealth.red ?? 0 },
+    { label: 'amber health', count: s.counts.byHealth.amber ?? 0 },
+    { label: 'overdue projects', count: a.overdueProjects.length },
+    { label: 'overdue milestones', count: a.overdueMilestones.length },
+    { label: 'stale records', count: a.stale.length },
+    { label: 'gates pending', count: a.gates.length },
+    { label: 'decisions open', count: a.decisions?.length ?? 0 },
+  ].filter((i) => i.count > 0);
+  return { href: scopedScorecardPath(kind, id), openProjects: s.openProjects, items };
+}
+
 export interface ProgramPage {
   program: ProgramView;
   projects: ProjectView[];
   timeline: TimelineView;
-  scorecard?: ScorecardView;
+  scorecard?: ScorecardSummary;
 }
 
 export function programPage(model: PortfolioModel, scorecards: Scorecards, id: string): ProgramPage {
@@ -31,7 +58,7 @@ export function programPage(model: PortfolioModel, scorecards: Scorecards, id: s
     program,
     projects: projectsOf(model, program.rollup.projects),
     timeline: projectsTimeline(model, program.rollup.projects),
-    scorecard: scorecardView(model, scorecards, { kind: 'program', id }),
+    scorecard: scorecardSummary(scorecardView(model, scorecards, { kind: 'program', id }), 'program', id),
   };
 }
 
@@ -39,7 +66,7 @@ export interface GoalPage {
   goal: GoalView;
   projects: ProjectView[];
   timeline: TimelineView;
-  scorecard?: ScorecardView;
+  scorecard?: ScorecardSummary;
 }
 
 export function goalPage(model: PortfolioModel, scorecards: Scorecards, id: string): GoalPage {
@@ -48,7 +75,7 @@ export function goalPage(model: PortfolioModel, scorecards: Scorecards, id: stri
     goal,
     projects: projectsOf(model, goal.rollup.projects),
     timeline: projectsTimeline(model, goal.rollup.projects),
-    scorecard: scorecardView(model, scorecards, { kind: 'goal', id }),
+    scorecard: scorecardSummary(scorecardView(model, scorecards, { kind: 'goal', id }), 'goal', id),
   };
 }
 
@@ -68,4 +95,23 @@ export function teamPage(model: PortfolioModel, id: string): TeamPage {
     timeline: projectsTimeline(model, team.projects),
     heatmap: team.utilization?.length ? heatmapBlock(model, [{ team: team.id, label: team.record.title, cells: team.utilization }]) : undefined,
   };
+}
+
+export interface ScopedScorecardPage {
+  kind: 'program' | 'goal';
+  id: string;
+  title: string;
+  /** The program's or goal's own page. */
+  recordHref: { kind: 'programs' | 'goals'; id: string };
+  /** Level-2 sections: the scorecard is the page. */
+  view: ScorecardView;
+}
+
+/** /scorecard/programs/ID/ and /scorecard/goals/ID/: every program and goal with projects, its scoped scorecard. */
+export function scopedScorecardPages(model: PortfolioModel, scorecards: Scorecards, kind: 'program' | 'goal'): ScopedScorecardPage[] {
+  const records = kind === 'program' ? model.programs : model.goals;
+  return records.flatMap((r) => {
+    const view = scorecardView(model, scorecards, { kind, id: r.id });
+    return view ? [{ kind, id: r.id, title: r.record.title, recordHref: { kind: `${kind}s` as const, id: r.id }, view: { ...view, level: 2 as const } }] : [];
+  });
 }
