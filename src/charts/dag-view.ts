@@ -372,8 +372,8 @@ export function programOverviewDiagram(model: PortfolioModel): Diagram {
   return wrapRows(build(nodes, edges), OVERVIEW_PER_ROW);
 }
 
-/** Program boxes a row in the program overview: programs depend on each other in every direction, so layers make one long row (40 programs: 10,824 px); wrapped, it reads like text. */
-export const OVERVIEW_PER_ROW = 5;
+/** Program boxes a row in the program overview: programs depend on each other in every direction, so layers make one long row (40 programs: 10,824 px); wrapped in rows of 4 (1,048 px, the width of the page), it reads like text. */
+export const OVERVIEW_PER_ROW = 4;
 const WRAP = { margin: 16, colGap: 72, rowGap: 88 } as const;
 const r1 = (n: number) => Math.round(n * 10) / 10;
 

@@ -58,5 +58,6 @@ export function backlogPage(model: PortfolioModel, backlog: Backlog): BacklogPag
 /** /backlog/requests/ and its pages: every ranked request, PAGE_SIZE a page, with the same scale as /backlog/. */
 export function backlogRequestPages(model: PortfolioModel, backlog: Backlog, size = PAGE_SIZE): (Common & { page: PageOf<Ranked> })[] {
   const { ranked, common } = rankedOf(model, backlog);
-  return paginate(ranked, REQUESTS_PATH, size).map((page) => ({ ...common, page }));
+  // No ranked request, no page (the backlog says so itself).
+  return ranked.length === 0 ? [] : paginate(ranked, REQUESTS_PATH, size).map((page) => ({ ...common, page }));
 }

@@ -86,6 +86,8 @@ export function projectLists(model: PortfolioModel): ProjectList[] {
 
 export interface ProjectListPage {
   list: Omit<ProjectList, 'projects'>;
+  /** Every list, to link them all from each page (key, title, count). */
+  lists: { key: string; title: string; base: string; count: number }[];
   page: PageOf<ProjectView>;
   /** The page's rows, by status (one group, status undefined, when the list is not grouped). */
   groups: { status?: Status; projects: ProjectView[] }[];
@@ -93,10 +95,13 @@ export interface ProjectListPage {
 
 /** Every page of every project list, with its path below /projects/ ('' for /projects/, 'page/2', 'list/overdue', 'list/overdue/page/2'). */
 export function projectListPages(model: PortfolioModel, size = PAGE_SIZE): (ProjectListPage & { path: string })[] {
-  return projectLists(model).flatMap(({ projects, ...list }) =>
+  const all = projectLists(model);
+  const lists = all.map((l) => ({ key: l.key, title: l.title, base: l.base, count: l.projects.length }));
+  return all.flatMap(({ projects, ...list }) =>
     paginate(projects, list.base, size).map((page) => ({
       path: `${list.key === 'all' ? '' : `list/${list.key}`}${page.page > 1 ? `${list.key === 'all' ? '' : '/'}page/${page.page}` : ''}`,
       list,
+      lists,
       page,
       groups: list.byStatus
         ? STATUSES.map((status) => ({ status, projects: page.items.filter((p) => p.record.status === status) })).filter((g) => g.projects.length > 0)
