@@ -33,14 +33,15 @@ function scorecardSummary(view: ScorecardView | undefined, kind: 'program' | 'go
   if (!view) return undefined;
   const s = view.scorecard;
   const a = s.attention;
+  const item = (count: number, one: string, many: string) => ({ count, label: count === 1 ? one : many });
   const items = [
-    { label: 'red health', count: s.counts.byHealth.red ?? 0 },
-    { label: 'amber health', count: s.counts.byHealth.amber ?? 0 },
-    { label: 'overdue projects', count: a.overdueProjects.length },
-    { label: 'overdue milestones', count: a.overdueMilestones.length },
-    { label: 'stale records', count: a.stale.length },
-    { label: 'gates pending', count: a.gates.length },
-    { label: 'decisions open', count: a.decisions?.length ?? 0 },
+    item(s.counts.byHealth.red ?? 0, 'red health', 'red health'),
+    item(s.counts.byHealth.amber ?? 0, 'amber health', 'amber health'),
+    item(a.overdueProjects.length, 'overdue project', 'overdue projects'),
+    item(a.overdueMilestones.length, 'overdue milestone', 'overdue milestones'),
+    item(a.stale.length, 'stale record', 'stale records'),
+    item(a.gates.length, 'gate pending', 'gates pending'),
+    item(a.decisions?.length ?? 0, 'decision open', 'decisions open'),
   ].filter((i) => i.count > 0);
   return { href: scopedScorecardPath(kind, id), openProjects: s.openProjects, items };
 }
