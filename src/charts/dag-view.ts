@@ -369,7 +369,71 @@ export function programOverviewDiagram(model: PortfolioModel): Diagram {
     label: p.late > 0 ? `${p.late} late` : `${p.count}`,
     title: `${p.count} dependencies from ${nodes.find((n) => n.id === key(p.to))?.title} on ${nodes.find((n) => n.id === key(p.from))?.title}${p.late > 0 ? `, ${p.late} late` : ''}`,
   }));
-  return build(nodes, edges);
+  return wrapRows(build(nodes, edges), OVERVIEW_PER_ROW);
+}
+
+/** Program boxes a row in the program overview: programs depend on each other in every direction, so layers make one long row (40 programs: 10,824 px); wrapped in rows of 4 (1,048 px, the width of the page), it reads like text. */
+export const OVERVIEW_PER_ROW = 4;
+const WRAP = { margin: 16, colGap: 72, rowGap: 88 } as const;
+const r1 = (n: number) => Math.round(n * 10) / 10;
+
+/**
+ * The diagram's boxes in reading order (the layout's left-to-right, then top-down order), `perRow` a row,
+ * rows top-down; each edge redrawn as one curve between its boxes: side to side between neighbours in a row,
+ * an arc through the gap below the row for others in the same row, bottom to top (or top to bottom) between rows.
+ * Edges pass behind boxes. A diagram with no more boxes than `perRow` is returned as it is.
+ */
+export function wrapRows(d: Diagram, perRow: number): Diagram {
+  if (d.nodes.length <= perRow) return d;
+  const order = d.nodes.toSorted((a, b) => a.x - b.x || a.y - b.y || byId(a.id, b.id));
+  const w = Math.max(...d.nodes.map((n) => n.width));
+  const h = Math.max(...d.nodes.map((n) => n.height));
+  const cell = new Map(order.map((n, i) => [n.id, { row: Math.floor(i / perRow), col: i % perRow }]));
+  const nodes = d.nodes.map((n) => {
+    const { row, col } = cell.get(n.id)!;
+    const x = WRAP.margin + col * (w + WRAP.colGap);
+    const y = WRAP.margin + row * (h + WRAP.rowGap);
+    return { ...n, x, y, textX: x + (n.textX - n.x), line1Y: y + (n.line1Y - n.y), line2Y: y + (n.line2Y - n.y) };
+  });
+  const at = new Map(nodes.map((n) => [n.id, n]));
+  const edges = d.edges.map((e) => {
+    const s = at.get(e.from)!;
+    const t = at.get(e.to)!;
+    const cs = cell.get(e.from)!;
+    const ct = cell.get(e.to)!;
+    const cx = (n: DiagramNode) => n.x + n.width / 2;
+    const cy = (n: DiagramNode) => n.y + n.height / 2;
+    let p: [number, number][];
+    if (cs.row === ct.row && Math.abs(cs.col - ct.col) === 1) {
+      // Neighbours: side to side, horizontal tangents.
+      const [x0, x1] = ct.col > cs.col ? [s.x + s.width, t.x] : [s.x, t.x + t.width];
+      const mid = (x0 + x1) / 2;
+      p = [[x0, cy(s)], [mid, cy(s)], [mid, cy(t)], [x1, cy(t)]];
+    } else if (cs.row === ct.row) {
+      // Same row, boxes between: an arc through the gap below the row.
+      const y0 = s.y + s.height;
+      const dip = y0 + WRAP.rowGap * 0.6;
+      p = [[cx(s), y0], [cx(s), dip], [cx(t), dip], [cx(t), y0]];
+    } else {
+      const down = ct.row > cs.row;
+      const y0 = down ? s.y + s.height : s.y;
+      const y1 = down ? t.y : t.y + t.height;
+      const bend = (down ? 1 : -1) * WRAP.rowGap * 0.5;
+      p = [[cx(s), y0], [cx(s), y0 + bend], [cx(t), y1 - bend], [cx(t), y1]];
+    }
+    const [a, b, c, z] = p.map(([x, y]) => [r1(x), r1(y)] as const);
+    // The label at the curve's midpoint (t = 0.5 of the cubic), a little above it.
+    const label = e.label && { ...e.label, x: r1((a[0] + 3 * b[0] + 3 * c[0] + z[0]) / 8), y: r1((a[1] + 3 * b[1] + 3 * c[1] + z[1]) / 8 - 5) };
+    return { ...e, d: `M${a[0]},${a[1]}C${b[0]},${b[1]},${c[0]},${c[1]},${z[0]},${z[1]}`, label };
+  });
+  const rows = Math.ceil(order.length / perRow);
+  return {
+    ...d,
+    nodes,
+    edges,
+    width: 2 * WRAP.margin + perRow * w + (perRow - 1) * WRAP.colGap,
+    height: 2 * WRAP.margin + rows * h + (rows - 1) * WRAP.rowGap + WRAP.rowGap * 0.6,
+  };
 }
 
 /** A project with what it waits on and what waits on it, each to `depth` steps. */

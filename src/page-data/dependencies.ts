@@ -5,7 +5,17 @@
 import { DIAGRAM_LIMIT, NO_PROGRAM, connectedProjects, crossProgramEdges, portfolioDiagram, programDiagram, programGroups, programOverviewDiagram, type Diagram, type ProgramGroup } from '../charts/dag-view.ts';
 import { compareCodeUnits } from '../core/format.ts';
 import { components } from '../core/graph.ts';
-import type { DependencyEdge, PortfolioModel, ProgramView, ProjectView } from '../core/model.ts';
+import type { DependencyEdge, PortfolioModel, ProgramView, ProjectView, SlipRisk } from '../core/model.ts';
+import { capList, type Capped } from './paging.ts';
+
+/** How many projects at risk a row of "where slips will hurt" names; the project's page has them all. */
+export const AT_RISK_CAP = 10;
+
+/** A dependency table's order: conflicts first (most days late first), then the critical chain, then the rest; each group by dependent, then upstream. */
+export function dependencyTableOrder(edges: readonly DependencyEdge[]): DependencyEdge[] {
+  const rank = (e: DependencyEdge) => (e.conflict ? 0 : e.critical ? 1 : 2);
+  return edges.toSorted((a, b) => rank(a) - rank(b) || (b.conflict ? b.gapDays! - a.gapDays! : 0) || compareCodeUnits(a.from, b.from) || compareCodeUnits(a.on, b.on));
+}
 
 export interface DependencyGroups {
   /** True when one diagram would be unreadable: draw per program plus cross-program edges. */
@@ -50,15 +60,16 @@ export function criticalChains(model: PortfolioModel): ProjectView[][] {
 export interface DependenciesPage {
   groups: DependencyGroups;
   edges: DependencyEdge[];
-  /** Most days late first. */
-  conflicts: DependencyEdge[];
+  /** Most days late first; the rest on /projects/list/conflicts/. */
+  conflicts: Capped<DependencyEdge>;
   criticalCount: number;
-  chains: ProjectView[][];
-  /** Slipped projects that put others at risk, most at risk first. */
-  slipping: ProjectView[];
+  /** Longest chain first; the rest are on the project pages (each marks its critical chain). */
+  chains: Capped<ProjectView[]>;
+  /** Slipped projects that put others at risk, most at risk first (each naming the first AT_RISK_CAP); the rest on /projects/list/slipping/. */
+  slipping: Capped<{ p: ProjectView; atRisk: Capped<SlipRisk> }>;
   diagram: Diagram;
-  /** The edges of the table under the diagram. */
-  tableEdges: DependencyEdge[];
+  /** The rows of the table after the lists (table order); when split, the first LIST_CAP, the rest on the program pages. */
+  tableEdges: Capped<DependencyEdge>;
   diagramLimit: number;
 }
 
@@ -72,12 +83,13 @@ export function dependenciesPage(model: PortfolioModel, groups: DependencyGroups
   return {
     groups,
     edges: model.edges,
-    conflicts,
+    conflicts: capList(conflicts),
     criticalCount: model.projects.filter((p) => p.critical).length,
-    chains: criticalChains(model),
-    slipping,
+    chains: capList(criticalChains(model), 20),
+    slipping: capList(slipping.map((p) => ({ p, atRisk: capList(p.slipPropagation!.atRisk, AT_RISK_CAP) }))),
     diagram: groups.split ? programOverviewDiagram(model) : portfolioDiagram(model),
-    tableEdges: groups.split ? groups.cross : model.edges,
+    // One diagram (not split) means few dependencies: the table shows them all.
+    tableEdges: groups.split ? capList(dependencyTableOrder(groups.cross)) : capList(dependencyTableOrder(model.edges), Infinity),
     diagramLimit: DIAGRAM_LIMIT,
   };
 }
@@ -90,6 +102,7 @@ export function programDependencyKeys(groups: DependencyGroups): string[] {
 export interface ProgramDependenciesPage {
   group: ProgramGroup;
   program?: ProgramView;
+  /** In table order. */
   edges: DependencyEdge[];
   diagram: Diagram;
 }
@@ -98,5 +111,5 @@ export function programDependenciesPage(model: PortfolioModel, groups: Dependenc
   const group = groups.groups.find((g) => (g.program || NO_PROGRAM) === key);
   if (!group) throw new Error(`no dependency page for program "${key}"`);
   const edges = groups.edgesByProgram.get(key) ?? [];
-  return { group, program: group.program ? model.byId.programs.get(group.program) : undefined, edges, diagram: programDiagram(model, group.program, edges) };
+  return { group, program: group.program ? model.byId.programs.get(group.program) : undefined, edges: dependencyTableOrder(edges), diagram: programDiagram(model, group.program, edges) };
 }

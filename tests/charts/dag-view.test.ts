@@ -8,10 +8,11 @@ import {
   programDiagram,
   programGroups,
   programOverviewDiagram,
+  OVERVIEW_PER_ROW,
   shorten,
   type Diagram,
 } from '../../src/charts/dag-view.ts';
-import { project } from '../core/fixtures.ts';
+import { program, project } from '../core/fixtures.ts';
 import { DAG_FIXTURES as FIXTURES, dagModel as model } from './fixtures.ts';
 
 const summary = (d: Diagram) => ({
@@ -73,6 +74,29 @@ describe('dependency diagrams on named fixtures', () => {
       ['~none', 'No program', { to: 'program-dependencies', id: '_none' }],
     ]);
     expect(overview.edges.map((e) => `${e.from}>${e.to} ${e.label?.text}`)).toEqual(['p1>p2 1 late', 'p1>~none 1', 'p2>~none 1 late']); // p2-a starts 02-01, p1-a ends 03-01; none starts 06-01, p2-a ends 08-01
+  });
+
+  it('program overview: 12 programs in a chain wrap into rows of OVERVIEW_PER_ROW, reading order kept, edges between box edges', () => {
+    // Program k's project waits on program k−1's: one layer per program, 12 in a row before wrapping.
+    const ids = Array.from({ length: 12 }, (_, i) => `g${String(i + 1).padStart(2, '0')}`);
+    const m = model(
+      ids.map((g, i) => project(`${g}-x`, { program: g, start: `2026-${String(i + 1).padStart(2, '0')}-01`, end: `2026-${String(i + 1).padStart(2, '0')}-20`, dependencies: i ? [{ on: `${ids[i - 1]}-x` }] : [] })),
+      ids.map((g) => program(g)),
+    );
+    const d = programOverviewDiagram(m);
+    expect(OVERVIEW_PER_ROW).toBe(4);
+    const pos = (id: string) => d.nodes.find((n) => n.id === id)!;
+    // Rows of 4, left to right in the chain's order.
+    expect(ids.map((g) => [pos(g).x, pos(g).y])).toEqual([
+      [16, 16], [288, 16], [560, 16], [832, 16],
+      [16, 146], [288, 146], [560, 146], [832, 146],
+      [16, 276], [288, 276], [560, 276], [832, 276],
+    ]);
+    expect(d.width).toBe(1048);
+    expect(Math.max(...d.nodes.map((n) => n.y + n.height))).toBeLessThanOrEqual(d.height);
+    // Neighbours in a row: right side to left side; row to row: bottom of g04 to top of g05.
+    expect(d.edges.find((e) => e.from === 'g01')!.d).toBe('M216,37C252,37,252,37,288,37');
+    expect(d.edges.find((e) => e.from === 'g04')!.d).toBe('M932,58C932,102,116,102,116,146');
   });
 
   it('contract conflicts: need_by 49 days, start-to-start and finish-to-finish without conflict', () => {

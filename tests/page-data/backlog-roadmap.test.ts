@@ -26,11 +26,11 @@ describe('backlogPage', () => {
   it('ranks the requests by score, with the unscored apart', () => {
     const { model, backlog } = site('internal');
     const page = backlogPage(model, backlog);
-    expect(page.ranked.map((r) => [r.id, r.p.score?.value])).toEqual([
+    expect(page.ranked.shown.map((r) => [r.id, r.p.score?.value])).toEqual([
       ['high', 100],
       ['low', 25],
     ]);
-    expect(page.unscored.map((u) => u.id)).toEqual(['unscored']);
+    expect(page.unscored.shown.map((u) => u.id)).toEqual(['unscored']);
     expect(page.scoresShown).toBe(true);
     expect(page.method.def).toBe('score-weighted');
   });
@@ -38,7 +38,7 @@ describe('backlogPage', () => {
   it('publishes the order but not the scores where the audience hides them', () => {
     const { model, backlog } = site('public');
     const page = backlogPage(model, backlog);
-    expect(page.ranked.map((r) => r.id)).toEqual(['high', 'low']);
+    expect(page.ranked.shown.map((r) => r.id)).toEqual(['high', 'low']);
     expect(page.scoresShown).toBe(false);
   });
 });

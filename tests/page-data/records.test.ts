@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { projectPage } from '../../src/page-data/project.ts';
 import { roadmapPage } from '../../src/page-data/roadmap.ts';
-import { goalPage, programPage, teamPage } from '../../src/page-data/records.ts';
+import { goalPage, programPage, scopedScorecardPages, teamPage } from '../../src/page-data/records.ts';
 import { scorecardView, withheldSections } from '../../src/page-data/scorecard.ts';
 import { siteFromInput } from '../../src/pipeline/index.ts';
 import { loadSettings } from '../../src/pipeline/settings.ts';
@@ -25,19 +25,26 @@ const site = (audience: string) => siteFromInput(loadSettings({ ROADMAP_AUDIENCE
 describe('record page data', () => {
   const { model, scorecards } = site('internal');
 
-  it('a program page: its projects, their timeline and its scoped scorecard', () => {
+  it('a program page: its projects, their timeline and a summary linking to its scorecard', () => {
     const page = programPage(model, scorecards, 'core');
     expect(page.projects.map((p) => p.id)).toEqual(['a']);
     expect(page.timeline.charted).toBe(1);
-    expect(page.scorecard?.scope).toEqual({ kind: 'program', id: 'core' });
-    expect(page.scorecard?.level).toBe(3);
-    expect(page.scorecard?.showAlignment).toBe(true);
+    expect(page.scorecard?.href).toBe('/scorecard/programs/core/');
+    expect(page.scorecard?.openProjects).toBe(1);
+    expect(page.scorecard?.items.every((i) => i.count > 0)).toBe(true);
   });
 
   it('a goal page counts projects linked directly and through their program', () => {
     const page = goalPage(model, scorecards, 'g');
     expect(page.projects.map((p) => p.id).toSorted()).toEqual(['a', 'b']);
-    expect(page.scorecard?.showAlignment).toBe(false);
+    expect(page.scorecard?.href).toBe('/scorecard/goals/g/');
+  });
+
+  it('the scoped scorecards have their own pages, sections at level 2; goals show the mix, not the alignment', () => {
+    const programs = scopedScorecardPages(model, scorecards, 'program');
+    expect(programs.map((p) => [p.id, p.view.scope, p.view.level, p.view.showAlignment])).toEqual([['core', { kind: 'program', id: 'core' }, 2, true]]);
+    const goals = scopedScorecardPages(model, scorecards, 'goal');
+    expect(goals.map((p) => [p.id, p.view.showAlignment, p.view.scorecard.projects.toSorted()])).toEqual([['g', false, ['a', 'b']]]);
   });
 
   it('a team page: its utilization, 125% in 2026-Q2', () => {

@@ -1,0 +1,74 @@
+/**
+ * Every page has a size budget: the 2,000-project synthetic portfolio (the
+ * bench's, seed 1) is built once, and the test fails when any HTML page is
+ * above PAGE_BUDGET or the whole output folder above DIST_BUDGET, naming the
+ * pages and sizes. One build (about 40–60 s on 2 cores).
+ */
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeSynthetic } from '../../scripts/bench/generate.ts';
+import { assertBuilt, buildSite, listFiles } from '../support/build-site.ts';
+
+const RECORDS = 2000;
+/** No HTML page above 400 KB: readable on a phone, and under any host's comfort. */
+const PAGE_BUDGET = 400 * 1024;
+/**
+ * The target for the whole output folder (HTML, search index, exports,
+ * assets): 6 × a plain Astro site of the same records (title and body a page,
+ * plus Pagefind: `npm run bench -- --records 2000 --baseline`, measured at
+ * 9,541,091 bytes).
+ */
+const DIST_BUDGET = 6 * 9_541_091;
+/** Until the target is met, the output may not grow: 99,328,810 bytes measured (2,193 pages), plus 2%. */
+const DIST_CEILING = 101_300_000;
+
+let content: string;
+let outDir: string;
+let sizes: { path: string; bytes: number }[];
+
+beforeAll(async () => {
+  content = mkdtempSync(join(tmpdir(), 'roadmap-weight-'));
+  writeSynthetic(content, RECORDS, 1);
+  outDir = assertBuilt(await buildSite({ content })).outDir;
+  sizes = listFiles(outDir).map((path) => ({ path, bytes: statSync(join(outDir, path)).size }));
+});
+
+afterAll(() => rmSync(content, { recursive: true, force: true }));
+
+const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
+
+describe(`page weight at ${RECORDS} projects`, () => {
+  it(`no HTML page above ${kb(PAGE_BUDGET)}`, () => {
+    const html = sizes.filter((f) => f.path.endsWith('.html'));
+    expect(html.length).toBeGreaterThan(RECORDS);
+    const over = html.filter((f) => f.bytes > PAGE_BUDGET).toSorted((a, b) => b.bytes - a.bytes);
+    expect(over.map((f) => `${f.path} ${kb(f.bytes)}`)).toEqual([]);
+  });
+
+  const total = () => sizes.reduce((n, f) => n + f.bytes, 0);
+  const largest = () =>
+    Object.entries(
+      sizes.reduce<Record<string, number>>((acc, f) => {
+        const top = f.path.includes('/') ? `${f.path.split('/')[0]}/` : f.path;
+        acc[top] = (acc[top] ?? 0) + f.bytes;
+        return acc;
+      }, {}),
+    )
+      .toSorted((a, b) => b[1] - a[1])
+      .slice(0, 6)
+      .map(([k, v]) => `${k} ${(v / 1e6).toFixed(1)} MB`)
+      .join(', ');
+
+  it(`the output folder does not grow past ${(DIST_CEILING / 1e6).toFixed(1)} MB`, () => {
+    expect(total(), `dist ${(total() / 1e6).toFixed(1)} MB; largest: ${largest()}`).toBeLessThanOrEqual(DIST_CEILING);
+  });
+
+  // Known gap, kept visible: the output is ~10.4 × plain Astro. It.fails passes while over the target and
+  // fails once the site fits: then make it a plain `it` and drop DIST_CEILING.
+  it.fails(`the output folder within 6 × plain Astro (${(DIST_BUDGET / 1e6).toFixed(1)} MB): not met yet`, () => {
+    expect(sizes.length).toBeGreaterThan(0);
+    expect(total(), `dist ${(total() / 1e6).toFixed(1)} MB; largest: ${largest()}`).toBeLessThanOrEqual(DIST_BUDGET);
+  });
+});
