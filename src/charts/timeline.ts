@@ -177,8 +177,10 @@ export interface TimelineView {
     outsideBefore: number;
     outsideAfter: number;
   };
-  /** The small-screen alternative: projects by the fiscal quarter they end in. */
+  /** The small-screen alternative: projects by the fiscal quarter they end in, from the as-of quarter on (at most QUARTER_LIST_QUARTERS). */
   quarterList: TimelineQuarter[];
+  /** Projects the quarter list leaves out: ending before its first quarter (and how many of them are overdue), or after its last. */
+  quarterListOmitted: { before: number; overdueBefore: number; after: number };
   asOf: { x: number; y1: number; y2: number; iso: string; labelX: number; labelY: number; anchor: 'start' | 'end' };
   /** Fill patterns for red (hatch) and amber (dots) marks, beside colour. */
   patterns: typeof HEALTH_PATTERNS;
@@ -254,6 +256,8 @@ const DIAMOND = 5;
 const RIGHT_PAD = 12;
 /** Projects listed per quarter in the small-screen list; the table has them all. */
 const QUARTER_LIST_MAX = 25;
+/** Quarters the small-screen list shows: a phone reader wants what lands next, and a long list would outweigh the page. */
+const QUARTER_LIST_QUARTERS = 8;
 const CHEVRON = 4;
 // The label column: lane heading, bar marker (`!!`), project title.
 const LANE_LABEL_X = 6;
@@ -603,7 +607,7 @@ export function buildTimeline(model: PortfolioModel, projects: readonly ProjectV
       outsideBefore,
       outsideAfter,
     },
-    quarterList: quarterList(charted, fy, asOfDay),
+    ...quarterList(charted, fy, asOfDay),
     asOf: {
       x: asOfX,
       y1: header - 6,
@@ -652,16 +656,28 @@ function projectLabels(projects: readonly ProjectView[], maxWidth: number): Map<
 }
 
 /** Projects by the fiscal quarter they end in, quarters in order, each sorted by end then title. */
-function quarterList(projects: readonly ProjectView[], fy: number, asOfDay: Day): TimelineQuarter[] {
+function quarterList(projects: readonly ProjectView[], fy: number, asOfDay: Day): Pick<TimelineView, 'quarterList' | 'quarterListOmitted'> {
+  const key = (day: Day) => {
+    const q = quarterOf(day, fy);
+    return q.fy * 4 + q.q - 1;
+  };
   const byQuarter = new Map<number, ProjectView[]>();
   for (const p of projects) {
-    const q = quarterOf(p.endDay!, fy);
-    const k = q.fy * 4 + q.q - 1;
+    const k = key(p.endDay!);
     (byQuarter.get(k) ?? byQuarter.set(k, []).get(k)!).push(p);
   }
-  return [...byQuarter.entries()]
-    .sort((a, b) => a[0] - b[0])
-    .map(([k, ps]) => {
+  const quarters = [...byQuarter.entries()].sort((a, b) => a[0] - b[0]);
+  // From the as-of quarter on; a portfolio that ended before the as-of day shows its last quarters.
+  const firstCurrent = quarters.findIndex(([k]) => k >= key(asOfDay));
+  const start = firstCurrent >= 0 ? firstCurrent : Math.max(0, quarters.length - QUARTER_LIST_QUARTERS);
+  const shown = quarters.slice(start, start + QUARTER_LIST_QUARTERS);
+  const before = quarters.slice(0, start).flatMap(([, ps]) => ps);
+  const quarterListOmitted = {
+    before: before.length,
+    overdueBefore: before.filter((p) => p.overdue).length,
+    after: quarters.slice(start + QUARTER_LIST_QUARTERS).reduce((n, [, ps]) => n + ps.length, 0),
+  };
+  const quarterList = shown.map(([k, ps]) => {
       const qfy = Math.floor(k / 4);
       const q = (k % 4) + 1;
       const bounds = quarterBounds(qfy, q, fy);
@@ -681,6 +697,7 @@ function quarterList(projects: readonly ProjectView[], fy: number, asOfDay: Day)
       });
       return { label: `Q${q} ${fiscalYearLabel(qfy, fy)}`, firstIso: dayToIso(bounds.first), lastIso: dayToIso(bounds.last), items, more: ps.length - items.length };
     });
+  return { quarterList, quarterListOmitted };
 }
 
 function layoutBar(

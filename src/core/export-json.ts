@@ -124,7 +124,7 @@ export function toPortfolioJson(model: PortfolioModel) {
   };
 }
 
-/** The file's text: stable key order, two-space indent, trailing newline. */
+/** The file's text: stable key order, compact (indenting made a 2,000-project file a fifth larger), trailing newline. */
 export function portfolioJsonText(model: PortfolioModel): string {
-  return `${JSON.stringify(toPortfolioJson(model), null, 2)}\n`;
+  return `${JSON.stringify(toPortfolioJson(model))}\n`;
 }
