@@ -53,8 +53,19 @@ export interface CrawlResult {
 export interface CrawlOptions {
   /** Pages to visit at most. */
   limit?: number;
-  /** Run axe-core on every page. */
+  /** Run axe-core: on every page, or on the first `axePerTemplate` pages of each template. */
   axe?: boolean;
+  /**
+   * Pages of one template (one route: /projects/<id>/, /projects/list/<key>/page/<n>/) share their
+   * markup, so axe on a few of each finds what it would find on all. Default: every page.
+   */
+  axePerTemplate?: number;
+}
+
+/** The route a page comes from: its path with the record id (or page number) segments replaced by `*`. */
+export function templateOf(url: string): string {
+  const parts = new URL(url).pathname.split('/').filter(Boolean);
+  return `/${parts.map((seg, i) => (i === 0 ? seg : '*')).join('/')}/`;
 }
 
 const PAGE_TAGS = new Set(['a', 'area']);
@@ -178,6 +189,7 @@ export async function crawl(browser: Browser, start: string, options: CrawlOptio
   const queue: string[] = [withoutHash(start)];
   const queued = new Set(queue);
   const files = new Set<string>();
+  const axed = new Map<string, number>();
   let truncated = false;
   try {
     while (queue.length > 0) {
@@ -186,7 +198,11 @@ export async function crawl(browser: Browser, start: string, options: CrawlOptio
         break;
       }
       const url = queue.shift()!;
-      const report = await visit(page, url, { axe: options.axe });
+      const template = templateOf(url);
+      const seen = axed.get(template) ?? 0;
+      const axe = options.axe === true && (options.axePerTemplate === undefined || seen < options.axePerTemplate);
+      if (axe) axed.set(template, seen + 1);
+      const report = await visit(page, url, { axe });
       const { links: found, ...rest } = report;
       statuses.set(url, report.status);
       if (!report.contentType.includes('text/html')) continue; // e.g. a redirect to a file
