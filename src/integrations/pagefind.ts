@@ -58,7 +58,10 @@ async function writePart(pagefind: typeof import('pagefind'), documents: readonl
  */
 async function buildIndex(parent: string): Promise<Built> {
   const started = performance.now();
-  const parts = buildingSite()?.search ?? [];
+  // Taken, not shared: the documents are freed as soon as the index is written, long before the pages are done.
+  const search = buildingSite()?.search;
+  const parts = search?.parts ?? [];
+  if (search) search.parts = undefined;
   const pagefind = await import('pagefind');
   mkdirSync(parent, { recursive: true });
   const folder = mkdtempSync(join(parent, 'pagefind-'));

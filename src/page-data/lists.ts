@@ -4,7 +4,7 @@
  */
 import { STATUSES, type Rag, type Status } from '../core/schema.ts';
 import type { GoalView, PortfolioModel, ProjectView, TeamView } from '../core/model.ts';
-import { searchPartPath, type SearchDocument } from '../core/search-index.ts';
+import { searchPartPath } from '../core/search-index.ts';
 import type { ChangeLog } from '../core/changes.ts';
 import { compareCodeUnits, compareTitles, humanize } from '../core/format.ts';
 import { nowNextLater } from '../charts/roadmap-views.ts';
@@ -140,6 +140,6 @@ export function changesPages(changes: ChangeLog | undefined, size = PAGE_SIZE): 
 }
 
 /** /search/: the index parts after the first, which the page merges. */
-export function searchPage(search: readonly SearchDocument[][]): { mergedParts: string[] } {
-  return { mergedParts: search.slice(1).map((_, i) => searchPartPath(i + 1)) };
+export function searchPage(partCount: number): { mergedParts: string[] } {
+  return { mergedParts: Array.from({ length: Math.max(0, partCount - 1) }, (_, i) => searchPartPath(i + 1)) };
 }

@@ -26,8 +26,12 @@ export interface Site {
   scorecards: Scorecards;
   backlog: Backlog;
   dependencies: DependencyGroups;
-  /** The search index's documents in parts (src/core/search-index.ts); empty unless asked for. */
-  search: SearchDocument[][];
+  /**
+   * The search index in parts (src/core/search-index.ts): how many (the search page merges them), and
+   * the documents until the index integration takes them (they hold every body's text: freed once written).
+   * No parts unless asked for.
+   */
+  search: { partCount: number; parts?: SearchDocument[][] };
   /** Project changes from the content folder's git history; absent unless asked for. */
   changes?: ChangeLog;
 }
@@ -62,9 +66,15 @@ export function siteFromInput(settings: Settings, input: PortfolioInput, opts: S
     scorecards: buildScorecards(model),
     backlog: buildBacklog(model),
     dependencies: dependencyGroups(model),
-    search: opts.search ? searchParts(searchDocuments(model, bodyText), settings.searchPartChars) : [],
+    search: searchIndex(settings, model, opts.search === true),
     changes: opts.history ? getChangeLog(model, settings.contentDir) : undefined,
   };
+}
+
+function searchIndex(settings: Settings, model: PortfolioModel, wanted: boolean): Site['search'] {
+  if (!wanted) return { partCount: 0 };
+  const parts = searchParts(searchDocuments(model, bodyText), settings.searchPartChars);
+  return { partCount: parts.length, parts };
 }
 
 export class ContentError extends Error {

@@ -63,8 +63,9 @@ describe('list page data', () => {
       [2, 1, '/changes/', undefined],
     ]);
     expect(changesPages(undefined)).toEqual([{ total: 0, note: undefined, page: { items: [], page: 1, pages: 1, total: 0, from: 0, prev: undefined, next: undefined } }]);
-    expect(searchPage([[], [], []]).mergedParts).toEqual(['part-2/', 'part-3/']);
-    expect(searchPage([[]]).mergedParts).toEqual([]);
+    expect(searchPage(3).mergedParts).toEqual(['part-2/', 'part-3/']);
+    expect(searchPage(1).mergedParts).toEqual([]);
+    expect(searchPage(0).mergedParts).toEqual([]);
   });
 });
 
