@@ -15,7 +15,7 @@ import { hasMermaidFence } from '../core/mermaid.ts';
 import { availableMemoryBytes, memoryAdvice, startHeapWatchdog, type HeapWatchdog } from '../io/memory-guard.ts';
 import { discardStaged, publishStaged, stagingDir } from '../io/publish.ts';
 import { checkContent } from '../pipeline/index.ts';
-import type { Settings } from '../pipeline/settings.ts';
+import { DEFAULT_CHECK_CACHE, type Settings } from '../pipeline/settings.ts';
 import { startBuild } from './build-state.ts';
 
 const MERMAID_UNUSED = fileURLToPath(new URL('./mermaid-unused.ts', import.meta.url));
@@ -36,8 +36,10 @@ export function roadmap(settings: Settings): AstroIntegration {
     hooks: {
       'astro:config:setup': async ({ command, config, logger, updateConfig }) => {
         if (command !== 'build' && command !== 'dev') return;
-        // Files unchanged since the last check (or build) are not parsed again (src/io/check-cache.ts).
-        const result = await checkContent({ ...settings, checkCache: settings.checkCache && fileURLToPath(new URL('roadmap-check/', config.cacheDir)) });
+        // Files unchanged since the last check (or build) are not parsed again (src/io/check-cache.ts):
+        // in ROADMAP_CHECK_CACHE when set (or nowhere when `off`), else under Astro's cache folder.
+        const checkCache = settings.checkCache === DEFAULT_CHECK_CACHE ? fileURLToPath(new URL('roadmap-check/', config.cacheDir)) : settings.checkCache;
+        const result = await checkContent({ ...settings, checkCache });
         if (result.exitCode !== 0 || !result.input) {
           process.stderr.write(result.output);
           if (command === 'build') throw new Error('The content has errors (listed above); nothing was built. Fix them and run `npm run check`.');
