@@ -10,6 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { assertBuilt, buildSite, hashTree, listFiles, plain, readText, ROOT, type BuildResult } from '../support/build-site.ts';
+import { EXAMPLE_UNDER_BASE } from '../support/shared-builds.ts';
 import { dangerousMarkup, decodeEntities, isInternalUrl, pageUrls, parseTags, withoutAttributeValues } from '../support/html.ts';
 import { prepare } from '../support/prepare.ts';
 
@@ -431,8 +432,8 @@ describe('BASE_PATH=/roadmap', () => {
 
   prepare(async () => {
     plainBuild = assertBuilt(await buildSite({ content: EXAMPLE }));
-    // The same build as search.test.ts's BASE_PATH test (one build for both): SITE_URL changes no page link.
-    build = assertBuilt(await buildSite({ content: EXAMPLE, basePath: '/roadmap', env: { SITE_URL: 'https://example.github.io/roadmap' } }));
+    // One build for every BASE_PATH test: SITE_URL changes no page link.
+    build = assertBuilt(await buildSite(EXAMPLE_UNDER_BASE));
   });
 
   it('prefixes every internal href and src with /roadmap/', () => {
