@@ -96,7 +96,7 @@ export function projectPage(model: PortfolioModel, id: string): ProjectPage {
   const shown: Record<ProjectSectionKey, boolean> = {
     summary: true,
     notes: project.body.trim() !== '',
-    overview: true,
+    overview: [r.phase, r.investment, r.sponsor, r.owners?.business, r.owners?.technical, r.value_status, r.readiness].some((x) => x !== undefined) || some(r.goals) || some(r.teams) || some(r.tags),
     milestones: some(r.milestones),
     dependencies: project.dependsOn.length > 0 || project.dependents.length > 0,
     gates: some(r.gates),

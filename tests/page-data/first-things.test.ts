@@ -112,6 +112,7 @@ describe('scorecard: what needs attention first', () => {
 
 describe('project page: summary, then the narrative, then the details', () => {
   it('orders the sections summary, notes, overview, then the detail tables; ids carry sec- so body headings cannot take them', () => {
+    // "a" has an overview (its teams), milestones, a dependency, a gate, budget, risks, demand and decisions.
     const page = projectPage(site('internal').model, 'a');
     expect(ids(page.sections)).toEqual([
       'sec-summary',
@@ -126,9 +127,9 @@ describe('project page: summary, then the narrative, then the details', () => {
       'sec-decisions',
     ]);
     expect(page.onThisPage).toEqual(page.sections);
-    // "b" has no body, dependencies only as an upstream, nothing else: three sections, no list.
+    // "b" has no body, no overview fields, dependencies only as an upstream: two sections, no list.
     const b = projectPage(site('internal').model, 'b');
-    expect(ids(b.sections)).toEqual(['sec-summary', 'sec-overview', 'sec-dependencies']);
+    expect(ids(b.sections)).toEqual(['sec-summary', 'sec-dependencies']);
     expect(b.onThisPage).toBeUndefined();
   });
 
@@ -166,7 +167,7 @@ describe('project page: summary, then the narrative, then the details', () => {
   it('a bare project still has a summary with its health, and nothing made up', () => {
     const { summary, sections } = projectPage(site('internal').model, 'c');
     expect(summary).toEqual({ health: { overall: undefined, dimensions: [] }, dates: undefined, nextMilestone: undefined, topRisk: undefined, decisions: undefined, note: undefined });
-    expect(ids(sections)).toEqual(['sec-summary', 'sec-overview']);
+    expect(ids(sections)).toEqual(['sec-summary']);
   });
 });
 
