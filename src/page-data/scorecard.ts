@@ -72,7 +72,7 @@ function budgetCharts(model: PortfolioModel, budget: BudgetSummary): BudgetChart
 }
 
 function alignmentCharts(model: PortfolioModel, s: Scorecard): { alignment: BarChart; mix: BarChart } {
-  const pct = (n: number) => formatPercent(n);
+  const pct = (n: number | undefined) => formatPercent(n);
   const budgetShown = s.investment.some((r) => r.planned !== undefined);
   return {
     alignment: groupedBars(
