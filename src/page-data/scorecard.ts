@@ -110,10 +110,14 @@ function budgetCharts(model: PortfolioModel, budget: BudgetSummary): BudgetChart
     { name: 'Planned (upper bar)', className: 'series-0' },
     { name: 'Actual (lower bar)', className: 'series-1' },
   ];
-  const describe = (what: string) => (r: { label: string }, sr: { name: string }, v: number) => `${r.label}: ${sr.name.split(' ')[0].toLowerCase()} ${money(v)}, Σ of the ${what}'s budget lines`;
+  const describe = (what: string) => (r: { label: string }, sr: { name: string }, v: number | undefined) =>
+    v === undefined
+      ? `${r.label}: no actual reported yet (none of the ${what}'s budget lines has one)`
+      : `${r.label}: ${sr.name.split(' ')[0].toLowerCase()} ${money(v)}, Σ of the ${what}'s budget lines`;
   const chart = (list: BudgetSummary['byPeriod'], none: string, what: string) =>
     groupedBars(
-      list.map((b) => ({ key: b.key, label: b.key === 'none' ? none : b.key, values: [b.planned, b.actual] })),
+      // No line with an actual (a future quarter): "—", not £0 spent.
+      list.map((b) => ({ key: b.key, label: b.key === 'none' ? none : b.key, values: [b.planned, b.reported > 0 ? b.actual : undefined] })),
       series,
       { format: money, describe: describe(what) },
     );
@@ -125,7 +129,7 @@ function budgetCharts(model: PortfolioModel, budget: BudgetSummary): BudgetChart
 }
 
 function alignmentCharts(model: PortfolioModel, s: Scorecard): { alignment: BarChart; mix: BarChart } {
-  const pct = (n: number) => formatPercent(n);
+  const pct = (n: number | undefined) => formatPercent(n);
   const budgetShown = s.investment.some((r) => r.planned !== undefined);
   return {
     alignment: groupedBars(
