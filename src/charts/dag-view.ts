@@ -144,13 +144,14 @@ function build(nodes: NodeSpec[], edges: EdgeSpec[]): Diagram {
   }
   const pairs = [...merged.values()].sort((a, b) => byId(a[0].from, b[0].from) || byId(a[0].to, b[0].to));
   const texts = new Map(sortedNodes.map((n) => [n.id, nodeText(n.title, n.line2, NODE_W, n.focus ? Infinity : TITLE_LINES)]));
-  // Labels go where there is room; an edge whose label found none is laid out again with room kept for it (up to twice).
-  let room = new Set<string>();
-  let d = draw(sortedNodes, texts, pairs, edges, room);
-  for (let pass = 0; pass < 2 && d.unplaced.length > 0; pass++) {
-    room = new Set([...room, ...d.edges.filter((e) => e.labelText && !e.label).map((e) => `${e.from}\u0000${e.to}`)]);
-    d = draw(sortedNodes, texts, pairs, edges, room);
-  }
+  // Labels go where there is room; when some found none, the layout is made again with room kept for those
+  // labels, then (when others lost their place) for every label; what still finds none is listed.
+  const key = (e: { from: string; to: string }) => `${e.from}\u0000${e.to}`;
+  let d = draw(sortedNodes, texts, pairs, edges, new Set());
+  // (Straight to every label when a quarter or more found no place: a crowded diagram.)
+  const labelled = d.edges.filter((e) => e.labelText).length;
+  if (d.unplaced.length > 0 && d.unplaced.length < labelled / 4) d = draw(sortedNodes, texts, pairs, edges, new Set(d.edges.filter((e) => e.labelText && !e.label).map(key)));
+  if (d.unplaced.length > 0) d = draw(sortedNodes, texts, pairs, edges, new Set(d.edges.filter((e) => e.labelText).map(key)));
   return d;
 }
 

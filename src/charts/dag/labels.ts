@@ -144,37 +144,37 @@ export function segmentHitsRect(p: readonly [number, number], q: readonly [numbe
 
 /** A uniform grid of rectangles and segments, so a candidate label is tested against what is near it only. */
 class Grid {
-  private cells = new Map<string, { rects: Rect[]; segs: [number, number][][] }>();
+  private cells = new Map<number, { rects: Rect[]; segs: (readonly [number, number])[][] }>();
   private size: number;
   constructor(size: number) {
     this.size = size;
   }
-  private keys(r: Rect): string[] {
-    const out: string[] = [];
-    for (let i = Math.floor(r.x / this.size); i <= Math.floor((r.x + r.width) / this.size); i++)
-      for (let j = Math.floor(r.y / this.size); j <= Math.floor((r.y + r.height) / this.size); j++) out.push(`${i} ${j}`);
-    return out;
+  /** Cells covering x0..x1 × y0..y1 (drawings stay far below 65,536 cells a side). */
+  private each(x0: number, y0: number, x1: number, y1: number, f: (key: number) => boolean | void): boolean {
+    const s = this.size;
+    for (let i = Math.floor(x0 / s); i <= Math.floor(x1 / s); i++) for (let j = Math.floor(y0 / s); j <= Math.floor(y1 / s); j++) if (f(i * 65536 + j) === false) return false;
+    return true;
   }
-  private cell(k: string) {
+  private cell(k: number) {
     let c = this.cells.get(k);
     if (!c) this.cells.set(k, (c = { rects: [], segs: [] }));
     return c;
   }
   addRect(r: Rect): void {
-    for (const k of this.keys(r)) this.cell(k).rects.push(r);
+    this.each(r.x, r.y, r.x + r.width, r.y + r.height, (k) => void this.cell(k).rects.push(r));
   }
-  addSegment(p: [number, number], q: [number, number]): void {
-    const r = { x: Math.min(p[0], q[0]), y: Math.min(p[1], q[1]), width: Math.abs(q[0] - p[0]), height: Math.abs(q[1] - p[1]) };
-    for (const k of this.keys(r)) this.cell(k).segs.push([p, q]);
+  addSegment(p: readonly [number, number], q: readonly [number, number]): void {
+    const seg = [p, q];
+    this.each(Math.min(p[0], q[0]), Math.min(p[1], q[1]), Math.max(p[0], q[0]), Math.max(p[1], q[1]), (k) => void this.cell(k).segs.push(seg));
   }
   free(r: Rect): boolean {
-    for (const k of this.keys(r)) {
+    return this.each(r.x, r.y, r.x + r.width, r.y + r.height, (k) => {
       const c = this.cells.get(k);
-      if (!c) continue;
-      if (c.rects.some((o) => rectsOverlap(o, r))) return false;
-      if (c.segs.some(([p, q]) => segmentHitsRect(p, q, r))) return false;
-    }
-    return true;
+      if (!c) return true;
+      for (const o of c.rects) if (rectsOverlap(o, r)) return false;
+      for (const [p, q] of c.segs) if (segmentHitsRect(p, q, r)) return false;
+      return true;
+    });
   }
 }
 
