@@ -14,7 +14,7 @@
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import ELK from 'elkjs/lib/elk.bundled.js';
+import ELK, { type ElkNode } from 'elkjs/lib/elk.bundled.js';
 import { labelBox, labelWidth, LABEL_FONT, pathPolyline, rectsOverlap, segmentHitsRect, type Rect } from '../../src/charts/dag/labels.ts';
 
 type Pt = [number, number];
@@ -138,7 +138,7 @@ async function elkDrawing(d: any): Promise<{ dr: Drawing; ms: number; width: num
     })),
   };
   const t0 = performance.now();
-  const out = await elk.layout(graph);
+  const out: ElkNode = await elk.layout(graph);
   const ms = performance.now() - t0;
   const dr: Drawing = {
     boxes: out.children!.map((n) => ({ id: n.id, x: n.x!, y: n.y!, width: n.width!, height: n.height! })),
