@@ -4,6 +4,7 @@
  * range fitted to the data (whole fiscal quarters around the dates shown and
  * the as-of day). Pure: day numbers in, coordinates and labels out.
  */
+import { fiscalYearLabel } from '../core/format.ts';
 import { scaleUtc } from 'd3';
 import { dayFromParts, quarterOf, quarterStart, type Day } from '../core/dates.ts';
 
@@ -76,10 +77,8 @@ export interface TimeAxis {
   band: (first: Day, last: Day, label: string, short: string) => AxisBand;
 }
 
-/** Fiscal year label: `FY2026`, or `FY2026/27` when it spans two calendar years. */
-export function fiscalYearLabel(fy: number, fiscalYearStart: number): string {
-  return fiscalYearStart === 1 ? `FY${fy}` : `FY${fy}/${String((fy + 1) % 100).padStart(2, '0')}`;
-}
+/** Fiscal year label: `FY2026`, or `FY2026/27` (one naming for the axis and the text: core/format.ts). */
+export { fiscalYearLabel };
 
 /**
  * A time axis from `from` to `to` (inclusive days) drawn between x0 and x1.
