@@ -5,7 +5,7 @@
  * the projects it is given plus sorts.
  */
 import { dayToIso, endDay, quarterLabel, quarterOf, type Day } from '../core/dates.ts';
-import { compareCodeUnits as cmp, compareTitles, formatDays } from '../core/format.ts';
+import { compareCodeUnits as cmp, compareTitles, formatDay, formatDays, formatQuarter } from '../core/format.ts';
 import type { PortfolioModel, ProjectView } from '../core/model.ts';
 import { STATUSES, type Status } from '../core/schema.ts';
 import { addQuarters, quarterBounds, round, textWidth, timeAxis, truncate, type AxisBand } from './time-scale.ts';
@@ -30,7 +30,7 @@ export function roadmapSummary(model: PortfolioModel, projects: readonly Project
   const q = quarterOf(model.asOfDay, fy);
   const { first, last } = quarterBounds(q.fy, q.q, fy);
   const out: RoadmapSummary = {
-    quarter: quarterLabel(q.fy, q.q),
+    quarter: formatQuarter(q.fy, q.q, fy),
     quarterFirstIso: dayToIso(first),
     quarterLastIso: dayToIso(last),
     inFlight: [],
@@ -92,14 +92,14 @@ export function nowNextLater(model: PortfolioModel, projects: readonly ProjectVi
     else later.push(p);
   }
   const byStart = (a: ProjectView, b: ProjectView) => (a.startDay ?? Infinity) - (b.startDay ?? Infinity) || byTitle(a, b);
-  const nextQuarters = [quarterLabel(q1.fy, q1.q), quarterLabel(q2.fy, q2.q)];
+  const nextQuarters = [formatQuarter(q1.fy, q1.q, fy), formatQuarter(q2.fy, q2.q, fy)];
   return {
     nextUntilIso: dayToIso(until),
     nextQuarters,
     columns: [
-      { key: 'now', label: 'Now', description: `In flight on ${dayToIso(asOf)}`, projects: now.sort(byStart).map((p) => p.id) },
-      { key: 'next', label: 'Next', description: `Starts by ${dayToIso(until)} (${nextQuarters.join(', ')})`, projects: next.sort(byStart).map((p) => p.id) },
-      { key: 'later', label: 'Later', description: `Approved, starting after ${dayToIso(until)} or not yet scheduled`, projects: later.sort(byStart).map((p) => p.id) },
+      { key: 'now', label: 'Now', description: `In flight on ${formatDay(asOf)}`, projects: now.sort(byStart).map((p) => p.id) },
+      { key: 'next', label: 'Next', description: `Starts by ${formatDay(until)} (${nextQuarters.join(', ')})`, projects: next.sort(byStart).map((p) => p.id) },
+      { key: 'later', label: 'Later', description: `Approved, starting after ${formatDay(until)} or not yet scheduled`, projects: later.sort(byStart).map((p) => p.id) },
     ],
     proposed: proposed.sort(byTitle).map((p) => p.id),
   };
