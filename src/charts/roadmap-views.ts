@@ -5,7 +5,7 @@
  * the projects it is given plus sorts.
  */
 import { dayToIso, endDay, quarterLabel, quarterOf, type Day } from '../core/dates.ts';
-import { compareCodeUnits as cmp, compareTitles, formatDay, formatDays, formatQuarter } from '../core/format.ts';
+import { compareCodeUnits as cmp, compareTitles, formatDate, formatDay, formatDays, formatQuarter } from '../core/format.ts';
 import type { PortfolioModel, ProjectView } from '../core/model.ts';
 import { STATUSES, type Status } from '../core/schema.ts';
 import { addQuarters, quarterBounds, round, textWidth, timeAxis, truncate, type AxisBand } from './time-scale.ts';
@@ -174,7 +174,7 @@ export interface MilestoneStrip {
   quarters: StripQuarter[];
   /** The time line the milestones sit on. */
   axis: { x1: number; x2: number; y: number };
-  asOf: { x: number; y1: number; y2: number; iso: string; inRange: boolean };
+  asOf: { x: number; y1: number; y2: number; iso: string; /** The as-of day as people read it. */ text: string; inRange: boolean };
   /** The project's span (start to end), when both are set. */
   span?: { x: number; y: number; width: number; height: number; rx: number };
   milestones: StripMilestone[];
@@ -187,9 +187,14 @@ const STRIP_FONT = 11;
 const STRIP_TICK_TOP = 2;
 const STRIP_TICK_BELOW = 8;
 const STRIP_QUARTER_TEXT = { dx: 3, y: 12 };
-/** Quarters narrower than this show `Q3` instead of `2026-Q3`. */
-const STRIP_QUARTER_LABEL_MIN = 50;
+/** Quarters narrower than their label (`Q3 FY26/27`) and its margins show `Q3` only. */
 const STRIP_SPAN_H = 6;
+
+function stripQuarterText(q: AxisBand, fy: number): string {
+  const { fy: qfy, q: n } = quarterOf(q.first, fy);
+  const long = formatQuarter(qfy, n, fy, { short: true });
+  return textWidth(long, STRIP_FONT) + 3 * STRIP_QUARTER_TEXT.dx <= q.width ? long : q.short;
+}
 const STRIP_AS_OF_TOP = 16;
 const STRIP_LATE_CROSS = 3;
 
@@ -259,7 +264,7 @@ export function milestoneStrip(model: PortfolioModel, p: ProjectView, width = 72
       labelX: round(anchor === 'middle' ? x : anchor === 'start' ? Math.max(2, x - 4) : Math.min(width - 2, x + 4)),
       labelY: lineY + 22 + row * 15,
       anchor,
-      tooltip: `${m.name}: ${m.date}; ${state === 'late' ? 'late (not done)' : state}${moved !== undefined ? `; baseline ${m.baseline}, moved ${formatDays(day - moved)}` : ''}`,
+      tooltip: `${m.name}: ${formatDate(m.date, fy)}; ${state === 'late' ? 'late (not done)' : state}${moved !== undefined ? `; baseline ${formatDate(m.baseline, fy)}, moved ${formatDays(day - moved)}` : ''}`,
     };
   });
   const asOfX = axis.x(model.asOfDay);
@@ -274,22 +279,22 @@ export function milestoneStrip(model: PortfolioModel, p: ProjectView, width = 72
     width,
     height,
     lineY,
-    // The strip has no year row: its quarters carry the fiscal year (`2026-Q3`) where they fit.
+    // The strip has no year row: its quarters carry the fiscal year (`Q3 FY26/27`) where they fit.
     quarters: axis.quarters.map((q) => ({
       ...q,
-      label: quarterLabel(quarterOf(q.first, fy).fy, quarterOf(q.first, fy).q),
+      label: formatQuarter(quarterOf(q.first, fy).fy, quarterOf(q.first, fy).q, fy),
       y1: STRIP_TICK_TOP,
       y2: lineY + STRIP_TICK_BELOW,
-      text: q.width > STRIP_QUARTER_LABEL_MIN ? quarterLabel(quarterOf(q.first, fy).fy, quarterOf(q.first, fy).q) : q.short,
+      text: stripQuarterText(q, fy),
       textX: q.x + STRIP_QUARTER_TEXT.dx,
       textY: STRIP_QUARTER_TEXT.y,
     })),
     axis: { x1: axis.quarters[0]?.x ?? 0, x2: width - pad, y: lineY },
-    asOf: { x: asOfX, y1: STRIP_AS_OF_TOP, y2: height, iso: dayToIso(model.asOfDay), inRange: model.asOfDay >= rangeFrom && model.asOfDay <= rangeTo },
+    asOf: { x: asOfX, y1: STRIP_AS_OF_TOP, y2: height, iso: dayToIso(model.asOfDay), text: formatDay(model.asOfDay), inRange: model.asOfDay >= rangeFrom && model.asOfDay <= rangeTo },
     span,
     milestones,
     description:
       `${milestones.length} milestones: ${done} done, ${late} late, ${milestones.length - done - late} open. ` +
-      milestones.map((m) => `${m.name} ${m.dateIso} (${m.state})`).join('; '),
+      milestones.map((m) => `${m.name} ${formatDate(m.dateIso, fy)} (${m.state})`).join('; '),
   };
 }

@@ -4,7 +4,7 @@
  * range fitted to the data (whole fiscal quarters around the dates shown and
  * the as-of day). Pure: day numbers in, coordinates and labels out.
  */
-import { fiscalYearLabel } from '../core/format.ts';
+import { fiscalYearLabel, shortFiscalYearLabel } from '../core/format.ts';
 import { scaleUtc } from 'd3';
 import { dayFromParts, quarterOf, quarterStart, type Day } from '../core/dates.ts';
 
@@ -190,10 +190,7 @@ function yearSteps(axis: TimeAxis, step: number, fiscalYearStart: number): AxisB
 }
 
 /** `FY26/27`, or `FY26` when fiscal years are calendar years. */
-export function shortFiscalYearLabel(fy: number, fiscalYearStart: number): string {
-  const yy = (n: number) => String(n % 100).padStart(2, '0');
-  return fiscalYearStart === 1 ? `FY${yy(fy)}` : `FY${yy(fy)}/${yy(fy + 1)}`;
-}
+export { shortFiscalYearLabel };
 
 /**
  * The header rows an axis can show without overlapping labels, coarsest

@@ -183,7 +183,7 @@ export interface TimelineView {
   quarterList: TimelineQuarter[];
   /** Projects the quarter list leaves out: ending before its first quarter (and how many of them are overdue), or after its last. */
   quarterListOmitted: { before: number; overdueBefore: number; after: number };
-  asOf: { x: number; y1: number; y2: number; iso: string; labelX: number; labelY: number; anchor: 'start' | 'end' };
+  asOf: { x: number; y1: number; y2: number; iso: string; /** `As of 15 Nov 2026`. */ text: string; labelX: number; labelY: number; anchor: 'start' | 'end' };
   /** Fill patterns for red (hatch) and amber (dots) marks, beside colour. */
   patterns: typeof HEALTH_PATTERNS;
   lanes: TimelineLane[];
@@ -586,7 +586,8 @@ export function buildTimeline(model: PortfolioModel, projects: readonly ProjectV
 
   const height = Math.max(y + 4, header + 40);
   const asOfIso = dayToIso(asOfDay);
-  const asOfLabelW = textWidth(`As of ${asOfIso}`, NOTE_FONT);
+  const asOfText = `As of ${formatDay(asOfDay)}`;
+  const asOfLabelW = textWidth(asOfText, NOTE_FONT);
   // Gridlines at the finest row above months (quarters, else the year row).
   const gridLevel = levels.filter((l) => l.key !== 'months').at(-1)!;
   return {
@@ -616,6 +617,7 @@ export function buildTimeline(model: PortfolioModel, projects: readonly ProjectV
       y1: header - 6,
       y2: height,
       iso: asOfIso,
+      text: asOfText,
       labelX: asOfX + 4 + asOfLabelW <= plotX1 ? asOfX + 4 : asOfX - 4,
       labelY: header + 4,
       anchor: asOfX + 4 + asOfLabelW <= plotX1 ? 'start' : 'end',

@@ -85,9 +85,21 @@ export function fiscalYearLabel(fy: number, fiscalYearStart: number): string {
   return fiscalYearStart === 1 ? `FY${fy}` : `FY${fy}/${String((fy + 1) % 100).padStart(2, '0')}`;
 }
 
-/** A fiscal quarter: `Q2 FY2027/28` (fiscal year named as on the axis). */
-export function formatQuarter(fy: number, q: number, fiscalYearStart: number): string {
-  return `Q${q}${NBSP}${fiscalYearLabel(fy, fiscalYearStart)}`;
+/** The axis's short name of a fiscal year for narrow places: `FY26`, `FY26/27`. */
+export function shortFiscalYearLabel(fy: number, fiscalYearStart: number): string {
+  const yy = (n: number) => String(n % 100).padStart(2, '0');
+  return fiscalYearStart === 1 ? `FY${yy(fy)}` : `FY${yy(fy)}/${yy(fy + 1)}`;
+}
+
+/** A fiscal quarter: `Q2 FY2027/28` (fiscal year named as on the axis), or `Q2 FY27/28` with `short`. */
+export function formatQuarter(fy: number, q: number, fiscalYearStart: number, { short = false } = {}): string {
+  return `Q${q}${NBSP}${short ? shortFiscalYearLabel(fy, fiscalYearStart) : fiscalYearLabel(fy, fiscalYearStart)}`;
+}
+
+/** A record's quarter string (`2027-Q2`) as `formatQuarter` writes it; anything else as it is. */
+export function formatPeriod(period: string, fiscalYearStart: number, { short = false } = {}): string {
+  const m = /^(\d{4})-Q([1-4])$/.exec(period);
+  return m ? formatQuarter(Number(m[1]), Number(m[2]), fiscalYearStart, { short }) : period;
 }
 
 /** A day number as people read it: `30 Oct 2026` (no-break spaces). */

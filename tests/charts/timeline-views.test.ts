@@ -104,7 +104,9 @@ describe('milestoneStrip', () => {
 
   it('places milestones by date with states, moved baselines and labels that never overlap', () => {
     const strip = milestoneStrip(model, model.byId.projects.get('ms')!)!;
-    expect(strip.quarters.map((q) => q.label)).toEqual(['2026-Q1', '2026-Q2', '2026-Q3']);
+    expect(strip.quarters.map((q) => q.label)).toEqual(['Q1\u00a0FY2026/27', 'Q2\u00a0FY2026/27', 'Q3\u00a0FY2026/27']);
+    // Tick text: the short fiscal naming where it fits its quarter, else just Q1…Q4; never wider than the quarter.
+    for (const q of strip.quarters) expect(q.text === q.short || /^Q\d\u00a0FY\d\d\/\d\d$/.test(q.text)).toBe(true);
     expect(strip.milestones.map((m) => [m.name, m.state, m.movedDays])).toEqual([
       ['Kick-off', 'done', undefined],
       ['Design', 'done', 7],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dayFromParts } from '../../src/core/dates.ts';
-import { describeFiscalYear, fiscalYearLabel, formatDate as formatDateNb, formatDay as formatDayNb, formatMoneyCompact, formatQuarter as formatQuarterNb, moneyFigure } from '../../src/core/format.ts';
+import { describeFiscalYear, fiscalYearLabel, formatPeriod, formatDate as formatDateNb, formatDay as formatDayNb, formatMoneyCompact, formatQuarter as formatQuarterNb, moneyFigure } from '../../src/core/format.ts';
 
 describe('formatMoneyCompact', () => {
   it.each([
@@ -84,5 +84,12 @@ describe('dates as people read them', () => {
     expect(describeFiscalYear(2026, 4)).toBe('Fiscal years start in April: FY2026/27 runs April 2026 – March 2027');
     expect(describeFiscalYear(2026, 1)).toBe('Fiscal years are calendar years (FY2026 is 2026)');
     expect(describeFiscalYear(2026, 2)).toBe('Fiscal years start in February: FY2026/27 runs February 2026 – January 2027');
+  });
+
+  it('writes a period (budget line, heatmap column) as a fiscal quarter, short where space is tight', () => {
+    expect(formatPeriod('2026-Q3', 4).replaceAll('\u00a0', ' ')).toBe('Q3 FY2026/27');
+    expect(formatPeriod('2026-Q3', 4, { short: true }).replaceAll('\u00a0', ' ')).toBe('Q3 FY26/27');
+    expect(formatPeriod('2026-Q3', 1, { short: true }).replaceAll('\u00a0', ' ')).toBe('Q3 FY26');
+    expect(formatPeriod('none', 4)).toBe('none');
   });
 });
