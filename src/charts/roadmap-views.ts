@@ -193,7 +193,7 @@ const STRIP_SPAN_H = 6;
 function stripQuarterText(q: AxisBand, fy: number): string {
   const { fy: qfy, q: n } = quarterOf(q.first, fy);
   const long = formatQuarter(qfy, n, fy, { short: true });
-  return textWidth(long, STRIP_FONT) + 3 * STRIP_QUARTER_TEXT.dx <= q.width ? long : q.short;
+  return textWidth(long, STRIP_FONT) + 2 * STRIP_QUARTER_TEXT.dx <= q.width ? long : q.short;
 }
 const STRIP_AS_OF_TOP = 16;
 const STRIP_LATE_CROSS = 3;
