@@ -17,6 +17,7 @@ export default defineConfig({
     globalSetup: ['tests/support/global-setup.ts'],
     fileParallelism: true,
     testTimeout: 30_000,
-    hookTimeout: 300_000,
+    // A hook may wait for other files' builds (they take turns) before its own.
+    hookTimeout: 600_000,
   },
 });

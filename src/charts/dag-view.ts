@@ -12,6 +12,7 @@ import type { DependencyEdge, PortfolioModel, ProjectView } from '../core/model.
 import { humanize, compareCodeUnits as byId } from '../core/format.ts';
 import { toMermaid, type MermaidEdge, type MermaidNode } from '../core/mermaid.ts';
 import { layoutDag } from './dag.ts';
+import { LABEL_ROOM, NODE_PAD, nodeText, placeLabels, type NodeText } from './dag/labels.ts';
 import { titleOf } from '../core/model.ts';
 
 /** Above this many projects one diagram is unreadable: show it per program plus the cross-program edges. */
@@ -36,12 +37,9 @@ export interface DiagramNode {
   height: number;
   /** Corner radius of the node's box. */
   rx: number;
-  /** Visible lines (shortened to fit), left-aligned at `textX`, at baselines `line1Y` and `line2Y`. */
-  line1: string;
-  line2: string;
+  /** Visible lines, left-aligned at `textX`: the title wrapped to the box (cut with "…" after three lines, never for the focus project), then the subtitle (at most two lines); `y` is the baseline. */
+  lines: { text: string; kind: 'title' | 'sub'; y: number }[];
   textX: number;
-  line1Y: number;
-  line2Y: number;
   /** Full text for the tooltip and for screen readers. */
   title: string;
   health: NodeHealth;
@@ -62,6 +60,9 @@ export interface DiagramEdge {
   strokeWidth: number;
   critical: boolean;
   conflict: boolean;
+  /** What the edge's label says (days late, or a count in the program overview), drawn or not. */
+  labelText?: string;
+  /** Where the label is drawn (centre x, baseline y): clear of boxes, edges and other labels; absent when there was no room (then in `unplaced`). */
   label?: { x: number; y: number; text: string };
   /** Full description for the tooltip. */
   title: string;
@@ -85,13 +86,14 @@ export interface Diagram {
   mermaid: string;
   /** Layout time in ms is not part of the view (determinism); counts are. */
   crossings: number;
+  /** Edges whose label found no free place on the drawing, by their full description: listed under it. */
+  unplaced: string[];
 }
 
 const NODE_W = 200;
-const NODE_H = 42;
 const NODE_RX = 5;
-// Node text: inset from the left edge; baselines of the title and the second line from the top.
-const NODE_TEXT = { dx: 8, line1: 17, line2: 33 };
+/** Title lines a box shows before it cuts the title with "…" (the focus project's box grows to its whole title). */
+export const TITLE_LINES = 3;
 
 // Edge strokes: thick for conflicts and the critical chain.
 const EDGE_THICK = 3;
@@ -102,12 +104,6 @@ export const LEGEND_LINE = { width: 34, height: 10, x1: 0, x2: 34, y: 5, conflic
 
 /** Arrowhead marker: a triangle in a 10 × 10 box, its tip at the path's end. */
 export const ARROW = { viewBox: '0 0 10 10', refX: 9, refY: 5, width: 9, height: 9, path: 'M0,0 L10,5 L0,10 z' } as const;
-
-/** Shortened to `max` characters with an ellipsis. */
-export function shorten(text: string, max: number): string {
-  const t = text.replace(/\s+/g, ' ').trim();
-  return t.length <= max ? t : `${t.slice(0, max - 1).trimEnd()}…`;
-}
 
 const healthText = (h: NodeHealth) => (h === 'none' ? 'No health data' : `${humanize(h)} health`);
 const pathOf = line().curve(curveBumpX);
@@ -147,10 +143,24 @@ function build(nodes: NodeSpec[], edges: EdgeSpec[]): Diagram {
     else merged.set(k, [e]);
   }
   const pairs = [...merged.values()].sort((a, b) => byId(a[0].from, b[0].from) || byId(a[0].to, b[0].to));
+  const texts = new Map(sortedNodes.map((n) => [n.id, nodeText(n.title, n.line2, NODE_W, n.focus ? Infinity : TITLE_LINES)]));
+  // Labels go where there is room; when some found none, the layout is made again with room kept for those
+  // labels, then (when others lost their place) for every label; what still finds none is listed.
+  const key = (e: { from: string; to: string }) => `${e.from}\u0000${e.to}`;
+  let d = draw(sortedNodes, texts, pairs, edges, new Set());
+  // (Straight to every label when a quarter or more found no place: a crowded diagram.)
+  const labelled = d.edges.filter((e) => e.labelText).length;
+  if (d.unplaced.length > 0 && d.unplaced.length < labelled / 4) d = draw(sortedNodes, texts, pairs, edges, new Set(d.edges.filter((e) => e.labelText && !e.label).map(key)));
+  if (d.unplaced.length > 0) d = draw(sortedNodes, texts, pairs, edges, new Set(d.edges.filter((e) => e.labelText).map(key)));
+  return d;
+}
+
+/** One layout of the diagram, with room kept for the labels of the edges in `room` (keys `from\u0000to`). */
+function draw(sortedNodes: NodeSpec[], texts: Map<string, NodeText>, pairs: EdgeSpec[][], edges: EdgeSpec[], room: ReadonlySet<string>): Diagram {
   const layout = layoutDag(
-    sortedNodes.map((n) => ({ id: n.id })),
-    pairs.map((g) => ({ from: g[0].from, to: g[0].to })),
-    { nodeWidth: NODE_W, nodeHeight: NODE_H, layerGap: 72 },
+    sortedNodes.map((n) => ({ id: n.id, height: texts.get(n.id)!.height })),
+    pairs.map((g) => ({ from: g[0].from, to: g[0].to, labelHeight: room.has(`${g[0].from}\u0000${g[0].to}`) ? LABEL_ROOM : undefined })),
+    { nodeWidth: NODE_W, layerGap: LAYER_GAP },
   );
   const at = new Map(layout.nodes.map((n) => [n.id, n]));
   const routes = new Map(layout.edges.map((e) => [`${e.from}\u0000${e.to}`, e]));
@@ -164,11 +174,8 @@ function build(nodes: NodeSpec[], edges: EdgeSpec[]): Diagram {
       width: p.width,
       height: p.height,
       rx: NODE_RX,
-      line1: shorten(n.title, 26),
-      line2: shorten(n.line2, 36),
-      textX: p.x + NODE_TEXT.dx,
-      line1Y: p.y + NODE_TEXT.line1,
-      line2Y: p.y + NODE_TEXT.line2,
+      lines: texts.get(n.id)!.lines.map((l) => ({ text: l.text, kind: l.kind, y: p.y + l.dy })),
+      textX: p.x + NODE_PAD.x,
       title: `${n.title}. ${n.line2}`,
       health: n.health,
       critical: n.critical,
@@ -177,6 +184,7 @@ function build(nodes: NodeSpec[], edges: EdgeSpec[]): Diagram {
     };
   });
   const outEdges: DiagramEdge[] = [];
+  const labelAt: (readonly [number, number] | undefined)[] = [];
   for (const g of pairs) {
     const route = routes.get(`${g[0].from}\u0000${g[0].to}`);
     if (!route) continue;
@@ -184,8 +192,8 @@ function build(nodes: NodeSpec[], edges: EdgeSpec[]): Diagram {
     const critical = g.some((e) => e.critical);
     const main = g.find((e) => e.conflict) ?? g.find((e) => e.critical) ?? g[0];
     const pts = route.points;
-    const [a, b] = [pts[pts.length - 2], pts[pts.length - 1]];
     const labelText = g.map((e) => e.label).filter((x): x is string => !!x)[0];
+    labelAt.push(route.labelAt);
     outEdges.push({
       from: main.from,
       to: main.to,
@@ -195,7 +203,7 @@ function build(nodes: NodeSpec[], edges: EdgeSpec[]): Diagram {
       strokeWidth: conflict || critical ? EDGE_THICK : EDGE_THIN,
       critical,
       conflict,
-      label: labelText ? { x: Math.round(((a[0] + b[0]) / 2) * 10) / 10, y: Math.round(((a[1] + b[1]) / 2 - 5) * 10) / 10, text: labelText } : undefined,
+      labelText,
       title: g.map((e) => e.title).join('\n'),
     });
   }
@@ -213,7 +221,7 @@ function build(nodes: NodeSpec[], edges: EdgeSpec[]): Diagram {
       conflict: e.conflict,
     })),
   );
-  return {
+  return withLabels({
     width: layout.width,
     height: layout.height,
     nodes: outNodes,
@@ -223,11 +231,27 @@ function build(nodes: NodeSpec[], edges: EdgeSpec[]): Diagram {
     kinds: DEPENDENCY_KINDS.filter((k) => edges.some((e) => e.kind === k && !e.conflict)),
     types: DEPENDENCY_TYPES.filter((t) => edges.some((e) => e.type === t)),
     hasConflict: edges.some((e) => e.conflict),
-    hasCritical: edges.some((e) => e.critical) || nodes.some((n) => n.critical),
-    hasExternal: nodes.some((n) => n.external),
+    hasCritical: edges.some((e) => e.critical) || sortedNodes.some((n) => n.critical),
+    hasExternal: sortedNodes.some((n) => n.external),
     mermaid: toMermaid(mNodes, mEdges),
     crossings: layout.crossings,
-  };
+    unplaced: [],
+  }, labelAt);
+}
+
+/** Horizontal space between columns: room for a label such as "120 d late" beside the curves. */
+const LAYER_GAP = 88;
+
+/** The diagram with its edge labels placed (src/charts/dag/labels.ts), first where the layout kept room (`at`, per edge); those with no free place listed in `unplaced`. */
+function withLabels(d: Diagram, at: readonly (readonly [number, number] | undefined)[] = []): Diagram {
+  const placed = placeLabels(
+    d.width,
+    d.height,
+    d.nodes,
+    d.edges.map((e, i) => ({ d: e.d, text: e.labelText, at: at[i] })),
+  );
+  const edges = d.edges.map((e, i) => ({ ...e, label: placed[i] }));
+  return { ...d, edges, unplaced: edges.filter((e) => e.labelText && !e.label).map((e) => e.title) };
 }
 
 function projectNode(model: PortfolioModel, p: ProjectView, opts: { external?: boolean; focus?: boolean } = {}): NodeSpec {
@@ -393,7 +417,7 @@ export function wrapRows(d: Diagram, perRow: number): Diagram {
     const { row, col } = cell.get(n.id)!;
     const x = WRAP.margin + col * (w + WRAP.colGap);
     const y = WRAP.margin + row * (h + WRAP.rowGap);
-    return { ...n, x, y, textX: x + (n.textX - n.x), line1Y: y + (n.line1Y - n.y), line2Y: y + (n.line2Y - n.y) };
+    return { ...n, x, y, textX: x + (n.textX - n.x), lines: n.lines.map((l) => ({ ...l, y: y + (l.y - n.y) })) };
   });
   const at = new Map(nodes.map((n) => [n.id, n]));
   const edges = d.edges.map((e) => {
@@ -422,18 +446,16 @@ export function wrapRows(d: Diagram, perRow: number): Diagram {
       p = [[cx(s), y0], [cx(s), y0 + bend], [cx(t), y1 - bend], [cx(t), y1]];
     }
     const [a, b, c, z] = p.map(([x, y]) => [r1(x), r1(y)] as const);
-    // The label at the curve's midpoint (t = 0.5 of the cubic), a little above it.
-    const label = e.label && { ...e.label, x: r1((a[0] + 3 * b[0] + 3 * c[0] + z[0]) / 8), y: r1((a[1] + 3 * b[1] + 3 * c[1] + z[1]) / 8 - 5) };
-    return { ...e, d: `M${a[0]},${a[1]}C${b[0]},${b[1]},${c[0]},${c[1]},${z[0]},${z[1]}`, label };
+    return { ...e, d: `M${a[0]},${a[1]}C${b[0]},${b[1]},${c[0]},${c[1]},${z[0]},${z[1]}`, label: undefined };
   });
   const rows = Math.ceil(order.length / perRow);
-  return {
+  return withLabels({
     ...d,
     nodes,
     edges,
     width: 2 * WRAP.margin + perRow * w + (perRow - 1) * WRAP.colGap,
     height: 2 * WRAP.margin + rows * h + (rows - 1) * WRAP.rowGap + WRAP.rowGap * 0.6,
-  };
+  });
 }
 
 /** A project with what it waits on and what waits on it, each to `depth` steps. */

@@ -37,6 +37,8 @@ export interface DagEdgeIn {
   /** Drawn from `from` (left) to `to` (right). */
   from: string;
   to: string;
+  /** Height of a label to keep room for: the edge then spans at least two layers, and its straight run through the middle column has that much free space above it. */
+  labelHeight?: number;
 }
 
 export interface DagOptions {
@@ -72,6 +74,8 @@ export interface DagEdgeOut {
   points: [number, number][];
   /** True when the edge was reversed to break a cycle. */
   reversed: boolean;
+  /** For an edge with `labelHeight`: the middle of its straight run through a column, with the free room above it. */
+  labelAt?: [number, number];
 }
 
 export interface DagLayout {
@@ -85,6 +89,15 @@ export interface DagLayout {
   dummies: number;
 }
 
+/** The middle of the straight run through the column of the chain's middle dummy (the one with the label's band). */
+function labelRun(chain: readonly number[], slots: readonly { layer: number }[], y: Float64Array, columnX: (l: number) => number, nodeWidth: number): [number, number] {
+  const first = slots[chain[0]].layer;
+  const last = slots[chain[chain.length - 1]].layer;
+  const mid = Math.floor((first + last) / 2);
+  const d = chain.find((s) => slots[s].layer === mid)!;
+  return [round(columnX(mid) + nodeWidth / 2), y[d]];
+}
+
 /** Lays out a directed graph left to right; each step is one function in src/charts/dag/ (see the header). */
 export function layoutDag(nodesIn: readonly DagNodeIn[], edgesIn: readonly DagEdgeIn[], options: Partial<DagOptions> = {}): DagLayout {
   const o = { ...DAG_DEFAULTS, ...options };
@@ -95,10 +108,15 @@ export function layoutDag(nodesIn: readonly DagNodeIn[], edgesIn: readonly DagEd
   );
   // 1. Cycles broken by reversing back edges.
   const reversed = backEdges(n, edges);
-  const dag = edges.map((e, i) => (reversed[i] ? { u: e.v, v: e.u } : { u: e.u, v: e.v }));
+  const labelHeight = new Map(edgesIn.map((e) => [`${e.from} ${e.to}`, e.labelHeight]));
+  const dag = edges.map((e, i) => {
+    const h = labelHeight.get(`${e.from} ${e.to}`);
+    const extra = h ? { minLength: 2, band: 2 * h } : {};
+    return reversed[i] ? { u: e.v, v: e.u, ...extra } : { u: e.u, v: e.v, ...extra };
+  });
   // 2. Layers.
-  const { succ, pred } = adjacency(n, dag);
-  const { layer, layers } = assignLayers(succ, pred);
+  const { succ, pred, succLen } = adjacency(n, dag);
+  const { layer, layers } = assignLayers(succ, pred, succLen);
   // 3. Slots, with dummies for long edges.
   const { slots, chains } = buildSlots(
     nodesIn.map((v) => v.height ?? o.nodeHeight),
@@ -125,6 +143,7 @@ export function layoutDag(nodesIn: readonly DagNodeIn[], edgesIn: readonly DagEd
     to: e.to,
     points: edgePoints(chains[i], slots, y, portY, columnX, o.nodeWidth, reversed[i]),
     reversed: reversed[i],
+    ...(dag[i].band ? { labelAt: labelRun(chains[i], slots, y, columnX, o.nodeWidth) } : {}),
   }));
   return {
     nodes,

@@ -7,6 +7,7 @@ import { compareCodeUnits } from '../core/format.ts';
 import { components } from '../core/graph.ts';
 import type { DependencyEdge, PortfolioModel, ProgramView, ProjectView, SlipRisk } from '../core/model.ts';
 import { capList, type Capped } from './paging.ts';
+import { onThisPage, presentSections, type PageSection } from './sections.ts';
 
 /** How many projects at risk a row of "where slips will hurt" names; the project's page has them all. */
 export const AT_RISK_CAP = 10;
@@ -71,6 +72,10 @@ export interface DependenciesPage {
   /** The rows of the table after the lists (table order); when split, the first LIST_CAP, the rest on the program pages. */
   tableEdges: Capped<DependencyEdge>;
   diagramLimit: number;
+  /** The page's sections by key (absent when left out), in page order as a list, and its "On this page" list. */
+  section: Partial<Record<'diagram' | 'conflicts' | 'critical' | 'slips' | 'table', PageSection>>;
+  sections: PageSection[];
+  onThisPage?: PageSection[];
 }
 
 export function dependenciesPage(model: PortfolioModel, groups: DependencyGroups): DependenciesPage {
@@ -80,17 +85,29 @@ export function dependenciesPage(model: PortfolioModel, groups: DependencyGroups
   const slipping = model.projects
     .filter((p) => (p.slipPropagation?.atRisk.length ?? 0) > 0)
     .toSorted((a, b) => b.slipPropagation!.atRisk.length - a.slipPropagation!.atRisk.length || compareCodeUnits(a.id, b.id));
+  const criticalCount = model.projects.filter((p) => p.critical).length;
+  const section = {
+    diagram: { id: 'diagram', title: groups.split ? 'Programs and the dependencies between them' : 'Dependency diagram' },
+    conflicts: conflicts.length > 0 ? { id: 'conflicts', title: 'Conflicts' } : undefined,
+    critical: criticalCount > 0 ? { id: 'critical', title: 'Critical chain' } : undefined,
+    slips: slipping.length > 0 ? { id: 'slips', title: 'Where slips will hurt' } : undefined,
+    table: { id: 'table', title: groups.split ? 'Dependencies between programs' : 'All dependencies' },
+  };
+  const sections = model.edges.length > 0 ? presentSections([section.diagram, section.conflicts, section.critical, section.slips, section.table]) : [];
   return {
     groups,
     edges: model.edges,
     conflicts: capList(conflicts),
-    criticalCount: model.projects.filter((p) => p.critical).length,
+    criticalCount,
     chains: capList(criticalChains(model), 20),
     slipping: capList(slipping.map((p) => ({ p, atRisk: capList(p.slipPropagation!.atRisk, AT_RISK_CAP) }))),
     diagram: groups.split ? programOverviewDiagram(model) : portfolioDiagram(model),
     // One diagram (not split) means few dependencies: the table shows them all.
     tableEdges: groups.split ? capList(dependencyTableOrder(groups.cross)) : capList(dependencyTableOrder(model.edges), Infinity),
     diagramLimit: DIAGRAM_LIMIT,
+    section,
+    sections,
+    onThisPage: onThisPage(sections),
   };
 }
 

@@ -1,12 +1,59 @@
-/** Page data for /projects/[id]/: the project, its milestone strip and its dependency neighbourhood. */
+/**
+ * Page data for /projects/[id]/: the project, a summary panel of what matters
+ * first (health, dates and slip, next milestone, top risk, open decisions,
+ * latest note), its sections in page order (summary, narrative, then the
+ * details), the milestone strip and the dependency neighbourhood.
+ */
 import { neighbourhoodDiagram, type Diagram } from '../charts/dag-view.ts';
 import { milestoneStrip, type MilestoneStrip } from '../charts/roadmap-views.ts';
 import { hiddenHealthDimensions } from '../core/audience.ts';
+import { endDay } from '../core/dates.ts';
 import { humanize } from '../core/format.ts';
-import type { PortfolioModel, ProjectView } from '../core/model.ts';
+import type { HealthDimension, PortfolioModel, ProjectView, Rag } from '../core/model.ts';
+import { HEALTH_DIMENSIONS } from '../core/schema.ts';
+import { decisionList, type AttentionDecision } from '../core/scorecard/attention.ts';
+import { onThisPage, presentSections, type PageSection } from './sections.ts';
+
+/** What a stakeholder reads first about a project; each part is absent when the record (as the audience sees it) has no data for it. */
+export interface ProjectSummary {
+  health: {
+    overall?: Rag;
+    /** Every dimension with a value, in the contract's order, with why. */
+    dimensions: { dimension: HealthDimension; value: Rag; reason: string; manual: boolean }[];
+  };
+  dates?: {
+    start?: string;
+    end?: string;
+    baselineEnd?: string;
+    /** end − baseline_end, in days. */
+    slipDays?: number;
+    progress?: number;
+  };
+  /** The earliest milestone not done (overdue ones included: they are still next). */
+  nextMilestone?: {
+    name: string;
+    date: string;
+    baseline?: string;
+    /** Days from the as-of date to the milestone's date (its last day); negative when overdue. */
+    inDays: number;
+  };
+  /** The open risk with the highest likelihood × impact (the first listed on a tie), and how many risks are open. */
+  topRisk?: { title: string; likelihood: number; impact: number; owner?: string; mitigation?: string; open: number };
+  /** Decisions needed: how many, and the most urgent (overdue first, then soonest). */
+  decisions?: { open: number; first: AttentionDecision };
+  /** The health note, and when the record was last reviewed. */
+  note?: { text?: string; updated?: string; daysSinceUpdate?: number };
+}
 
 export interface ProjectPage {
   project: ProjectView;
+  summary: ProjectSummary;
+  /** The sections shown, in page order; headings use these ids and titles. */
+  sections: PageSection[];
+  /** Each section by its key; absent when the page leaves it out. */
+  section: Partial<Record<ProjectSectionKey, PageSection>>;
+  /** The "On this page" list; absent on a short page. */
+  onThisPage?: PageSection[];
   /** The milestones on a quarter strip; absent without milestones. */
   strip?: MilestoneStrip;
   /** Upstream and downstream, two steps each way; absent without dependencies. */
@@ -17,10 +64,91 @@ export interface ProjectPage {
   overallReason?: string;
 }
 
+/**
+ * A project page's sections in order: the summary and the narrative (the
+ * record's body) first, then the detail tables. Ids carry a `sec-` prefix:
+ * the body's own headings get ids from their text (a GMPP body has "Budget"
+ * and "Schedule"), and a link must reach the page's section, not the body's.
+ */
+export const PROJECT_SECTIONS = {
+  summary: 'Summary',
+  notes: 'Notes',
+  overview: 'Overview',
+  milestones: 'Milestones',
+  dependencies: 'Dependencies',
+  gates: 'Gates',
+  budget: 'Budget',
+  benefits: 'Benefits',
+  risks: 'Risks',
+  score: 'Score',
+  demand: 'Resource demand',
+  decisions: 'Decisions needed',
+  changes: 'Change requests',
+} as const;
+export type ProjectSectionKey = keyof typeof PROJECT_SECTIONS;
+
+const some = (xs: readonly unknown[] | undefined) => (xs?.length ?? 0) > 0;
+
 export function projectPage(model: PortfolioModel, id: string): ProjectPage {
   const project = model.byId.projects.get(id);
   if (!project) throw new Error(`no project "${id}"`);
-  return { project, strip: milestoneStrip(model, project), neighbourhood: neighbourhoodDiagram(model, id, 2), ...overallHealthLabel(model) };
+  const r = project.record;
+  const shown: Record<ProjectSectionKey, boolean> = {
+    summary: true,
+    notes: project.body.trim() !== '',
+    overview: [r.phase, r.investment, r.sponsor, r.owners?.business, r.owners?.technical, r.value_status, r.readiness].some((x) => x !== undefined) || some(r.goals) || some(r.teams) || some(r.tags),
+    milestones: some(r.milestones),
+    dependencies: project.dependsOn.length > 0 || project.dependents.length > 0,
+    gates: some(r.gates),
+    budget: r.budget !== undefined && (r.budget.planned !== undefined || r.budget.forecast !== undefined || some(r.budget.lines)),
+    benefits: some(r.benefits),
+    risks: some(r.risks),
+    score: project.score !== undefined,
+    demand: some(r.demand),
+    decisions: some(r.decisions),
+    changes: some(r.changes),
+  };
+  const keys = (Object.keys(PROJECT_SECTIONS) as ProjectSectionKey[]).filter((k) => shown[k]);
+  const section = Object.fromEntries(keys.map((k) => [k, { id: `sec-${k}`, title: PROJECT_SECTIONS[k] }])) as ProjectPage['section'];
+  const sections = presentSections(keys.map((k) => section[k]));
+  return {
+    project,
+    summary: projectSummary(model, project),
+    sections,
+    section,
+    onThisPage: onThisPage(sections),
+    strip: milestoneStrip(model, project),
+    neighbourhood: neighbourhoodDiagram(model, id, 2),
+    ...overallHealthLabel(model),
+  };
+}
+
+/** The summary panel's parts, from the model (no formatting: the component formats dates and days). */
+export function projectSummary(model: PortfolioModel, p: ProjectView): ProjectSummary {
+  const r = p.record;
+  const fy = model.settings.fiscal_year_start;
+  const asOf = model.asOfDay;
+  const dimensions = HEALTH_DIMENSIONS.flatMap((d) => {
+    const h = p.health[d];
+    return h ? [{ dimension: d, value: h.value, reason: h.reason, manual: h.source === 'manual' }] : [];
+  });
+  const hasDates = r.start !== undefined || r.end !== undefined || r.baseline_end !== undefined || r.progress !== undefined;
+  const next = (r.milestones ?? [])
+    .filter((m) => !m.done)
+    .map((m) => ({ m, due: endDay(m.date, fy) }))
+    .reduce<{ m: NonNullable<typeof r.milestones>[number]; due: number } | undefined>((best, x) => (!best || x.due < best.due ? x : best), undefined);
+  const openRisks = (r.risks ?? []).filter((k) => k.status !== 'closed');
+  const top = openRisks.reduce<(typeof openRisks)[number] | undefined>((best, k) => (!best || k.likelihood * k.impact > best.likelihood * best.impact ? k : best), undefined);
+  const decisions = decisionList([p], fy, asOf);
+  const hasNote = p.health.note !== undefined || r.updated !== undefined;
+  return {
+    health: { overall: p.health.overall, dimensions },
+    dates: hasDates ? { start: r.start, end: r.end, baselineEnd: r.baseline_end, slipDays: p.slipDays, progress: r.progress } : undefined,
+    nextMilestone: next && { name: next.m.name, date: next.m.date, baseline: next.m.baseline, inDays: next.due - asOf },
+    topRisk: top && { title: top.title, likelihood: top.likelihood, impact: top.impact, owner: top.owner, mitigation: top.mitigation, open: openRisks.length },
+    decisions: decisions.length > 0 ? { open: decisions.length, first: decisions[0] } : undefined,
+    note: hasNote ? { text: p.health.note, updated: r.updated, daysSinceUpdate: p.daysSinceUpdate } : undefined,
+  };
 }
 
 /** "Overall health", or "Overall health (of published dimensions)" when the audience hides some: a public rating is not the internal one. */

@@ -4,10 +4,15 @@
  * the scoped scorecard, which has its own page (/scorecard/programs/ID/,
  * /scorecard/goals/ID/); (teams) the utilization heatmap.
  */
+import { progressBar, type ProgressBar } from '../charts/progress.ts';
 import { projectsTimeline, type TimelineView } from '../charts/timeline.ts';
+import { benefitRealization } from '../core/budget.ts';
+import { formatPercent, formulaNumber } from '../core/format.ts';
 import type { GoalView, PortfolioModel, ProgramView, ProjectView, TeamView } from '../core/model.ts';
+import type { Goal } from '../core/schema.ts';
 import type { Scorecards } from '../core/scorecard.ts';
 import { heatmapBlock, scorecardView, type HeatmapBlock, type ScorecardScope, type ScorecardView } from './scorecard.ts';
+import { onThisPage, presentSections, type PageSection } from './sections.ts';
 
 function projectsOf(model: PortfolioModel, ids: readonly string[]): ProjectView[] {
   return ids.map((id) => model.byId.projects.get(id)).filter((p): p is ProjectView => p !== undefined);
@@ -46,6 +51,36 @@ function scorecardSummary(view: ScorecardView | undefined, kind: 'program' | 'go
   return { href: scopedScorecardPath(kind, id), openProjects: s.openProjects, items };
 }
 
+/** The sections record pages can have; a page's list holds those it shows, in this order. */
+const RECORD_SECTIONS = {
+  keyResults: { id: 'key-results', title: 'Key results' },
+  capacity: { id: 'capacity', title: 'Capacity' },
+  utilization: { id: 'utilization', title: 'Utilization by quarter' },
+  goals: { id: 'goals', title: 'Goals' },
+  programs: { id: 'programs', title: 'Programs' },
+  rollup: { id: 'roll-up', title: 'Roll-up' },
+  timeline: { id: 'mini-timeline-h', title: 'Timeline' },
+  projects: { id: 'projects', title: 'Projects' },
+  notes: { id: 'notes', title: 'Notes' },
+} as const satisfies Record<string, PageSection>;
+type RecordSectionKey = keyof typeof RECORD_SECTIONS;
+
+/** The sections of a record page (by key, shown or not), the list in page order, and its "On this page" list. */
+export interface RecordSections {
+  section: Partial<Record<RecordSectionKey, PageSection>>;
+  sections: PageSection[];
+  onThisPage?: PageSection[];
+}
+
+function recordSections(shown: Partial<Record<RecordSectionKey, boolean>>): RecordSections {
+  const keys = (Object.keys(RECORD_SECTIONS) as RecordSectionKey[]).filter((k) => shown[k]);
+  const section = Object.fromEntries(keys.map((k) => [k, { ...RECORD_SECTIONS[k] }])) as RecordSections['section'];
+  const sections = presentSections(keys.map((k) => section[k]));
+  return { section, sections, onThisPage: onThisPage(sections) };
+}
+
+const hasBody = (r: { body: string }) => r.body.trim() !== '';
+
 /** What program and goal pages share: the projects rolled up, their mini timeline, the scoped scorecard's summary. */
 interface RollUpParts {
   projects: ProjectView[];
@@ -61,25 +96,92 @@ function rollUpParts(model: PortfolioModel, scorecards: Scorecards, scope: Score
   };
 }
 
-export interface ProgramPage extends RollUpParts {
+export interface ProgramPage extends RollUpParts, RecordSections {
   program: ProgramView;
 }
 
 export function programPage(model: PortfolioModel, scorecards: Scorecards, id: string): ProgramPage {
   const program = recordOf(model.byId.programs, 'program', id);
-  return { program, ...rollUpParts(model, scorecards, { kind: 'program', id }, program.rollup.projects) };
+  const parts = rollUpParts(model, scorecards, { kind: 'program', id }, program.rollup.projects);
+  const rolled = parts.projects.length > 0;
+  const sections = recordSections({
+    goals: (program.record.goals?.length ?? 0) > 0,
+    rollup: rolled,
+    timeline: rolled && parts.timeline.charted > 0,
+    projects: rolled,
+    notes: hasBody(program),
+  });
+  return { program, ...parts, ...sections };
 }
 
-export interface GoalPage extends RollUpParts {
+/** Which way a key result should move: from its baseline towards its target. */
+export type KeyResultDirection = 'higher' | 'lower';
+
+/** A key result as the goal page shows it: its direction and its progress from baseline towards target. */
+export interface KeyResultView {
+  metric: string;
+  unit?: string;
+  baseline?: number;
+  target?: number;
+  actual?: number;
+  /** From baseline vs target; absent when either is missing or they are equal. */
+  direction?: KeyResultDirection;
+  /** (actual − baseline) / (target − baseline), unclamped (above 1 is past the target, below 0 the wrong way); absent without all three or when target = baseline. */
+  progress?: number;
+  /** The formula with the inputs filled in, e.g. `(24 − 18) / (35 − 18) = 35.3%`. */
+  formula?: string;
+  /** The bar, clamped to 0..100%. */
+  bar?: ProgressBar;
+  /** Why there is no figure, or why the bar is clamped; absent when the bar shows the figure as it is. */
+  explanation?: string;
+}
+
+export function keyResultView(k: NonNullable<Goal['key_results']>[number]): KeyResultView {
+  const { metric, unit, baseline, target, actual } = k;
+  const direction: KeyResultDirection | undefined = baseline === undefined || target === undefined || baseline === target ? undefined : target > baseline ? 'higher' : 'lower';
+  const progress = benefitRealization({ baseline, target, actual });
+  const n = (x: number) => formulaNumber(x);
+  const formula = progress !== undefined ? `(${n(actual!)} − ${n(baseline!)}) / (${n(target!)} − ${n(baseline!)}) = ${formatPercent(progress)}` : undefined;
+  const bar = progressBar(progress);
+  const explanation =
+    baseline === undefined || target === undefined
+      ? `No progress figure: the key result has no ${baseline === undefined && target === undefined ? 'baseline or target' : baseline === undefined ? 'baseline' : 'target'}.`
+      : baseline === target
+        ? 'No progress figure: the target equals the baseline.'
+        : actual === undefined
+          ? 'No current value yet, so no progress.'
+          : progress === undefined
+            ? undefined
+            : progress > 1
+              ? 'Past the target: the bar shows 100%.'
+              : progress < 0
+                ? `Moved away from the target (${direction === 'higher' ? 'down' : 'up'} from the baseline): the bar shows 0%.`
+                : undefined;
+  return { metric, unit, baseline, target, actual, direction, progress, formula, bar, explanation };
+}
+
+export interface GoalPage extends RollUpParts, RecordSections {
   goal: GoalView;
+  keyResults: KeyResultView[];
 }
 
 export function goalPage(model: PortfolioModel, scorecards: Scorecards, id: string): GoalPage {
   const goal = recordOf(model.byId.goals, 'goal', id);
-  return { goal, ...rollUpParts(model, scorecards, { kind: 'goal', id }, goal.rollup.projects) };
+  const parts = rollUpParts(model, scorecards, { kind: 'goal', id }, goal.rollup.projects);
+  const keyResults = (goal.record.key_results ?? []).map(keyResultView);
+  const rolled = parts.projects.length > 0;
+  const sections = recordSections({
+    keyResults: keyResults.length > 0,
+    programs: goal.programs.length > 0,
+    rollup: rolled,
+    timeline: rolled && parts.timeline.charted > 0,
+    projects: rolled,
+    notes: hasBody(goal),
+  });
+  return { goal, keyResults, ...parts, ...sections };
 }
 
-export interface TeamPage {
+export interface TeamPage extends RecordSections {
   team: TeamView;
   projects: ProjectView[];
   timeline: TimelineView;
@@ -89,12 +191,17 @@ export interface TeamPage {
 
 export function teamPage(model: PortfolioModel, id: string): TeamPage {
   const team = recordOf(model.byId.teams, 'team', id);
-  return {
-    team,
-    projects: projectsOf(model, team.projects),
-    timeline: projectsTimeline(model, team.projects),
-    heatmap: team.utilization?.length ? heatmapBlock(model, [{ team: team.id, label: team.record.title, cells: team.utilization }]) : undefined,
-  };
+  const projects = projectsOf(model, team.projects);
+  const timeline = projectsTimeline(model, team.projects);
+  const heatmap = team.utilization?.length ? heatmapBlock(model, [{ team: team.id, label: team.record.title, cells: team.utilization }]) : undefined;
+  const sections = recordSections({
+    capacity: (team.record.capacity?.length ?? 0) > 0,
+    utilization: heatmap !== undefined,
+    timeline: projects.length > 0 && timeline.charted > 0,
+    projects: projects.length > 0,
+    notes: hasBody(team),
+  });
+  return { team, projects, timeline, heatmap, ...sections };
 }
 
 export interface ScopedScorecardPage {

@@ -11,6 +11,7 @@ import { compareCodeUnits, formatDate, formatMoney, formatMoneyCompact, formatPe
 import type { PortfolioModel } from '../core/model.ts';
 import { titleOf } from '../core/model.ts';
 import { heatmapRows, type BudgetSummary, type Scorecard, type Scorecards } from '../core/scorecard.ts';
+import { onThisPage, presentSections, type PageSection } from './sections.ts';
 
 export type ScorecardScope = { kind: 'program' | 'goal'; id: string };
 
@@ -41,6 +42,62 @@ export interface ScorecardView {
   mix: BarChart;
   /** Goal pages: alignment to their own goal is 100% by construction, so only the mix is shown. */
   showAlignment: boolean;
+  /** The sections shown, in page order: what needs attention and the health matrix first, then the figures and charts. */
+  sections: PageSection[];
+  /** Each section by its key; absent when left out. */
+  section: Partial<Record<ScorecardSectionKey, PageSection>>;
+  /** Each attention list's count, linking to it; zero counts left out. */
+  attention: AttentionCount[];
+  /** The "On this page" list; absent on a short scorecard. */
+  onThisPage?: PageSection[];
+}
+
+/** The scorecard's sections in page order, by key: the heading id and text. */
+export const SCORECARD_SECTIONS = {
+  attention: 'Needs attention',
+  matrix: 'Health matrix',
+  projects: 'Projects',
+  money: 'Budget and benefits',
+  capacity: 'Capacity',
+  risks: 'Risk heat map',
+  budgetPeriod: 'Budget by period',
+  budgetVendor: 'Budget by vendor',
+  alignment: 'Goal alignment',
+  mix: 'Investment mix',
+} as const;
+export type ScorecardSectionKey = keyof typeof SCORECARD_SECTIONS;
+const SECTION_IDS: Record<ScorecardSectionKey, string> = {
+  attention: 'attention',
+  matrix: 'health-matrix',
+  projects: 'projects',
+  money: 'budget-and-benefits',
+  capacity: 'capacity',
+  risks: 'risks',
+  budgetPeriod: 'budget-by-period',
+  budgetVendor: 'budget-by-vendor',
+  alignment: 'goal-alignment',
+  mix: 'investment-mix',
+};
+
+/** One attention list in a count: its heading id (`attention-…`), what it is, how many. */
+export interface AttentionCount {
+  id: string;
+  label: string;
+  count: number;
+}
+
+/** The attention lists' counts, in the order the lists come; lists with nothing in them left out. */
+export function attentionCounts(s: Scorecard): AttentionCount[] {
+  const a = s.attention;
+  const item = (id: string, count: number, one: string, many: string) => ({ id: `attention-${id}`, count, label: count === 1 ? one : many });
+  return [
+    item('overdue-projects', a.overdueProjects.length, 'overdue project', 'overdue projects'),
+    item('decisions', a.decisions?.length ?? 0, 'decision needed', 'decisions needed'),
+    item('gates', a.gates.length, 'gate pending', 'gates pending'),
+    item('changes', a.changes?.length ?? 0, 'change request open', 'change requests open'),
+    item('stale', a.stale.length, 'stale record', 'stale records'),
+    item('overdue-milestones', a.overdueMilestones.length, 'overdue milestone', 'overdue milestones'),
+  ].filter((i) => i.count > 0);
 }
 
 export function heatmapBlock(model: PortfolioModel, rows: HeatmapRowInput[]): HeatmapBlock | undefined {
@@ -56,10 +113,14 @@ function budgetCharts(model: PortfolioModel, budget: BudgetSummary): BudgetChart
     { name: 'Planned (upper bar)', className: 'series-0' },
     { name: 'Actual (lower bar)', className: 'series-1' },
   ];
-  const describe = (what: string) => (r: { label: string }, sr: { name: string }, v: number) => `${r.label}: ${sr.name.split(' ')[0].toLowerCase()} ${money(v)}, Σ of the ${what}'s budget lines`;
+  const describe = (what: string) => (r: { label: string }, sr: { name: string }, v: number | undefined) =>
+    v === undefined
+      ? `${r.label}: no actual reported yet (none of the ${what}'s budget lines has one)`
+      : `${r.label}: ${sr.name.split(' ')[0].toLowerCase()} ${money(v)}, Σ of the ${what}'s budget lines`;
   const chart = (list: BudgetSummary['byPeriod'], none: string, what: string, label: (key: string) => string) =>
     groupedBars(
-      list.map((b) => ({ key: b.key, label: b.key === 'none' ? none : label(b.key), values: [b.planned, b.actual] })),
+      // No line with an actual (a future quarter): "—", not £0 spent.
+      list.map((b) => ({ key: b.key, label: b.key === 'none' ? none : label(b.key), values: [b.planned, b.reported > 0 ? b.actual : undefined] })),
       series,
       { format: compact, describe: describe(what) },
     );
@@ -71,7 +132,7 @@ function budgetCharts(model: PortfolioModel, budget: BudgetSummary): BudgetChart
 }
 
 function alignmentCharts(model: PortfolioModel, s: Scorecard): { alignment: BarChart; mix: BarChart } {
-  const pct = (n: number) => formatPercent(n);
+  const pct = (n: number | undefined) => formatPercent(n);
   const budgetShown = s.investment.some((r) => r.planned !== undefined);
   return {
     alignment: groupedBars(
@@ -94,16 +155,38 @@ function alignmentCharts(model: PortfolioModel, s: Scorecard): { alignment: BarC
 export function scorecardView(model: PortfolioModel, scorecards: Scorecards, scope?: ScorecardScope): ScorecardView | undefined {
   const s = !scope ? scorecards.portfolio : scope.kind === 'program' ? scorecards.programs.get(scope.id) : scorecards.goals.get(scope.id);
   if (!s || s.projects.length === 0) return undefined;
+  const heatmap = heatmapBlock(model, heatmapRows(model, s.teams));
+  const risks = s.risks && riskMatrix(s.risks.cells.map((c) => ({ likelihood: c.likelihood, impact: c.impact, count: c.risks.length })));
+  const showAlignment = scope?.kind !== 'goal';
+  const shown: Record<ScorecardSectionKey, boolean> = {
+    attention: true,
+    matrix: s.matrix.length > 0,
+    projects: !scope,
+    money: s.budget !== undefined || s.benefits !== undefined,
+    capacity: heatmap !== undefined,
+    risks: risks !== undefined,
+    budgetPeriod: (s.budget?.byPeriod.length ?? 0) > 0,
+    budgetVendor: (s.budget?.byVendor.length ?? 0) > 0,
+    alignment: showAlignment && s.openProjects > 0 && s.alignment.goals.length > 0,
+    mix: s.investment.length > 0,
+  };
+  const keys = (Object.keys(SCORECARD_SECTIONS) as ScorecardSectionKey[]).filter((k) => shown[k]);
+  const section = Object.fromEntries(keys.map((k) => [k, { id: SECTION_IDS[k], title: SCORECARD_SECTIONS[k] }])) as ScorecardView['section'];
+  const sections = presentSections(keys.map((k) => section[k]));
   return {
     scorecard: s,
     scope,
     level: scope ? 3 : 2,
     id: scope ? `sc-${scope.kind}` : 'sc',
-    heatmap: heatmapBlock(model, heatmapRows(model, s.teams)),
-    risks: s.risks && riskMatrix(s.risks.cells.map((c) => ({ likelihood: c.likelihood, impact: c.impact, count: c.risks.length }))),
+    heatmap,
+    risks,
     budget: s.budget && budgetCharts(model, s.budget),
     ...alignmentCharts(model, s),
-    showAlignment: scope?.kind !== 'goal',
+    showAlignment,
+    sections,
+    section,
+    attention: attentionCounts(s),
+    onThisPage: onThisPage(sections),
   };
 }
 

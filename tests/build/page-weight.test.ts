@@ -4,14 +4,13 @@
  * above PAGE_BUDGET or the whole output folder above DIST_BUDGET, naming the
  * pages and sizes. One build (about 40–60 s on 2 cores).
  */
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeSynthetic } from '../../scripts/bench/generate.ts';
-import { assertBuilt, buildSite, listFiles } from '../support/build-site.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { assertBuilt, buildRoot, buildSite, listFiles } from '../support/build-site.ts';
+import { SYNTHETIC_RECORDS, syntheticContent } from '../support/shared-builds.ts';
 
-const RECORDS = 2000;
+const RECORDS = SYNTHETIC_RECORDS;
 /** No HTML page above 400 KB: readable on a phone, and under any host's comfort. */
 const PAGE_BUDGET = 400 * 1024;
 /**
@@ -24,18 +23,14 @@ const DIST_BUDGET = 6 * 9_541_091;
 /** Until the target is met, the output may not grow: 99,328,810 bytes measured (2,193 pages), plus 2%. */
 const DIST_CEILING = 101_300_000;
 
-let content: string;
 let outDir: string;
 let sizes: { path: string; bytes: number }[];
 
 beforeAll(async () => {
-  content = mkdtempSync(join(tmpdir(), 'roadmap-weight-'));
-  writeSynthetic(content, RECORDS, 1);
-  outDir = assertBuilt(await buildSite({ content })).outDir;
+  // The run's shared copy (the global setup may have built it already).
+  outDir = assertBuilt(await buildSite({ content: syntheticContent(buildRoot(), RECORDS) })).outDir;
   sizes = listFiles(outDir).map((path) => ({ path, bytes: statSync(join(outDir, path)).size }));
 });
-
-afterAll(() => rmSync(content, { recursive: true, force: true }));
 
 const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
 

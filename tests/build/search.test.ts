@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { humanize } from '../../src/core/format.ts';
 import { healthLabel, tagWords } from '../../src/core/search-index.ts';
 import { assertBuilt, buildSite, listFiles, readText, type BuildResult } from '../support/build-site.ts';
+import { EXAMPLE_UNDER_BASE } from '../support/shared-builds.ts';
 import { parseTags } from '../support/html.ts';
 import { EXAMPLE_IN_PARTS, pagefindFiles, pagefindFragments, type PagefindFragment } from '../support/pagefind.ts';
 import { prepare } from '../support/prepare.ts';
@@ -168,8 +169,14 @@ describe('example, public build: search index in parts (ROADMAP_SEARCH_PART_CHAR
 });
 
 describe('a bad ROADMAP_SEARCH_PART_CHARS', () => {
-  it('stops the build before anything is written, naming the variable', async () => {
-    const build = await buildSite({ content: 'content', env: { ROADMAP_SEARCH_PART_CHARS: 'lots' } });
+  let build: BuildResult;
+
+  // In a hook (whose timeout allows for waiting on other builds), not in the test.
+  prepare(async () => {
+    build = await buildSite({ content: 'content', env: { ROADMAP_SEARCH_PART_CHARS: 'lots' } });
+  });
+
+  it('stops the build before anything is written, naming the variable', () => {
     expect(build.code).not.toBe(0);
     expect(`${build.stdout}\n${build.stderr}`).toContain('ROADMAP_SEARCH_PART_CHARS="lots": must be a whole number of characters');
     expect(listFiles(build.outDir)).toEqual([]);
@@ -284,10 +291,10 @@ describe('hostile fixture: nothing internal in a public index', () => {
 
 describe('BASE_PATH=/roadmap with SITE_URL', () => {
   let build: BuildResult;
-  const SITE = 'https://example.github.io/roadmap';
+  const SITE = EXAMPLE_UNDER_BASE.env!.SITE_URL!;
 
   prepare(async () => {
-    build = assertBuilt(await buildSite({ content: 'content', basePath: '/roadmap', env: { SITE_URL: SITE } }));
+    build = assertBuilt(await buildSite(EXAMPLE_UNDER_BASE));
   });
 
   it('has no absolute link, script, form or search path outside /roadmap/', () => {

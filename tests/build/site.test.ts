@@ -10,6 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { assertBuilt, buildSite, hashTree, listFiles, plain, readText, ROOT, type BuildResult } from '../support/build-site.ts';
+import { EXAMPLE_UNDER_BASE } from '../support/shared-builds.ts';
 import { dangerousMarkup, decodeEntities, isInternalUrl, pageUrls, parseTags, withoutAttributeValues } from '../support/html.ts';
 import { prepare } from '../support/prepare.ts';
 
@@ -113,6 +114,39 @@ function scriptTags(outDir: string): string[] {
   return listFiles(outDir)
     .filter((rel) => rel.endsWith('.html') && !mayLoadScript(outDir, rel))
     .flatMap((rel) => parseTags(readText(outDir, rel)).filter((t) => t.name === 'script').map((t) => `${rel}: <script ${t.attrs.map(([k, v]) => `${k}="${v}"`).join(' ')}>`));
+}
+
+/**
+ * Every "On this page" link of every page, checked against the page: the
+ * first element with the link's id is a heading whose text is the link's
+ * text. Returns the problems, and how many pages have such a list.
+ */
+function onThisPageProblems(outDir: string): { problems: string[]; pages: string[] } {
+  const problems: string[] = [];
+  const pages: string[] = [];
+  const text = (html: string) => decodeEntities(html.replace(/<[^>]*>/g, '')).trim();
+  for (const rel of listFiles(outDir).filter((f) => f.endsWith('.html'))) {
+    const html = readText(outDir, rel);
+    const nav = /<nav[^>]*aria-label="On this page"[^>]*>([\s\S]*?)<\/nav>/.exec(html);
+    if (!nav) continue;
+    pages.push(rel);
+    for (const [, id, label] of nav[1].matchAll(/<a href="#([^"]+)"[^>]*>([\s\S]*?)<\/a>/g)) {
+      const at = html.indexOf(` id="${id}"`);
+      const open = html.lastIndexOf('<', at);
+      const heading = /^<(h[2-4])\b/.exec(html.slice(open));
+      const end = heading ? html.indexOf(`</${heading[1]}>`, at) : -1;
+      const headingText = heading && end > 0 ? text(html.slice(html.indexOf('>', at) + 1, end)) : undefined;
+      if (at < 0) problems.push(`${rel}: #${id} has no target`);
+      else if (!heading) problems.push(`${rel}: #${id} is not a heading`);
+      else if (headingText !== text(label)) problems.push(`${rel}: #${id} reads "${headingText}", the list says "${text(label)}"`);
+    }
+  }
+  return { problems, pages };
+}
+
+/** The text of the page's h2 headings, in order. */
+function h2s(html: string): string[] {
+  return [...html.matchAll(/<h2\b[^>]*>([\s\S]*?)<\/h2>/g)].map((m) => decodeEntities(m[1].replace(/<[^>]*>/g, '')).trim());
 }
 
 function json(outDir: string): Json {
@@ -295,6 +329,23 @@ describe('example portfolio, internal build', () => {
     expect(unmarked).toEqual([]);
   });
 
+  it('puts what matters first: the scorecard opens with Needs attention and the health matrix, a project with its summary then its narrative', () => {
+    expect(h2s(readText(build.outDir, 'scorecard/index.html')).slice(0, 2)).toEqual(['Needs attention', 'Health matrix']);
+    expect(h2s(readText(build.outDir, 'scorecard/programs/digital-front-door/index.html')).slice(0, 2)).toEqual(['Needs attention', 'Health matrix']);
+    const portal = h2s(readText(build.outDir, 'projects/patient-portal/index.html'));
+    expect(portal.slice(0, 2)).toEqual(['Summary', 'Notes']);
+    expect(portal.indexOf('Overview')).toBeGreaterThan(portal.indexOf('Notes'));
+    expect(portal.indexOf('Risks')).toBeGreaterThan(portal.indexOf('Overview'));
+  });
+
+  it('links every "On this page" entry to a heading with its text, on the long pages', () => {
+    const { problems, pages } = onThisPageProblems(build.outDir);
+    expect(problems).toEqual([]);
+    for (const page of ['scorecard/index.html', 'dependencies/index.html', 'projects/patient-portal/index.html', 'goals/improve-patient-access/index.html', 'programs/digital-front-door/index.html']) {
+      expect(pages).toContain(page);
+    }
+  });
+
   it('escapes record text, has no event handlers or script URLs, ships no script', () => {
     expect(markupProblems(build.outDir)).toEqual([]);
     expect(scriptTags(build.outDir)).toEqual([]);
@@ -431,8 +482,8 @@ describe('BASE_PATH=/roadmap', () => {
 
   prepare(async () => {
     plainBuild = assertBuilt(await buildSite({ content: EXAMPLE }));
-    // The same build as search.test.ts's BASE_PATH test (one build for both): SITE_URL changes no page link.
-    build = assertBuilt(await buildSite({ content: EXAMPLE, basePath: '/roadmap', env: { SITE_URL: 'https://example.github.io/roadmap' } }));
+    // One build for every BASE_PATH test: SITE_URL changes no page link.
+    build = assertBuilt(await buildSite(EXAMPLE_UNDER_BASE));
   });
 
   it('prefixes every internal href and src with /roadmap/', () => {

@@ -52,11 +52,11 @@ describe('budgetBuckets', () => {
       }),
       { audience: 'internal', asOf: AS_OF },
     );
-    // Beta: 10 + 20 planned, 1 + 4 actual, 2 lines; none: 5; Acme: 7.
+    // Beta: 10 + 20 planned, 1 + 4 actual, 2 lines; none: 5; Acme: 7 (neither reports an actual).
     expect(budgetBuckets(model.projects, (line) => line.vendor ?? 'none')).toEqual([
-      { key: 'Beta', planned: 30, actual: 5, lines: 2 },
-      { key: 'none', planned: 5, actual: 0, lines: 1 },
-      { key: 'Acme', planned: 7, actual: 0, lines: 1 },
+      { key: 'Beta', planned: 30, actual: 5, lines: 2, reported: 2 },
+      { key: 'none', planned: 5, actual: 0, lines: 1, reported: 0 },
+      { key: 'Acme', planned: 7, actual: 0, lines: 1, reported: 0 },
     ]);
   });
 });

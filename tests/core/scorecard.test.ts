@@ -64,14 +64,14 @@ describe('budget', () => {
 
   it('groups lines by fiscal quarter and by vendor', () => {
     expect(b.byPeriod).toEqual([
-      { key: '2026-Q1', planned: 3400, actual: 3350, lines: 2 },
-      { key: '2026-Q2', planned: 600, actual: 100, lines: 1 },
-      { key: 'none', planned: 0, actual: 10, lines: 1 },
+      { key: '2026-Q1', planned: 3400, actual: 3350, lines: 2, reported: 2 },
+      { key: '2026-Q2', planned: 600, actual: 100, lines: 1, reported: 1 },
+      { key: 'none', planned: 0, actual: 10, lines: 1, reported: 1 },
     ]);
     expect(b.byVendor).toEqual([
-      { key: 'Acme', planned: 3400, actual: 3350, lines: 2 },
-      { key: 'Beta', planned: 600, actual: 100, lines: 1 },
-      { key: 'none', planned: 0, actual: 10, lines: 1 },
+      { key: 'Acme', planned: 3400, actual: 3350, lines: 2, reported: 2 },
+      { key: 'Beta', planned: 600, actual: 100, lines: 1, reported: 1 },
+      { key: 'none', planned: 0, actual: 10, lines: 1, reported: 1 },
     ]);
   });
 

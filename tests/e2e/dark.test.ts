@@ -30,8 +30,8 @@ const PAGES = [
   '/teams/security-review/',
   '/changes/',
 ];
-/** The internal build adds the capacity heatmaps (scorecard, team and program pages). */
-const INTERNAL_PAGES = ['/scorecard/', '/teams/security-review/', '/programs/cyber-security/'];
+/** The internal build adds the capacity heatmaps (scorecard, team and program pages) and a project summary's top risk and decisions. */
+const INTERNAL_PAGES = ['/scorecard/', '/teams/security-review/', '/programs/cyber-security/', '/projects/patient-portal/'];
 
 vi.setConfig({ testTimeout: 180_000 });
 

@@ -115,6 +115,35 @@ describe.skipIf(skipBrowserTests)('dependency pages and mermaid in Chromium', ()
     }
   });
 
+  it('diagram text as drawn: every line inside its box, no edge label on a box or another label', async () => {
+    for (const path of ['/dependencies/', '/projects/cloud-landing-zone/', '/projects/identity-and-access/']) {
+      const { page, close } = await open(site, path);
+      const problems = await page.$$eval('.dep-svg', (svgs) =>
+        svgs.flatMap((svg) => {
+          const out: string[] = [];
+          const box = (e: Element) => (e as SVGGraphicsElement).getBBox();
+          const hit = (a: DOMRect, b: DOMRect) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+          const rects = [...svg.querySelectorAll('.nodes rect')].map(box);
+          for (const g of svg.querySelectorAll('.nodes a, .nodes g')) {
+            const r = box(g.querySelector('rect')!);
+            for (const t of g.querySelectorAll('text')) {
+              const b = box(t);
+              if (b.x < r.x || b.x + b.width > r.x + r.width || b.y < r.y || b.y + b.height > r.y + r.height) out.push(`"${t.textContent}" outside its box`);
+            }
+          }
+          const labels = [...svg.querySelectorAll('.labels text')].map((t) => ({ text: t.textContent, b: box(t) }));
+          labels.forEach((l, i) => {
+            if (rects.some((r) => hit(l.b, r))) out.push(`label "${l.text}" on a box`);
+            if (labels.slice(i + 1).some((m) => hit(l.b, m.b))) out.push(`label "${l.text}" on another label`);
+          });
+          return out;
+        }),
+      );
+      expect(problems, path).toEqual([]);
+      await close();
+    }
+  });
+
   it('axe: no serious or critical violations on the dependency page, a project page and the mermaid page', async () => {
     for (const path of ['/dependencies/', '/projects/cloud-landing-zone/', '/projects/datacentre-exit/']) {
       const { page, close } = await open(site, path, true);

@@ -53,7 +53,7 @@ describe.skipIf(skipBrowserTests)('scorecard pages in Chromium', () => {
         // zero client JavaScript in the page's own content (the layout's search box is outside <main>)
         expect(await page.$$eval('main script', (s) => s.length)).toBe(0);
         // every chart is an image with a name, and its section has a table
-        const charts = await page.$$eval('main svg[role="img"]', (svgs) =>
+        const charts = await page.$$eval('main [role="img"]', (svgs) =>
           svgs.map((s) => {
             const id = s.getAttribute('aria-labelledby');
             const name = id ? (document.getElementById(id)?.textContent ?? '') : (s.getAttribute('aria-label') ?? '');

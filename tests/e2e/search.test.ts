@@ -11,6 +11,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { assertBuilt, buildSite, type BuildOptions } from '../support/build-site.ts';
+import { EXAMPLE_UNDER_BASE } from '../support/shared-builds.ts';
 import { launchBrowser, skipBrowserTests } from '../support/browser.ts';
 import { EXAMPLE_IN_PARTS } from '../support/pagefind.ts';
 import { runAxe } from '../support/crawl.ts';
@@ -87,7 +88,7 @@ describe.skipIf(skipBrowserTests)('search in Chromium', () => {
 
   const sites: { name: string; build: BuildOptions; prefix: string }[] = [
     { name: 'example, public', build: { content: 'content' }, prefix: '/' },
-    { name: 'example, public, BASE_PATH=/roadmap', build: { content: 'content', basePath: '/roadmap' }, prefix: '/roadmap/' },
+    { name: 'example, public, BASE_PATH=/roadmap', build: EXAMPLE_UNDER_BASE, prefix: '/roadmap/' },
     { name: 'example, public, index in parts', build: EXAMPLE_IN_PARTS, prefix: '/' },
   ];
 

@@ -97,6 +97,29 @@ describe('scorecard page data', () => {
     expect(withheldSections(scorecards.visible)).toEqual([]);
   });
 
+  it('budget by period: a quarter with no actual reported yet reads "—", not 0 spent', () => {
+    const withLines = portfolio({
+      settings: settings({ as_of: '2026-05-15' }),
+      projects: [
+        project('a', {
+          start: '2026-01-01',
+          end: '2026-12-31',
+          budget: { planned: 300, lines: [{ period: '2026-Q1', planned: 100, actual: 90 }, { period: '2026-Q2', planned: 100, actual: 0 }, { period: '2026-Q3', planned: 100 }] },
+        }),
+      ],
+    });
+    const { model, scorecards } = siteFromInput(loadSettings({ ROADMAP_AUDIENCE: 'internal' }, '/p'), withLines, { now: new Date('2026-05-15') });
+    const rows = scorecardView(model, scorecards)!.budget!.period.rows;
+    expect(rows.map((r) => r.label)).toEqual(['Q1\u00a0FY2026', 'Q2\u00a0FY2026', 'Q3\u00a0FY2026']);
+    // Planned, then actual: a reported 0 stays €0; the future quarter has no actual.
+    expect(rows.map((r) => r.bars.map((b) => b.text))).toEqual([
+      ['€100', '€90'],
+      ['€100', '€0'],
+      ['€100', '—'],
+    ]);
+    expect(rows[2].bars[1].title).toBe("Q3\u00a0FY2026: no actual reported yet (none of the period's budget lines has one)");
+  });
+
   it('the public scorecard leaves out what the audience hides, and says so', () => {
     const { model, scorecards } = site('public');
     const view = scorecardView(model, scorecards)!;

@@ -20,6 +20,8 @@ export interface Run {
 /** `node scripts/<script> ...args` in `cwd` (default: the repository root). Asynchronous, so tests can run side by side. */
 export function runScript(script: string, args: readonly string[], opts: { cwd?: string; env?: Record<string, string> } = {}): Promise<Run> {
   const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LANG: 'C.UTF-8', ...opts.env };
+  // The run's compiled-code cache (set by the global setup): each child skips recompiling the same modules.
+  if (process.env.NODE_COMPILE_CACHE) env.NODE_COMPILE_CACHE ??= process.env.NODE_COMPILE_CACHE;
   return new Promise((resolvePromise, reject) => {
     const child = spawn(NODE, [join(ROOT, 'scripts', script), ...args], { cwd: opts.cwd ?? ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000 });
     let stdout = '';

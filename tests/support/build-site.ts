@@ -60,7 +60,7 @@ declare module 'vitest' {
 let fallbackRoot: string | undefined;
 
 /** The per-run folder shared by all workers (from the global setup), or a per-process one. */
-function buildRoot(): string {
+export function buildRoot(): string {
   let root: string | undefined;
   try {
     root = inject('roadmapBuildRoot');
@@ -113,7 +113,7 @@ async function withLock<T>(root: string, fn: () => Promise<T>): Promise<T> {
 /** The child's environment: only what a shell would have, plus the options. No vitest variables (NODE_ENV=test, MODE, BASE_URL…). */
 function childEnv(options: BuildOptions): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
-  for (const key of ['HOME', 'USER', 'LOGNAME', 'TMPDIR', 'TEMP', 'TMP', 'TZ', 'LANG', 'LC_ALL', 'CI', 'SYSTEMROOT']) {
+  for (const key of ['HOME', 'USER', 'LOGNAME', 'TMPDIR', 'TEMP', 'TMP', 'TZ', 'LANG', 'LC_ALL', 'CI', 'SYSTEMROOT', 'NODE_COMPILE_CACHE']) {
     if (process.env[key] !== undefined) env[key] = process.env[key];
   }
   // Node 24 from node_modules, as `npm run build` gets it.
@@ -171,7 +171,11 @@ const inProcess = new Map<string, Promise<BuildResult>>();
  * earlier build of this `vitest run` (in any worker) is reused.
  */
 export function buildSite(options: BuildOptions): Promise<BuildResult> {
-  const root = buildRoot();
+  return buildSiteIn(buildRoot(), options);
+}
+
+/** `buildSite` with the shared folder given (the global setup builds ahead of the test files). */
+export function buildSiteIn(root: string, options: BuildOptions): Promise<BuildResult> {
   if (options.outDir !== undefined || options.fresh) {
     const outDir = options.outDir ?? join(mkdtempSync(join(root, 'fresh-')), 'dist');
     return withLock(root, () => runAstroBuild(options, outDir));

@@ -56,19 +56,27 @@ export function backEdges(n: number, edges: readonly { u: number; v: number }[])
   return reversed;
 }
 
-/** Successor and predecessor lists of the acyclic edges, in edge order. */
-export function adjacency(n: number, dag: readonly { u: number; v: number }[]): { succ: number[][]; pred: number[][] } {
+/** Successor and predecessor lists of the acyclic edges, in edge order, with each edge's minimum length in layers (1 unless given). */
+export function adjacency(
+  n: number,
+  dag: readonly { u: number; v: number; minLength?: number }[],
+): { succ: number[][]; pred: number[][]; succLen: number[][]; predLen: number[][] } {
   const succ: number[][] = Array.from({ length: n }, () => []);
   const pred: number[][] = Array.from({ length: n }, () => []);
+  const succLen: number[][] = Array.from({ length: n }, () => []);
+  const predLen: number[][] = Array.from({ length: n }, () => []);
   for (const e of dag) {
     succ[e.u].push(e.v);
     pred[e.v].push(e.u);
+    succLen[e.u].push(e.minLength ?? 1);
+    predLen[e.v].push(e.minLength ?? 1);
   }
-  return { succ, pred };
+  return { succ, pred, succLen, predLen };
 }
 
-/** Layer of each node: longest path from the sources, then each source pulled right next to its nearest successor (shorter edges, fewer dummies). */
-export function assignLayers(succ: readonly number[][], pred: readonly number[][]): { layer: Int32Array; layers: number } {
+/** Layer of each node: longest path from the sources (an edge spans at least its minimum length), then each source pulled right next to its nearest successor (shorter edges, fewer dummies). */
+export function assignLayers(succ: readonly number[][], pred: readonly number[][], succLen?: readonly number[][]): { layer: Int32Array; layers: number } {
+  const len = (v: number, k: number) => succLen?.[v][k] ?? 1;
   const n = succ.length;
   const indeg = new Int32Array(n);
   for (let v = 0; v < n; v++) indeg[v] = pred[v].length;
@@ -76,14 +84,14 @@ export function assignLayers(succ: readonly number[][], pred: readonly number[][
   const topo: number[] = [];
   for (let i = 0; i < n; i++) if (indeg[i] === 0) topo.push(i);
   for (let i = 0; i < topo.length; i++) {
-    for (const w of succ[topo[i]]) {
-      layer[w] = Math.max(layer[w], layer[topo[i]] + 1);
+    for (const [k, w] of succ[topo[i]].entries()) {
+      layer[w] = Math.max(layer[w], layer[topo[i]] + len(topo[i], k));
       if (--indeg[w] === 0) topo.push(w);
     }
   }
   for (let i = topo.length - 1; i >= 0; i--) {
     const v = topo[i];
-    if (pred[v].length === 0 && succ[v].length > 0) layer[v] = Math.min(...succ[v].map((w) => layer[w])) - 1;
+    if (pred[v].length === 0 && succ[v].length > 0) layer[v] = Math.min(...succ[v].map((w, k) => layer[w] - len(v, k)));
   }
   let layers = 0;
   for (let i = 0; i < n; i++) layers = Math.max(layers, layer[i] + 1);

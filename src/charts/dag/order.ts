@@ -12,14 +12,18 @@ export interface Slot {
   down: number[];
 }
 
-/** Slots: the nodes (same indices), then one dummy per layer an edge crosses, so an edge never passes through a node; `chains[i]` is edge i's path of slots. */
-export function buildSlots(heights: readonly number[], layer: Int32Array, dag: readonly { u: number; v: number }[]): { slots: Slot[]; chains: number[][] } {
+/**
+ * Slots: the nodes (same indices), then one dummy per layer an edge crosses, so an edge never passes through a node; `chains[i]` is edge i's path of slots.
+ * An edge with a `band` gets that much height in its middle dummy: free room beside its straight run for its label.
+ */
+export function buildSlots(heights: readonly number[], layer: Int32Array, dag: readonly { u: number; v: number; band?: number }[]): { slots: Slot[]; chains: number[][] } {
   const slots: Slot[] = heights.map((height, i) => ({ node: i, layer: layer[i], height, up: [], down: [] }));
   const chains: number[][] = [];
   for (const e of dag) {
     const chain = [e.u];
+    const mid = Math.floor((layer[e.u] + layer[e.v]) / 2);
     for (let l = layer[e.u] + 1; l < layer[e.v]; l++) {
-      slots.push({ node: -1, layer: l, height: 0, up: [], down: [] });
+      slots.push({ node: -1, layer: l, height: l === mid ? (e.band ?? 0) : 0, up: [], down: [] });
       chain.push(slots.length - 1);
     }
     chain.push(e.v);

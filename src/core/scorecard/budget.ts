@@ -11,6 +11,8 @@ export interface BudgetBucket {
   actual: number;
   /** Number of budget lines in the bucket. */
   lines: number;
+  /** How many of them have an actual: none means no spend is reported yet (a future quarter), not £0 spent. */
+  reported: number;
 }
 
 export interface BudgetProjectRow {
@@ -56,10 +58,11 @@ export function budgetBuckets(projects: readonly ProjectView[], keyOf: (line: { 
     for (const line of p.record.budget?.lines ?? []) {
       const key = keyOf(line);
       let b = buckets.get(key);
-      if (!b) buckets.set(key, (b = { key, planned: 0, actual: 0, lines: 0 }));
+      if (!b) buckets.set(key, (b = { key, planned: 0, actual: 0, lines: 0, reported: 0 }));
       b.planned += line.planned ?? 0;
       b.actual += line.actual ?? 0;
       b.lines += 1;
+      if (line.actual !== undefined) b.reported += 1;
     }
   }
   return [...buckets.values()];
