@@ -6,6 +6,7 @@
 import { scaleBand } from 'd3';
 import type { PortfolioModel, Rag, UtilizationCell } from '../core/model.ts';
 import { titleOf } from '../core/model.ts';
+import { formatPeriod } from '../core/format.ts';
 
 export interface HeatmapRowInput {
   team: string;
@@ -67,6 +68,8 @@ export interface HeatmapOptions {
   labelWidth?: number;
   cellWidth?: number;
   cellHeight?: number;
+  /** A period's name in headings and titles (`Q3 FY2026/27`, short `Q3 FY26/27`); default: the period as written. */
+  periodLabel?: (period: string, short: boolean) => string;
   /** Only these periods (sorted); default: every period any row has. */
   periods?: readonly string[];
 }
@@ -112,12 +115,13 @@ export function capacityHeatmap(rows: readonly HeatmapRowInput[], o: HeatmapOpti
   const x = scaleBand<string>().domain(periods).range([labelWidth, labelWidth + cw * periods.length]);
   const y = scaleBand<string>().domain(rows.map((r) => r.team)).range([headerHeight, headerHeight + ch * rows.length]);
   const name = o.projectTitle ?? ((id: string) => id);
+  const periodLabel = o.periodLabel ?? ((p: string) => p);
   return {
     width: labelWidth + cw * periods.length + 2,
     height: headerHeight + ch * rows.length + 2,
     labelWidth,
     headerHeight,
-    columns: periods.map((p) => ({ period: p, x: x(p)! + cw / 2, y: COLUMN_TEXT_Y, text: p })),
+    columns: periods.map((p) => ({ period: p, x: x(p)! + cw / 2, y: COLUMN_TEXT_Y, text: periodLabel(p, true) })),
     rows: rows.map((r) => ({
       team: r.team,
       label: r.label,
@@ -145,7 +149,7 @@ export function capacityHeatmap(rows: readonly HeatmapRowInput[], o: HeatmapOpti
             textX: cx + width / 2,
             ratioY: cy + CELL_RATIO_DY,
             fteY: cy + CELL_FTE_DY,
-            title: `${r.label}, ${c.period}: ${cellFormula(c)}, ${levelWords(c, o.thresholds)}${by}`,
+            title: `${r.label}, ${periodLabel(c.period, false)}: ${cellFormula(c)}, ${levelWords(c, o.thresholds)}${by}`,
           };
         }),
     })),
@@ -157,5 +161,6 @@ export function capacityHeatmapOf(model: PortfolioModel, rows: readonly HeatmapR
   return capacityHeatmap(rows, {
     thresholds: model.settings.thresholds.capacity_utilization,
     projectTitle: (id) => titleOf(model, 'projects', id),
+    periodLabel: (p, short) => formatPeriod(p, model.settings.fiscal_year_start, { short }),
   });
 }

@@ -5,7 +5,7 @@
  * the projects it is given plus sorts.
  */
 import { dayToIso, endDay, quarterLabel, quarterOf, type Day } from '../core/dates.ts';
-import { compareCodeUnits as cmp, compareTitles, formatDays } from '../core/format.ts';
+import { compareCodeUnits as cmp, compareTitles, formatDate, formatDay, formatDays, formatQuarter } from '../core/format.ts';
 import type { PortfolioModel, ProjectView } from '../core/model.ts';
 import { STATUSES, type Status } from '../core/schema.ts';
 import { addQuarters, quarterBounds, round, textWidth, timeAxis, truncate, type AxisBand } from './time-scale.ts';
@@ -30,7 +30,7 @@ export function roadmapSummary(model: PortfolioModel, projects: readonly Project
   const q = quarterOf(model.asOfDay, fy);
   const { first, last } = quarterBounds(q.fy, q.q, fy);
   const out: RoadmapSummary = {
-    quarter: quarterLabel(q.fy, q.q),
+    quarter: formatQuarter(q.fy, q.q, fy),
     quarterFirstIso: dayToIso(first),
     quarterLastIso: dayToIso(last),
     inFlight: [],
@@ -92,14 +92,14 @@ export function nowNextLater(model: PortfolioModel, projects: readonly ProjectVi
     else later.push(p);
   }
   const byStart = (a: ProjectView, b: ProjectView) => (a.startDay ?? Infinity) - (b.startDay ?? Infinity) || byTitle(a, b);
-  const nextQuarters = [quarterLabel(q1.fy, q1.q), quarterLabel(q2.fy, q2.q)];
+  const nextQuarters = [formatQuarter(q1.fy, q1.q, fy), formatQuarter(q2.fy, q2.q, fy)];
   return {
     nextUntilIso: dayToIso(until),
     nextQuarters,
     columns: [
-      { key: 'now', label: 'Now', description: `In flight on ${dayToIso(asOf)}`, projects: now.sort(byStart).map((p) => p.id) },
-      { key: 'next', label: 'Next', description: `Starts by ${dayToIso(until)} (${nextQuarters.join(', ')})`, projects: next.sort(byStart).map((p) => p.id) },
-      { key: 'later', label: 'Later', description: `Approved, starting after ${dayToIso(until)} or not yet scheduled`, projects: later.sort(byStart).map((p) => p.id) },
+      { key: 'now', label: 'Now', description: `In flight on ${formatDay(asOf)}`, projects: now.sort(byStart).map((p) => p.id) },
+      { key: 'next', label: 'Next', description: `Starts by ${formatDay(until)} (${nextQuarters.join(', ')})`, projects: next.sort(byStart).map((p) => p.id) },
+      { key: 'later', label: 'Later', description: `Approved, starting after ${formatDay(until)} or not yet scheduled`, projects: later.sort(byStart).map((p) => p.id) },
     ],
     proposed: proposed.sort(byTitle).map((p) => p.id),
   };
@@ -174,7 +174,7 @@ export interface MilestoneStrip {
   quarters: StripQuarter[];
   /** The time line the milestones sit on. */
   axis: { x1: number; x2: number; y: number };
-  asOf: { x: number; y1: number; y2: number; iso: string; inRange: boolean };
+  asOf: { x: number; y1: number; y2: number; iso: string; /** The as-of day as people read it. */ text: string; inRange: boolean };
   /** The project's span (start to end), when both are set. */
   span?: { x: number; y: number; width: number; height: number; rx: number };
   milestones: StripMilestone[];
@@ -187,9 +187,14 @@ const STRIP_FONT = 11;
 const STRIP_TICK_TOP = 2;
 const STRIP_TICK_BELOW = 8;
 const STRIP_QUARTER_TEXT = { dx: 3, y: 12 };
-/** Quarters narrower than this show `Q3` instead of `2026-Q3`. */
-const STRIP_QUARTER_LABEL_MIN = 50;
+/** Quarters narrower than their label (`Q3 FY26/27`) and its margins show `Q3` only. */
 const STRIP_SPAN_H = 6;
+
+function stripQuarterText(q: AxisBand, fy: number): string {
+  const { fy: qfy, q: n } = quarterOf(q.first, fy);
+  const long = formatQuarter(qfy, n, fy, { short: true });
+  return textWidth(long, STRIP_FONT) + 2 * STRIP_QUARTER_TEXT.dx <= q.width ? long : q.short;
+}
 const STRIP_AS_OF_TOP = 16;
 const STRIP_LATE_CROSS = 3;
 
@@ -259,7 +264,7 @@ export function milestoneStrip(model: PortfolioModel, p: ProjectView, width = 72
       labelX: round(anchor === 'middle' ? x : anchor === 'start' ? Math.max(2, x - 4) : Math.min(width - 2, x + 4)),
       labelY: lineY + 22 + row * 15,
       anchor,
-      tooltip: `${m.name}: ${m.date}; ${state === 'late' ? 'late (not done)' : state}${moved !== undefined ? `; baseline ${m.baseline}, moved ${formatDays(day - moved)}` : ''}`,
+      tooltip: `${m.name}: ${formatDate(m.date, fy)}; ${state === 'late' ? 'late (not done)' : state}${moved !== undefined ? `; baseline ${formatDate(m.baseline, fy)}, moved ${formatDays(day - moved)}` : ''}`,
     };
   });
   const asOfX = axis.x(model.asOfDay);
@@ -274,22 +279,22 @@ export function milestoneStrip(model: PortfolioModel, p: ProjectView, width = 72
     width,
     height,
     lineY,
-    // The strip has no year row: its quarters carry the fiscal year (`2026-Q3`) where they fit.
+    // The strip has no year row: its quarters carry the fiscal year (`Q3 FY26/27`) where they fit.
     quarters: axis.quarters.map((q) => ({
       ...q,
-      label: quarterLabel(quarterOf(q.first, fy).fy, quarterOf(q.first, fy).q),
+      label: formatQuarter(quarterOf(q.first, fy).fy, quarterOf(q.first, fy).q, fy),
       y1: STRIP_TICK_TOP,
       y2: lineY + STRIP_TICK_BELOW,
-      text: q.width > STRIP_QUARTER_LABEL_MIN ? quarterLabel(quarterOf(q.first, fy).fy, quarterOf(q.first, fy).q) : q.short,
+      text: stripQuarterText(q, fy),
       textX: q.x + STRIP_QUARTER_TEXT.dx,
       textY: STRIP_QUARTER_TEXT.y,
     })),
     axis: { x1: axis.quarters[0]?.x ?? 0, x2: width - pad, y: lineY },
-    asOf: { x: asOfX, y1: STRIP_AS_OF_TOP, y2: height, iso: dayToIso(model.asOfDay), inRange: model.asOfDay >= rangeFrom && model.asOfDay <= rangeTo },
+    asOf: { x: asOfX, y1: STRIP_AS_OF_TOP, y2: height, iso: dayToIso(model.asOfDay), text: formatDay(model.asOfDay), inRange: model.asOfDay >= rangeFrom && model.asOfDay <= rangeTo },
     span,
     milestones,
     description:
       `${milestones.length} milestones: ${done} done, ${late} late, ${milestones.length - done - late} open. ` +
-      milestones.map((m) => `${m.name} ${m.dateIso} (${m.state})`).join('; '),
+      milestones.map((m) => `${m.name} ${formatDate(m.dateIso, fy)} (${m.state})`).join('; '),
   };
 }

@@ -4,6 +4,7 @@
  * range fitted to the data (whole fiscal quarters around the dates shown and
  * the as-of day). Pure: day numbers in, coordinates and labels out.
  */
+import { fiscalYearLabel, shortFiscalYearLabel } from '../core/format.ts';
 import { scaleUtc } from 'd3';
 import { dayFromParts, quarterOf, quarterStart, type Day } from '../core/dates.ts';
 
@@ -76,10 +77,8 @@ export interface TimeAxis {
   band: (first: Day, last: Day, label: string, short: string) => AxisBand;
 }
 
-/** Fiscal year label: `FY2026`, or `FY2026/27` when it spans two calendar years. */
-export function fiscalYearLabel(fy: number, fiscalYearStart: number): string {
-  return fiscalYearStart === 1 ? `FY${fy}` : `FY${fy}/${String((fy + 1) % 100).padStart(2, '0')}`;
-}
+/** Fiscal year label: `FY2026`, or `FY2026/27` (one naming for the axis and the text: core/format.ts). */
+export { fiscalYearLabel };
 
 /**
  * A time axis from `from` to `to` (inclusive days) drawn between x0 and x1.
@@ -191,10 +190,7 @@ function yearSteps(axis: TimeAxis, step: number, fiscalYearStart: number): AxisB
 }
 
 /** `FY26/27`, or `FY26` when fiscal years are calendar years. */
-export function shortFiscalYearLabel(fy: number, fiscalYearStart: number): string {
-  const yy = (n: number) => String(n % 100).padStart(2, '0');
-  return fiscalYearStart === 1 ? `FY${yy(fy)}` : `FY${yy(fy)}/${yy(fy + 1)}`;
-}
+export { shortFiscalYearLabel };
 
 /**
  * The header rows an axis can show without overlapping labels, coarsest

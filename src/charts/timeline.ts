@@ -10,7 +10,7 @@
  */
 import { linkedGoals } from '../core/rollup.ts';
 import { dayToIso, endDay, quarterOf, type Day } from '../core/dates.ts';
-import { compareCodeUnits as cmp, compareTitles, formatDays, humanize } from '../core/format.ts';
+import { compareCodeUnits as cmp, compareTitles, formatDate, formatDay, formatDays, humanize } from '../core/format.ts';
 import type { PortfolioModel, ProjectView } from '../core/model.ts';
 import { INVESTMENTS, STATUSES, type Rag, type Status } from '../core/schema.ts';
 import {
@@ -158,6 +158,8 @@ export interface TimelineView {
   plotX1: number;
   headerHeight: number;
   grouping: Grouping;
+  /** The portfolio's `fiscal_year_start`, to write the dates of the chart's text alternatives. */
+  fiscalYearStart: number;
   /** The header's rows, coarsest first: fiscal years (or 5, 10… at a time), then quarters and months where their labels fit. */
   levels: TimelineLevel[];
   /** Boundaries of the finest row above months as gridlines at `x`, from `y1` to `y2`. */
@@ -181,7 +183,7 @@ export interface TimelineView {
   quarterList: TimelineQuarter[];
   /** Projects the quarter list leaves out: ending before its first quarter (and how many of them are overdue), or after its last. */
   quarterListOmitted: { before: number; overdueBefore: number; after: number };
-  asOf: { x: number; y1: number; y2: number; iso: string; labelX: number; labelY: number; anchor: 'start' | 'end' };
+  asOf: { x: number; y1: number; y2: number; iso: string; /** `As of 15 Nov 2026`. */ text: string; labelX: number; labelY: number; anchor: 'start' | 'end' };
   /** Fill patterns for red (hatch) and amber (dots) marks, beside colour. */
   patterns: typeof HEALTH_PATTERNS;
   lanes: TimelineLane[];
@@ -557,7 +559,7 @@ export function buildTimeline(model: PortfolioModel, projects: readonly ProjectV
           { text: line2, y: rowY + 26 },
         ],
         textX: 24,
-        tooltip: `${draft.label}: ${text}; ${slipped} slipped; ${dayToIso(min)} to ${dayToIso(max)}${min < from || max > to ? `; continues past the ${dayToIso(from)} to ${dayToIso(to)} shown` : ''}`,
+        tooltip: `${draft.label}: ${text}; ${slipped} slipped; ${formatDay(min)} to ${formatDay(max)}${min < from || max > to ? `; continues past the ${formatDay(from)} to ${formatDay(to)} shown` : ''}`,
         startIso: dayToIso(min),
         endIso: dayToIso(max),
       };
@@ -568,7 +570,7 @@ export function buildTimeline(model: PortfolioModel, projects: readonly ProjectV
       for (const p of sorted) {
         const name = names.get(p.id)!;
         const rowH = name.lines.length > 1 ? ROW_TWO : ROW;
-        const bar = layoutBar(p, rowY, rowH, name, width, axis, range, asOfDay, asOfX, labelWidth, plotX1, showMilestones ? (milestoneDays.get(p.id) ?? []) : []);
+        const bar = layoutBar(p, rowY, rowH, name, width, axis, range, asOfDay, asOfX, labelWidth, plotX1, showMilestones ? (milestoneDays.get(p.id) ?? []) : [], fy);
         lane.bars.push(bar);
         healthPresent.add(bar.rag);
         if (bar.milestones.length) hasMilestones = true;
@@ -584,7 +586,8 @@ export function buildTimeline(model: PortfolioModel, projects: readonly ProjectV
 
   const height = Math.max(y + 4, header + 40);
   const asOfIso = dayToIso(asOfDay);
-  const asOfLabelW = textWidth(`As of ${asOfIso}`, NOTE_FONT);
+  const asOfText = `As of ${formatDay(asOfDay)}`;
+  const asOfLabelW = textWidth(asOfText, NOTE_FONT);
   // Gridlines at the finest row above months (quarters, else the year row).
   const gridLevel = levels.filter((l) => l.key !== 'months').at(-1)!;
   return {
@@ -595,6 +598,7 @@ export function buildTimeline(model: PortfolioModel, projects: readonly ProjectV
     plotX1,
     headerHeight: header,
     grouping,
+    fiscalYearStart: fy,
     levels,
     grid: { x: gridLevel.bands.map((b) => b.x).concat(plotX1), y1: gridLevel.bands[0]?.y ?? 0, y2: height },
     span: {
@@ -613,6 +617,7 @@ export function buildTimeline(model: PortfolioModel, projects: readonly ProjectV
       y1: header - 6,
       y2: height,
       iso: asOfIso,
+      text: asOfText,
       labelX: asOfX + 4 + asOfLabelW <= plotX1 ? asOfX + 4 : asOfX - 4,
       labelY: header + 4,
       anchor: asOfX + 4 + asOfLabelW <= plotX1 ? 'start' : 'end',
@@ -713,6 +718,7 @@ function layoutBar(
   labelWidth: number,
   plotX1: number,
   milestoneDays: { day: Day; baseline?: Day }[],
+  fy: number,
 ): TimelineBar {
   const r = p.record;
   const rag: RagOrNone = p.health.overall ?? 'none';
@@ -768,9 +774,9 @@ function layoutBar(
     const my = y + BAR / 2;
     const moved = bday !== undefined && bday !== day && bday >= range.from && bday <= range.to ? bday : undefined;
     const tip = [
-      `${m.name}: ${m.date}`,
-      state === 'done' ? 'done' : state === 'late' ? `late (not done, due before ${dayToIso(asOfDay)})` : 'open',
-      moved !== undefined ? `baseline ${m.baseline}, moved ${formatDays(day - moved)}` : undefined,
+      `${m.name}: ${formatDate(m.date, fy)}`,
+      state === 'done' ? 'done' : state === 'late' ? `late (not done, due before ${formatDay(asOfDay)})` : 'open',
+      moved !== undefined ? `baseline ${formatDate(m.baseline, fy)}, moved ${formatDays(day - moved)}` : undefined,
     ]
       .filter(Boolean)
       .join('; ');
@@ -790,13 +796,13 @@ function layoutBar(
 
   const tooltip = [
     `${r.title} (${humanize(r.status)})`,
-    `${r.start} to ${r.end}`,
+    `${formatDate(r.start, fy)} to ${formatDate(r.end, fy)}`,
     progress !== undefined ? `${progress}% complete` : undefined,
     `health ${healthText(p)}`,
-    r.baseline_end !== undefined ? `baseline end ${r.baseline_end}${slip !== undefined ? `, slip ${formatDays(slip)}` : ''}` : undefined,
-    p.overdue ? `overdue: ended ${overdueDays} days before ${dayToIso(asOfDay)} and still open` : undefined,
-    p.startDay! < range.from ? `continues before ${dayToIso(range.from)} (off the chart's window)` : undefined,
-    p.endDay! > range.to ? `continues after ${dayToIso(range.to)} (off the chart's window)` : undefined,
+    r.baseline_end !== undefined ? `baseline end ${formatDate(r.baseline_end, fy)}${slip !== undefined ? `, slip ${formatDays(slip)}` : ''}` : undefined,
+    p.overdue ? `overdue: ended ${overdueDays} days before ${formatDay(asOfDay)} and still open` : undefined,
+    p.startDay! < range.from ? `continues before ${formatDay(range.from)} (off the chart's window)` : undefined,
+    p.endDay! > range.to ? `continues after ${formatDay(range.to)} (off the chart's window)` : undefined,
   ]
     .filter(Boolean)
     .join('; ');

@@ -64,8 +64,12 @@ export function buildModel(input: PortfolioInput, opts: BuildOptions): Portfolio
     deps.edges,
   );
 
+  // Reasons name teams by title (a team without a record keeps its id).
+  const teamTitles = new Map(teamsIn.map((t) => [t.id, t.data.title]));
+  const teamTitle = (id: string) => teamTitles.get(id) ?? id;
   const projects = stripped.map((p) =>
     projectView(p, {
+      teamTitle,
       fy,
       asOfDay,
       settings,
@@ -129,6 +133,7 @@ interface ProjectContext {
   utilization: UtilizationIndex;
   deps: DependencyAnalysis;
   slips: SlipPropagation;
+  teamTitle: (id: string) => string;
 }
 
 /** The computed view of one (already stripped) project. */
@@ -160,6 +165,7 @@ function projectView(p: Loaded<Project>, c: ProjectContext): ProjectView {
       slipDays: slip,
       budgetVariance: variance,
       demandCells,
+      teamTitle: c.teamTitle,
     }),
     budgetVariance: variance,
     benefitRealization: meanRealization(realizations),

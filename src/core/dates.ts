@@ -145,18 +145,6 @@ export function monthName(month: number): string {
   return MONTHS[month - 1] ?? String(month);
 }
 
-/** Human form of a date string as written, e.g. `2026-Q1 (Apr–Jun 2026)`. */
-export function describeDate(s: string, fiscalYearStart = 1): string {
-  const span = dateSpan(s, fiscalYearStart);
-  if (span.form === 'day') return s;
-  const a = new Date(span.first * 86_400_000);
-  const b = new Date(span.last * 86_400_000);
-  const short = (d: Date) => MONTHS[d.getUTCMonth()].slice(0, 3);
-  if (span.form === 'month') return `${MONTHS[a.getUTCMonth()]} ${a.getUTCFullYear()}`;
-  const sameYear = a.getUTCFullYear() === b.getUTCFullYear();
-  return `${s} (${short(a)}${sameYear ? '' : ` ${a.getUTCFullYear()}`}–${short(b)} ${b.getUTCFullYear()})`;
-}
-
 /** Today as `YYYY-MM-DD` in UTC. */
 export function todayIso(now: Date = new Date()): string {
   return now.toISOString().slice(0, 10);

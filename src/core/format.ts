@@ -2,13 +2,51 @@
  * How numbers and dates read on the site. Fixed locale (en-GB) and no time
  * zone, so builds are byte-identical on any machine.
  */
-import { describeDate } from './dates.ts';
+import { dateSpan, dayToIso, type Day } from './dates.ts';
 
 const LOCALE = 'en-GB';
 
 export function formatMoney(n: number | undefined, currency: string): string {
   if (n === undefined) return '—';
   return new Intl.NumberFormat(LOCALE, { style: 'currency', currency, maximumFractionDigits: 0 }).format(n);
+}
+
+const COMPACT_STEPS = [
+  { size: 1e12, suffix: 'tn', digits: 1 },
+  { size: 1e9, suffix: 'bn', digits: 1 },
+  { size: 1e6, suffix: 'm', digits: 1 },
+  { size: 1e3, suffix: 'k', digits: 0 },
+] as const;
+
+/**
+ * Money for small boxes: `£47.5bn`, `£20.9m`, `£850k`, `£950`; `—` when unknown.
+ * Millions and up keep one decimal, thousands none; a value that rounds up to
+ * the next step takes that step's name (999,950 → `£1.0m`, never `£1000k`).
+ * Show the exact `formatMoney` value beside it (a `title`, a footnote).
+ */
+export function formatMoneyCompact(n: number | undefined, currency: string): string {
+  if (n === undefined || !Number.isFinite(n)) return '—';
+  const abs = Math.abs(n);
+  let unit: (typeof COMPACT_STEPS)[number] | undefined;
+  for (let i = COMPACT_STEPS.length - 1; i >= 0; i--) {
+    const step = COMPACT_STEPS[i];
+    if (abs < step.size) break;
+    unit = step;
+  }
+  if (!unit) return formatMoney(n, currency);
+  // Rounded in its own unit, a figure may reach the next unit (999,950 → 1,000.0k): move up.
+  const idx = COMPACT_STEPS.indexOf(unit);
+  if (idx > 0 && Number((abs / unit.size).toFixed(unit.digits)) >= 1000) unit = COMPACT_STEPS[idx - 1];
+  const scaled = Number((n / unit.size).toFixed(unit.digits));
+  const body = new Intl.NumberFormat(LOCALE, { style: 'currency', currency, minimumFractionDigits: unit.digits, maximumFractionDigits: unit.digits }).format(scaled);
+  return `${body}${unit.suffix}`;
+}
+
+/** Compact money and the exact amount, when they differ (for a `title` or visually hidden text). */
+export function moneyFigure(n: number | undefined, currency: string): { text: string; exact?: string } {
+  const text = formatMoneyCompact(n, currency);
+  const exact = formatMoney(n, currency);
+  return exact === text ? { text } : { text, exact };
 }
 
 /** 0.075 → `+7.5%` (signed) or `7.5%`: at most `digits` decimals, no trailing zeros. */
@@ -37,8 +75,79 @@ export function formatDays(n: number | undefined): string {
   return n > 0 ? `+${abs} ${unit}` : n < 0 ? `−${abs} ${unit}` : `0 ${unit}`;
 }
 
-export function formatDate(s: string | undefined, fiscalYearStart: number): string {
-  return s === undefined ? '—' : describeDate(s, fiscalYearStart);
+/** No-break space: a date never breaks across lines ("30 Oct" / "2026"). */
+const NBSP = '\u00a0';
+const MONTH_SHORT = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const MONTH_LONG = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** A fiscal year's name, as the timeline axis writes it: `FY2026`, or `FY2026/27` when it spans two calendar years. */
+export function fiscalYearLabel(fy: number, fiscalYearStart: number): string {
+  return fiscalYearStart === 1 ? `FY${fy}` : `FY${fy}/${String((fy + 1) % 100).padStart(2, '0')}`;
+}
+
+/** The axis's short name of a fiscal year for narrow places: `FY26`, `FY26/27`. */
+export function shortFiscalYearLabel(fy: number, fiscalYearStart: number): string {
+  const yy = (n: number) => String(n % 100).padStart(2, '0');
+  return fiscalYearStart === 1 ? `FY${yy(fy)}` : `FY${yy(fy)}/${yy(fy + 1)}`;
+}
+
+/** A fiscal quarter: `Q2 FY2027/28` (fiscal year named as on the axis), or `Q2 FY27/28` with `short`. */
+export function formatQuarter(fy: number, q: number, fiscalYearStart: number, { short = false } = {}): string {
+  return `Q${q}${NBSP}${short ? shortFiscalYearLabel(fy, fiscalYearStart) : fiscalYearLabel(fy, fiscalYearStart)}`;
+}
+
+/** A record's quarter string (`2027-Q2`) as `formatQuarter` writes it; anything else as it is. */
+export function formatPeriod(period: string, fiscalYearStart: number, { short = false } = {}): string {
+  const m = /^(\d{4})-Q([1-4])$/.exec(period);
+  return m ? formatQuarter(Number(m[1]), Number(m[2]), fiscalYearStart, { short }) : period;
+}
+
+/** A day number as people read it: `30 Oct 2026` (no-break spaces). */
+export function formatDay(d: Day | undefined): string {
+  if (d === undefined || !Number.isFinite(d)) return '—';
+  const [y, m, day] = dayToIso(d).split('-');
+  return `${Number(day)}${NBSP}${MONTH_SHORT[Number(m) - 1]}${NBSP}${y}`;
+}
+
+/** `January` … for month numbers 1–12 (a fiscal year's start). */
+export function formatMonthName(month: number): string {
+  return MONTH_LONG[month - 1] ?? String(month);
+}
+
+/**
+ * How fiscal years run, for a lede: `Fiscal years start in April: FY2026/27
+ * runs April 2026 – March 2027`; with January, `Fiscal years are calendar
+ * years (FY2026 is 2026)`.
+ */
+export function describeFiscalYear(fy: number, fiscalYearStart: number): string {
+  const label = fiscalYearLabel(fy, fiscalYearStart);
+  if (fiscalYearStart === 1) return `Fiscal years are calendar years (${label} is ${fy})`;
+  const endMonth = fiscalYearStart - 1;
+  return `Fiscal years start in ${formatMonthName(fiscalYearStart)}: ${label} runs ${formatMonthName(fiscalYearStart)} ${fy} – ${formatMonthName(endMonth)} ${fy + 1}`;
+}
+
+/**
+ * A date as written in a record, read as people read it: `30 Oct 2026`,
+ * `Oct 2026` (a month), `Q2 FY2027/28` (a fiscal quarter); `—` when unknown.
+ * Spaces inside a date are no-break spaces, so tables and cards never split one.
+ * With `{ months: true }` a quarter also names its months: `Q2 FY2027/28 (Jul–Sep 2027)`.
+ */
+export function formatDate(s: string | undefined, fiscalYearStart: number, { months = false } = {}): string {
+  if (s === undefined) return '—';
+  let span;
+  try {
+    span = dateSpan(s, fiscalYearStart);
+  } catch {
+    return s;
+  }
+  if (span.form === 'day') return formatDay(span.first);
+  const [ay, am] = dayToIso(span.first).split('-').map(Number);
+  if (span.form === 'month') return `${MONTH_SHORT[am - 1]}${NBSP}${ay}`;
+  const m = /^(\d{4})-Q([1-4])$/.exec(s)!;
+  const label = formatQuarter(Number(m[1]), Number(m[2]), fiscalYearStart);
+  if (!months) return label;
+  const [by, bm] = dayToIso(span.last).split('-').map(Number);
+  return `${label} (${MONTH_SHORT[am - 1]}${ay === by ? '' : `${NBSP}${ay}`}–${MONTH_SHORT[bm - 1]}${NBSP}${by})`;
 }
 
 /** `on-hold` → `On hold`, `finish-to-start` → `Finish to start`. */

@@ -3,10 +3,10 @@
  * check, and the overall health: the worst dimension present. A manual value
  * in the record's `health` wins over the computed one.
  */
-import { endDay, dayToIso, type Day } from './dates.ts';
+import { endDay, type Day } from './dates.ts';
 import { HEALTH_DIMENSIONS, type HealthDimension, type Project, type Rag } from './schema.ts';
 import type { Health, HealthValue, UtilizationCell } from './model.ts';
-import { formatDayCount as days, formatPercent, formulaNumber } from './format.ts';
+import { formatDate, formatDay, formatDayCount as days, formatPercent, formulaNumber } from './format.ts';
 
 const SEVERITY: Record<Rag, number> = { green: 0, amber: 1, red: 2 };
 
@@ -42,7 +42,7 @@ export function scheduleHealth(
   t: readonly [number, number],
 ): HealthValue | undefined {
   if (p.status !== 'done' && p.end !== undefined && endDay(p.end, fy) < asOfDay) {
-    return computed('red', `end ${p.end} is before as-of ${dayToIso(asOfDay)}`);
+    return computed('red', `end ${formatDate(p.end, fy)} is before as-of ${formatDay(asOfDay)}`);
   }
   if (slip === undefined) return undefined;
   if (exceeds(slip, t[1])) return computed('red', `slip ${days(slip)} > ${t[1]}`);
@@ -87,17 +87,27 @@ export function worstCell(cells: readonly TeamCell[]): TeamCell | undefined {
   return worst;
 }
 
-/** Resources: the worst utilization of a team the project demands, in a quarter it demands it. */
-export function resourcesHealth(worst: TeamCell | undefined, t: readonly [number, number]): HealthValue | undefined {
+/**
+ * Resources: the worst utilization of a team the project demands, in a quarter it demands it.
+ * The reason names the team by `teamTitle` and the quarter as people read it (`Q3 FY2026/27`).
+ */
+export function resourcesHealth(
+  worst: TeamCell | undefined,
+  t: readonly [number, number],
+  teamTitle: (id: string) => string = (id) => id,
+  fiscalYearStart = 1,
+): HealthValue | undefined {
   if (!worst) return undefined;
-  const { team, cell } = worst;
+  const { cell } = worst;
+  const team = teamTitle(worst.team);
+  const period = formatDate(cell.period, fiscalYearStart);
   // No capacity, or so little that the ratio is not a number.
   if (cell.capacity <= 0 || cell.ratio === undefined) {
     return cell.demand > 0
-      ? computed('red', `${team} has no capacity in ${cell.period}`)
-      : computed('green', `${team} has no demand in ${cell.period}`);
+      ? computed('red', `${team} has no capacity in ${period}`)
+      : computed('green', `${team} has no demand in ${period}`);
   }
-  const at = `${team} at ${formatPercent(cell.ratio, { digits: 2 })} in ${cell.period}`;
+  const at = `${team} at ${formatPercent(cell.ratio, { digits: 2 })} in ${period}`;
   if (cell.level === 'red') return computed('red', `${at} > ${formatPercent(t[1], { digits: 2 })}`);
   if (cell.level === 'amber') return computed('amber', `${at} > ${formatPercent(t[0], { digits: 2 })}`);
   return computed('green', `${at} ≤ ${formatPercent(t[0], { digits: 2 })}`);
@@ -145,6 +155,8 @@ export interface HealthInput {
   budgetVariance?: number;
   /** The utilization cells of the teams the project demands, in the quarters it demands them. */
   demandCells: readonly TeamCell[];
+  /** A team's name for reasons (its title); the id when not given. */
+  teamTitle?: (id: string) => string;
 }
 
 /** The health of one project. */
@@ -152,7 +164,7 @@ export function projectHealth(i: HealthInput): Health {
   return combineHealth(i.project.health, {
     schedule: scheduleHealth(i.project, i.fy, i.asOfDay, i.slipDays, i.thresholds.schedule_slip_days),
     budget: budgetHealth(i.budgetVariance, i.thresholds.budget_variance),
-    resources: resourcesHealth(worstCell(i.demandCells), i.thresholds.capacity_utilization),
+    resources: resourcesHealth(worstCell(i.demandCells), i.thresholds.capacity_utilization, i.teamTitle, i.fy),
     benefits: benefitsHealth(i.project.value_status),
   });
 }

@@ -15,7 +15,7 @@
  * turned into text by the caller (`bodyText`), and Pagefind UI's excerpts are
  * escaped by the search page (src/pages/search/_client.ts).
  */
-import { humanize } from './format.ts';
+import { formatDate, humanize } from './format.ts';
 import { titleOf, type PortfolioModel } from './model.ts';
 import type { CollectionName } from './schema.ts';
 
@@ -79,7 +79,7 @@ export function searchDocuments(model: PortfolioModel, bodyText: BodyText): Sear
       tag: uniqSorted((r.tags ?? []).map(tagWords)),
     };
     const meta: Record<string, string> = { title: r.title, type: KIND_LABEL.projects, status, health };
-    if (r.end) meta.end = r.end;
+    if (r.end) meta.end = formatDate(r.end, model.settings.fiscal_year_start);
     out.push({
       url: `/projects/${p.id}/`,
       content: lines(

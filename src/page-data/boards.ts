@@ -7,6 +7,7 @@
  */
 import { nowNextLater, statusBoard, type NowNextLater, type StatusColumn } from '../charts/roadmap-views.ts';
 import type { PortfolioModel, ProjectView } from '../core/model.ts';
+import { formatDate } from '../core/format.ts';
 import { projectListPath, worstFirst } from './lists.ts';
 import { LIST_CAP } from './paging.ts';
 
@@ -29,7 +30,7 @@ export function nowNextLaterPage(model: PortfolioModel, limit = LIST_CAP): { asO
     const ordered = c.key === 'now' ? c.projects.map(project).toSorted(worstFirst).map((p) => p.id) : c.projects;
     return { ...c, projects: ordered.slice(0, limit), total: ordered.length, more: Math.max(0, ordered.length - limit), moreHref: projectListPath(c.key) };
   });
-  return { asOf: model.settings.as_of, view: { ...view, columns } };
+  return { asOf: formatDate(model.settings.as_of, model.settings.fiscal_year_start), view: { ...view, columns } };
 }
 
 export interface BoardColumn extends Omit<StatusColumn, 'groups'> {
@@ -50,5 +51,5 @@ export function statusBoardPage(model: PortfolioModel, limit = LIST_CAP): { asOf
       .filter((g) => g.projects.length > 0);
     return { status: c.status, count: c.count, groups, more: c.count - shown.size, moreHref: projectListPath(c.status) };
   });
-  return { asOf: model.settings.as_of, columns };
+  return { asOf: formatDate(model.settings.as_of, model.settings.fiscal_year_start), columns };
 }

@@ -6,7 +6,7 @@ import { STATUSES, type Rag, type Status } from '../core/schema.ts';
 import type { GoalView, PortfolioModel, ProjectView, TeamView } from '../core/model.ts';
 import { searchPartPath } from '../core/search-index.ts';
 import type { ChangeLog } from '../core/changes.ts';
-import { compareCodeUnits, compareTitles, humanize } from '../core/format.ts';
+import { compareCodeUnits, compareTitles, formatDate, humanize } from '../core/format.ts';
 import { nowNextLater } from '../charts/roadmap-views.ts';
 import { capList, paginate, PAGE_SIZE, type Capped, type PageOf } from './paging.ts';
 
@@ -78,7 +78,7 @@ export function projectLists(model: PortfolioModel): ProjectList[] {
         .toSorted((a, b) => b.slipPropagation!.atRisk.length - a.slipPropagation!.atRisk.length || compareCodeUnits(a.id, b.id)),
     ),
     ...STATUSES.map((s) => list(s, `${humanize(s)} projects`, `Every project with status “${humanize(s)}”, worst health first, then the soonest end.`, model.projects.filter((p) => p.record.status === s).toSorted(worstFirst))),
-    list('now', 'Now: in flight', `In flight on ${model.settings.as_of}, worst health first, then the soonest end.`, ids('now').toSorted(worstFirst)),
+    list('now', 'Now: in flight', `In flight on ${formatDate(model.settings.as_of, model.settings.fiscal_year_start)}, worst health first, then the soonest end.`, ids('now').toSorted(worstFirst)),
     list('next', 'Next', `${nnl.columns[1].description}, soonest start first.`, ids('next')),
     list('later', 'Later', `${nnl.columns[2].description}, soonest start first.`, ids('later')),
   ];

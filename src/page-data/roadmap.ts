@@ -5,6 +5,8 @@
  */
 import { roadmapSummary, type RoadmapSummary } from '../charts/roadmap-views.ts';
 import { buildTimeline, GROUPINGS, type Grouping, type TimelineView } from '../charts/timeline.ts';
+import { quarterOf } from '../core/dates.ts';
+import { describeFiscalYear, formatDate, formatDay } from '../core/format.ts';
 import type { PortfolioModel } from '../core/model.ts';
 import { titleOf } from '../core/model.ts';
 
@@ -21,8 +23,14 @@ export interface RoadmapPage {
   cards: { key: string; figure: number; label: string; projects: { id: string; title: string }[] }[];
   /** A project can sit in several lanes (goals, teams). */
   multi: boolean;
+  /** The as-of day as people read it (`15 Nov 2026`). */
   asOf: string;
   fiscalYearStart: number;
+  /** How fiscal years run and which quarter this is, in words, for the lede. */
+  fiscalText: string;
+  /** The shown span in words (`1 Oct 2025 to 31 Mar 2030`) and its years for the whole-span link. */
+  spanText: string;
+  dataYears: string;
   /** The default window (grouping pages) or the whole span (/roadmap/whole-span/). */
   span: 'window' | 'whole';
   /** The whole-span page's path. */
@@ -33,12 +41,14 @@ export const WHOLE_SPAN_PATH = '/roadmap/whole-span/';
 
 export function roadmapPage(model: PortfolioModel, grouping: RoadmapGrouping, span: 'window' | 'whole' = 'window'): RoadmapPage {
   const summary = roadmapSummary(model);
+  const fy = model.settings.fiscal_year_start;
+  const view = buildTimeline(model, model.projects, { grouping, window: span === 'window' });
   const card = (key: string, label: string, ids: string[]) => ({ key, figure: ids.length, label, projects: ids.map((id) => ({ id, title: titleOf(model, 'projects', id) })) });
   return {
     grouping,
     current: GROUPINGS.find((g) => g.key === grouping)!,
     groupings: GROUPINGS,
-    view: buildTimeline(model, model.projects, { grouping, window: span === 'window' }),
+    view,
     summary,
     cards: [
       card('in-flight', 'in flight', summary.inFlight),
@@ -48,8 +58,11 @@ export function roadmapPage(model: PortfolioModel, grouping: RoadmapGrouping, sp
       card('overdue', 'overdue (open past end)', summary.overdue),
     ],
     multi: grouping === 'goal' || grouping === 'team',
-    asOf: model.settings.as_of,
-    fiscalYearStart: model.settings.fiscal_year_start,
+    asOf: formatDate(model.settings.as_of, fy),
+    fiscalYearStart: fy,
+    fiscalText: `${describeFiscalYear(quarterOf(model.asOfDay, fy).fy, fy)}; this quarter, ${summary.quarter}, runs ${formatDate(summary.quarterFirstIso, fy)} to ${formatDate(summary.quarterLastIso, fy)}.`,
+    spanText: `${formatDate(view.span.fromIso, fy)} to ${formatDate(view.span.toIso, fy)}`,
+    dataYears: `${view.span.dataFromIso.slice(0, 4)}–${view.span.dataToIso.slice(0, 4)}`,
     span,
     wholeSpanPath: WHOLE_SPAN_PATH,
   };

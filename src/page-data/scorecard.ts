@@ -7,7 +7,7 @@
 import { groupedBars, type BarChart } from '../charts/bars.ts';
 import { capacityHeatmapOf, type Heatmap, type HeatmapRowInput } from '../charts/heatmap.ts';
 import { riskMatrix, type RiskMatrix } from '../charts/matrix.ts';
-import { compareCodeUnits, formatMoney, formatPercent, humanize } from '../core/format.ts';
+import { compareCodeUnits, formatDate, formatMoney, formatMoneyCompact, formatPercent, humanize } from '../core/format.ts';
 import type { PortfolioModel } from '../core/model.ts';
 import { titleOf } from '../core/model.ts';
 import { heatmapRows, type BudgetSummary, type Scorecard, type Scorecards } from '../core/scorecard.ts';
@@ -105,7 +105,10 @@ export function heatmapBlock(model: PortfolioModel, rows: HeatmapRowInput[]): He
 }
 
 function budgetCharts(model: PortfolioModel, budget: BudgetSummary): BudgetCharts {
+  // Bars and ticks are labelled compactly (£20.9m); each bar's title keeps the exact amount.
   const money = (n: number) => formatMoney(n, model.settings.currency);
+  const compact = (n: number) => formatMoneyCompact(n, model.settings.currency);
+  const fy = model.settings.fiscal_year_start;
   const series = [
     { name: 'Planned (upper bar)', className: 'series-0' },
     { name: 'Actual (lower bar)', className: 'series-1' },
@@ -114,16 +117,16 @@ function budgetCharts(model: PortfolioModel, budget: BudgetSummary): BudgetChart
     v === undefined
       ? `${r.label}: no actual reported yet (none of the ${what}'s budget lines has one)`
       : `${r.label}: ${sr.name.split(' ')[0].toLowerCase()} ${money(v)}, Σ of the ${what}'s budget lines`;
-  const chart = (list: BudgetSummary['byPeriod'], none: string, what: string) =>
+  const chart = (list: BudgetSummary['byPeriod'], none: string, what: string, label: (key: string) => string) =>
     groupedBars(
       // No line with an actual (a future quarter): "—", not £0 spent.
-      list.map((b) => ({ key: b.key, label: b.key === 'none' ? none : b.key, values: [b.planned, b.reported > 0 ? b.actual : undefined] })),
+      list.map((b) => ({ key: b.key, label: b.key === 'none' ? none : label(b.key), values: [b.planned, b.reported > 0 ? b.actual : undefined] })),
       series,
-      { format: money, describe: describe(what) },
+      { format: compact, describe: describe(what) },
     );
   return {
-    period: chart(budget.byPeriod, 'No period', 'period'),
-    vendor: chart(budget.byVendor, 'No vendor', 'vendor'),
+    period: chart(budget.byPeriod, 'No period', 'period', (key) => formatDate(key, fy)),
+    vendor: chart(budget.byVendor, 'No vendor', 'vendor', (key) => key),
     rows: [...budget.rows].sort((a, b) => (b.variance ?? -Infinity) - (a.variance ?? -Infinity) || compareCodeUnits(a.id, b.id)),
   };
 }

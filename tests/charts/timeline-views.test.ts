@@ -42,7 +42,7 @@ const model = buildModel(
 describe('roadmapSummary', () => {
   it('counts open work: in flight, landing this fiscal quarter, slipped, overdue', () => {
     const s = roadmapSummary(model);
-    expect([s.quarter, s.quarterFirstIso, s.quarterLastIso]).toEqual(['2026-Q3', '2026-10-01', '2026-12-31']);
+    expect([s.quarter, s.quarterFirstIso, s.quarterLastIso]).toEqual(['Q3\u00a0FY2026/27', '2026-10-01', '2026-12-31']);
     expect(s.inFlight).toEqual(['held', 'late', 'ms', 'running', 'started']);
     // ends in Oct–Dec 2026 and still open (shipped is done)
     expect(s.landingThisQuarter).toEqual(['late', 'ms', 'running']);
@@ -60,7 +60,7 @@ describe('nowNextLater', () => {
   });
 
   it('puts approved work starting by the end of the next two fiscal quarters in Next', () => {
-    expect(nnl.nextQuarters).toEqual(['2026-Q4', '2027-Q1']);
+    expect(nnl.nextQuarters).toEqual(['Q4\u00a0FY2026/27', 'Q1\u00a0FY2027/28']);
     expect(nnl.nextUntilIso).toBe('2027-06-30');
     expect(col('next')).toEqual(['soon', 'edge']);
   });
@@ -104,7 +104,9 @@ describe('milestoneStrip', () => {
 
   it('places milestones by date with states, moved baselines and labels that never overlap', () => {
     const strip = milestoneStrip(model, model.byId.projects.get('ms')!)!;
-    expect(strip.quarters.map((q) => q.label)).toEqual(['2026-Q1', '2026-Q2', '2026-Q3']);
+    expect(strip.quarters.map((q) => q.label)).toEqual(['Q1\u00a0FY2026/27', 'Q2\u00a0FY2026/27', 'Q3\u00a0FY2026/27']);
+    // Tick text: the short fiscal naming where it fits its quarter, else just Q1…Q4; never wider than the quarter.
+    for (const q of strip.quarters) expect(q.text === q.short || /^Q\d\u00a0FY\d\d\/\d\d$/.test(q.text)).toBe(true);
     expect(strip.milestones.map((m) => [m.name, m.state, m.movedDays])).toEqual([
       ['Kick-off', 'done', undefined],
       ['Design', 'done', 7],

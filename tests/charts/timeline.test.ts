@@ -49,7 +49,7 @@ describe('buildTimeline (fixture northwind-mini, as-of 2026-11-15)', () => {
     expect(b.baseline).toBeDefined();
     expect(b.baseline!.endX).toBeLessThan(b.x + b.width); // 21 days before the forecast end
     expect(b.slipDays).toBe(21);
-    expect(b.tooltip).toContain('baseline end 2027-02-05, slip +21 days');
+    expect(b.tooltip).toContain('baseline end 5\u00a0Feb\u00a02027, slip +21 days');
     expect(b.note?.text).toBe('+21 d slip');
     expect(b.marker).toBe(b.rag === 'red' ? '!!' : b.rag === 'amber' ? '!' : '');
   });
@@ -78,7 +78,7 @@ describe('buildTimeline (fixture northwind-mini, as-of 2026-11-15)', () => {
       ['Pilot live', 'late', undefined],
       ['Public launch', 'open', 21],
     ]);
-    expect(ms[2].tooltip).toBe('Public launch: 2027-01-29; open; baseline 2027-01-08, moved +21 days');
+    expect(ms[2].tooltip).toBe('Public launch: 29\u00a0Jan\u00a02027; open; baseline 8\u00a0Jan\u00a02027, moved +21 days');
     expect(ms[0].path).toMatch(/^M[\d.]+ [\d.]+L[\d.]+ [\d.]+L[\d.]+ [\d.]+L[\d.]+ [\d.]+Z$/);
     // a cancelled project's unfinished milestone is not "late"
     expect(bars.get('tablets')!.milestones[0].state).toBe('open');
@@ -175,8 +175,8 @@ describe('the default window and the whole span', () => {
   it('marks a bar cut by the window with chevrons and says so in its title', () => {
     const [mainframe, upgrade] = windowed.lanes[0].bars;
     expect(mainframe.continues.map((c) => c.side)).toEqual(['before', 'after']);
-    expect(mainframe.tooltip).toContain('continues before 2025-10-01');
-    expect(mainframe.tooltip).toContain('continues after 2029-12-31');
+    expect(mainframe.tooltip).toContain('continues before 1\u00a0Oct\u00a02025');
+    expect(mainframe.tooltip).toContain('continues after 31\u00a0Dec\u00a02029');
     expect(mainframe.x).toBe(windowed.plotX0);
     expect(mainframe.x + mainframe.width).toBe(windowed.plotX1);
     expect(upgrade.continues).toEqual([]);

@@ -90,14 +90,14 @@ describe('buildModel, internal audience', () => {
       schedule: { value: 'amber', source: 'computed', reason: 'slip 30 days > 14' },
       budget: { value: 'amber', source: 'computed', reason: 'variance +7.5% > 5%' },
       // security Q3: 2.5 / 2 = 1.25
-      resources: { value: 'red', source: 'computed', reason: 'security at 125% in 2026-Q3 > 110%' },
+      resources: { value: 'red', source: 'computed', reason: 'Team security at 125% in Q3\u00a0FY2026 > 110%' },
       benefits: { value: 'amber', source: 'computed', reason: 'value at risk' },
       overall: 'red',
       note: 'Vendor delay',
     });
     const idp = m.byId.projects.get('idp')!;
     expect(idp.overdue).toBe(true);
-    expect(idp.health.schedule?.reason).toBe('end 2026-02-15 is before as-of 2026-11-15');
+    expect(idp.health.schedule?.reason).toBe('end 15\u00a0Feb\u00a02026 is before as-of 15\u00a0Nov\u00a02026');
   });
 
   it('computes dependencies, conflicts and the critical chain', () => {

@@ -41,7 +41,7 @@ describe('schedule health', () => {
     expect(scheduleHealth({ status: 'active', end: '2026-09-30' }, 1, asOf, 0, SLIP)).toEqual({
       value: 'red',
       source: 'computed',
-      reason: 'end 2026-09-30 is before as-of 2026-11-15',
+      reason: 'end 30\u00a0Sep\u00a02026 is before as-of 15\u00a0Nov\u00a02026',
     });
   });
 
@@ -94,12 +94,14 @@ describe('resources health', () => {
     const worst = worstCell(cells)!;
     expect(worst.team).toBe('security-review');
     // 2.5 / 2 = 125% > 110%
-    expect(resourcesHealth(worst, UTIL)).toEqual({ value: 'red', source: 'computed', reason: 'security-review at 125% in 2026-Q3 > 110%' });
+    expect(resourcesHealth(worst, UTIL)).toEqual({ value: 'red', source: 'computed', reason: 'security-review at 125% in Q3\u00a0FY2026 > 110%' });
+    // With titles and an April fiscal year, the reason reads as written for people.
+    expect(resourcesHealth(worst, UTIL, (id) => (id === 'security-review' ? 'Security Review' : id), 4)?.reason).toBe('Security Review at 125% in Q3\u00a0FY2026/27 > 110%');
   });
 
   it('amber and green reasons', () => {
-    expect(resourcesHealth({ team: 'platform', cell: cell('2026-Q2', 1.9, 2, 'amber') }, UTIL)?.reason).toBe('platform at 95% in 2026-Q2 > 90%');
-    expect(resourcesHealth({ team: 'platform', cell: cell('2026-Q2', 1, 2, 'green') }, UTIL)?.reason).toBe('platform at 50% in 2026-Q2 ≤ 90%');
+    expect(resourcesHealth({ team: 'platform', cell: cell('2026-Q2', 1.9, 2, 'amber') }, UTIL)?.reason).toBe('platform at 95% in Q2\u00a0FY2026 > 90%');
+    expect(resourcesHealth({ team: 'platform', cell: cell('2026-Q2', 1, 2, 'green') }, UTIL)?.reason).toBe('platform at 50% in Q2\u00a0FY2026 ≤ 90%');
   });
 
   it('treats demand without capacity as worst of all', () => {
@@ -107,7 +109,7 @@ describe('resources health', () => {
       { team: 'a', cell: cell('2026-Q1', 5, 1, 'red') }, // 500%
       { team: 'b', cell: cell('2026-Q1', 0.5, 0, 'red') }, // no capacity
     ])!;
-    expect(resourcesHealth(worst, UTIL)).toEqual({ value: 'red', source: 'computed', reason: 'b has no capacity in 2026-Q1' });
+    expect(resourcesHealth(worst, UTIL)).toEqual({ value: 'red', source: 'computed', reason: 'b has no capacity in Q1\u00a0FY2026' });
   });
 
   it('breaks ties by team, then period', () => {

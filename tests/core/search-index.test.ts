@@ -64,7 +64,7 @@ describe('searchDocuments', () => {
       investment: ['Grow'],
       tag: ['booking', 'cloud', 'production readiness'],
     });
-    expect(f.meta).toEqual({ title: 'Patient Portal', type: 'Project', status: 'Active', health, end: '2026-09-30' });
+    expect(f.meta).toEqual({ title: 'Patient Portal', type: 'Project', status: 'Active', health, end: '30\u00a0Sep\u00a02026' });
   });
 
   it('words status and health as the badges do: no raw ids such as on-hold or none', () => {

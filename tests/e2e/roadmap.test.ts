@@ -109,7 +109,7 @@ describe.skipIf(skipBrowserTests)('roadmap pages in Chromium (example, public)',
       const lanes = await page.$$eval('svg.timeline-names a.lane-link', (as) => as.map((a) => a.getAttribute('href')));
       expect(lanes).toEqual(['/programs/clinical-systems/', '/programs/cyber-security/', '/programs/digital-front-door/', '/programs/infrastructure-modernisation/']);
       // the as-of line, the overdue projects and their note
-      expect(await page.locator('svg.timeline-svg .asof-label').textContent()).toBe('As of 2026-11-15');
+      expect(await page.locator('svg.timeline-svg .asof-label').textContent()).toBe('As of 15\u00a0Nov\u00a02026');
       const overdue = await page.$$eval('svg.timeline-svg .overdue-text', (ts) => ts.map((t) => t.textContent));
       expect(overdue).toEqual(['overdue 16 d, +100 d slip', 'overdue 30 d, +16 d slip']);
       // the table alternative has the same projects
@@ -236,7 +236,7 @@ describe.skipIf(skipBrowserTests)('roadmap pages in Chromium (example, public)',
       // No search box, no file links; the footer reads whole (it printed "· · · · ()").
       expect(m.search).toBe('none');
       expect(m.footerLinks).toBe('none');
-      expect(m.footer).toBe('Northwind Health · As of 2026-11-15 · Audience: public');
+      expect(m.footer).toBe('Northwind Health · As of 15\u00a0Nov\u00a02026 · Audience: public');
       // Legend and chart kept together, the chart shrunk to fit a sheet (150 mm ≈ 567 px).
       expect(m.block).toBe('avoid');
       expect(m.svgHeight).toBeLessThanOrEqual(567);

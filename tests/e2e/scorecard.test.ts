@@ -72,13 +72,13 @@ describe.skipIf(skipBrowserTests)('scorecard pages in Chromium', () => {
   it('internal scorecard: the over-allocated role, the late projects, the budget overrun', async () => {
     await page.goto(served.internal.url + 'scorecard/');
     const text = await page.innerText('main');
-    expect(text).toContain('Security Review, 2026-Q3: over-allocated (demand 2.5 FTE / capacity 2 FTE = 125%)');
+    expect(text).toContain('Security Review, Q3\u00a0FY2026/27: over-allocated (demand 2.5 FTE / capacity 2 FTE = 125%)');
     expect(await page.locator('rect.over title').allTextContents()).toEqual([
-      'Security Review, 2026-Q3: demand 2.5 FTE / capacity 2 FTE = 125%, over-allocated (> 110%); demanded by Cloud Landing Zone 0.3, Identity and Access Management 0.8, Medical Device Network Segmentation 0.5, Patient Portal and Online Booking 0.4, Managed Security Operations Centre 0.5',
+      'Security Review, Q3\u00a0FY2026/27: demand 2.5 FTE / capacity 2 FTE = 125%, over-allocated (> 110%); demanded by Cloud Landing Zone 0.3, Identity and Access Management 0.8, Medical Device Network Segmentation 0.5, Patient Portal and Online Booking 0.4, Managed Security Operations Centre 0.5',
     ]);
     expect(text).toMatch(/Overdue projects \(2\)/);
-    expect(text).toContain('Windows 11 Desktop Migration: end 2026-10-16, 30 days overdue');
-    expect(text).toContain('Patient Contact Centre Telephony: end 2026-10-30, 16 days overdue');
+    expect(text).toContain('Windows 11 Desktop Migration: end 16\u00a0Oct\u00a02026, 30 days overdue');
+    expect(text).toContain('Patient Contact Centre Telephony: end 30\u00a0Oct\u00a02026, 16 days overdue');
     // e-prescribing: (2,880,000 − 2,400,000) / 2,400,000 = +20% > 15% → red in the matrix
     const row = page.locator('table.matrix tr', { hasText: 'Electronic Prescribing' });
     expect(await row.locator('td').nth(1).innerText()).toBe('Red');

@@ -110,14 +110,14 @@ describe('scorecard page data', () => {
     });
     const { model, scorecards } = siteFromInput(loadSettings({ ROADMAP_AUDIENCE: 'internal' }, '/p'), withLines, { now: new Date('2026-05-15') });
     const rows = scorecardView(model, scorecards)!.budget!.period.rows;
-    expect(rows.map((r) => r.label)).toEqual(['2026-Q1', '2026-Q2', '2026-Q3']);
+    expect(rows.map((r) => r.label)).toEqual(['Q1\u00a0FY2026', 'Q2\u00a0FY2026', 'Q3\u00a0FY2026']);
     // Planned, then actual: a reported 0 stays €0; the future quarter has no actual.
     expect(rows.map((r) => r.bars.map((b) => b.text))).toEqual([
       ['€100', '€90'],
       ['€100', '€0'],
       ['€100', '—'],
     ]);
-    expect(rows[2].bars[1].title).toBe("2026-Q3: no actual reported yet (none of the period's budget lines has one)");
+    expect(rows[2].bars[1].title).toBe("Q3\u00a0FY2026: no actual reported yet (none of the period's budget lines has one)");
   });
 
   it('the public scorecard leaves out what the audience hides, and says so', () => {
