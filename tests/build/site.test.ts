@@ -323,6 +323,22 @@ describe('example portfolio, internal build', () => {
     expect(missingEverywhere(build.outDir, EXAMPLE_HIDDEN.filter((n) => n !== '1,450,000'))).toEqual([]);
   });
 
+  it('makes every table scroller a region the keyboard can reach, named uniquely on its page (a wide table scrolls inside it)', () => {
+    const bad: string[] = [];
+    for (const rel of listFiles(build.outDir).filter((f) => f.endsWith('.html'))) {
+      const names = new Set<string>();
+      for (const tag of parseTags(readText(build.outDir, rel))) {
+        const attrs = Object.fromEntries(tag.attrs);
+        if (!(attrs.class ?? '').split(/\s+/).includes('table-scroll')) continue;
+        const name = attrs['aria-label'] ?? '';
+        if (attrs.role !== 'region' || attrs.tabindex !== '0' || !name) bad.push(`${rel}: <${tag.name} class="${attrs.class}">`);
+        else if (names.has(name)) bad.push(`${rel}: two regions named "${name}"`);
+        names.add(name);
+      }
+    }
+    expect(bad).toEqual([]);
+  });
+
   it('marks every page internal and asks search engines not to index it', () => {
     const pages = listFiles(build.outDir).filter((f) => f.endsWith('.html'));
     const unmarked = pages.filter((f) => !/<meta name="robots" content="noindex/.test(readText(build.outDir, f)) || !/>Internal</.test(readText(build.outDir, f)));
