@@ -8,7 +8,7 @@ import { parse } from 'csv-parse/sync';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { humanize } from '../../src/core/format.ts';
+import { formatDate, humanize } from '../../src/core/format.ts';
 import { healthLabel, tagWords } from '../../src/core/search-index.ts';
 import { assertBuilt, buildSite, listFiles, readText, type BuildResult } from '../support/build-site.ts';
 import { EXAMPLE_UNDER_BASE } from '../support/shared-builds.ts';
@@ -88,7 +88,8 @@ describe('example, public build: search index', () => {
     expect(portal.filters.tag).toEqual(p.tags.map(tagWords).sort());
     expect(portal.filters.goal!.length).toBe(p.goals.length);
     expect(portal.filters.team!.length).toBeGreaterThan(0);
-    expect(portal.meta).toMatchObject({ type: 'Project', status: humanize(p.status), health: healthLabel(p.health.overall), end: p.end, title: p.title });
+    // The end date as the site writes dates (`26 Feb 2027`), not the record's ISO form.
+    expect(portal.meta).toMatchObject({ type: 'Project', status: humanize(p.status), health: healthLabel(p.health.overall), end: formatDate(p.end, data.fiscalYearStart as number), title: p.title });
     const program = fragments.find((f) => f.url.startsWith('/programs/'))!;
     expect(program.meta.type).toBe('Program');
     expect(program.filters).toEqual({ type: ['Program'] });
