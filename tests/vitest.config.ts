@@ -16,6 +16,9 @@ export default defineConfig({
     // a lock, so test files may run in parallel without builds competing.
     globalSetup: ['tests/support/global-setup.ts'],
     fileParallelism: true,
+    // Three files at a time on two cores: a browser or build test often waits on a build, and the third keeps
+    // both cores busy meanwhile.
+    maxWorkers: 3,
     testTimeout: 30_000,
     // A hook may wait for other files' builds (they take turns) before its own.
     hookTimeout: 600_000,

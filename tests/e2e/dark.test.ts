@@ -3,7 +3,7 @@
  * representative pages (every chart, the badges, tables, cards, the nav, the
  * Mermaid diagram, search results; the capacity heatmap from the internal
  * build) pass axe-core with no violation at all, colour contrast included. The light scheme is covered by the full crawl
- * (tests/e2e/site.test.ts); this keeps the second scheme cheap.
+ * (tests/e2e/site-*.test.ts); this keeps the second scheme cheap.
  */
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';

@@ -32,14 +32,15 @@ import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { assertBuilt, buildSite, listFiles, ROOT, type BuildOptions } from '../support/build-site.ts';
+import { EXAMPLE, EXAMPLE_INTERNAL, GMPP_ICT } from '../support/shared-builds.ts';
 import { launchBrowser, skipBrowserTests } from '../support/browser.ts';
 import { serve, type Served } from '../support/serve.ts';
 import { prepare } from '../support/prepare.ts';
 
 const SITES: { name: string; build: BuildOptions }[] = [
-  { name: 'example', build: { content: 'content' } },
-  { name: 'example internal', build: { content: 'content', audience: 'internal' } },
-  { name: 'GMPP-ICT', build: { content: 'scripts/examples/gmpp-ict' } },
+  { name: 'example', build: EXAMPLE },
+  { name: 'example internal', build: EXAMPLE_INTERNAL },
+  { name: 'GMPP-ICT', build: GMPP_ICT },
 ];
 const WIDTHS = [390, 1440];
 

@@ -15,6 +15,8 @@ export const EXAMPLE: BuildOptions = { content: 'content' };
 export const EXAMPLE_INTERNAL: BuildOptions = { content: 'content', audience: 'internal' };
 export const HOSTILE: BuildOptions = { content: 'tests/fixtures/sites/hostile' };
 export const HOSTILE_INTERNAL: BuildOptions = { content: 'tests/fixtures/sites/hostile', audience: 'internal' };
+/** The committed GMPP-ICT example (real data, long spans). */
+export const GMPP_ICT: BuildOptions = { content: 'scripts/examples/gmpp-ict' };
 /** The example served under a sub-path, as on GitHub Pages: one build for every test of BASE_PATH. */
 export const EXAMPLE_UNDER_BASE: BuildOptions = { content: 'content', basePath: '/roadmap', env: { SITE_URL: 'https://example.github.io/roadmap' } };
 /** The page-weight test's portfolio. */
@@ -39,7 +41,7 @@ export const BUILDS_TESTS = /[\\/]tests[\\/](e2e|build)[\\/]/;
 
 /** Builds each shared site in turn (in the order test files first need them) until done or `stopped()`; failures stay in the memo for the tests to report. */
 export async function prebuild(root: string, stopped: () => boolean): Promise<void> {
-  const builds = [EXAMPLE, EXAMPLE_INTERNAL, HOSTILE, HOSTILE_INTERNAL, EXAMPLE_UNDER_BASE, EXAMPLE_IN_PARTS];
+  const builds = [EXAMPLE, EXAMPLE_INTERNAL, HOSTILE, HOSTILE_INTERNAL, GMPP_ICT, EXAMPLE_UNDER_BASE, EXAMPLE_IN_PARTS];
   for (const options of builds) {
     if (stopped()) return;
     await buildSiteIn(root, options);

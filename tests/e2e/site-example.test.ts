@@ -1,0 +1,5 @@
+// The example, public build, crawled in Chromium (tests/support/site-crawl.ts); axe on two pages of each template.
+import { EXAMPLE } from '../support/shared-builds.ts';
+import { crawlSuite } from '../support/site-crawl.ts';
+
+crawlSuite({ name: 'example, public', build: EXAMPLE, axePerTemplate: 2 });
