@@ -1,9 +1,9 @@
 /**
  * The builds that several test files share, and the global setup's head
- * start on them: when a run includes build or browser tests, the setup
- * builds these one after another in the background (under the same lock and
- * memo as `buildSite`), so the builds overlap the unit tests instead of
- * keeping test files waiting in turn.
+ * start on them: when a whole run (no file filters) includes build or
+ * browser tests, the setup builds these one after another in the background
+ * (under the same lock and memo as `buildSite`), so the builds overlap the
+ * unit tests instead of keeping test files waiting in turn.
  */
 import { existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
