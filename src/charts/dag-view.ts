@@ -9,7 +9,7 @@
  */
 import { curveBumpX, line } from 'd3';
 import type { DependencyEdge, PortfolioModel, ProjectView } from '../core/model.ts';
-import { humanize, compareCodeUnits as byId } from '../core/format.ts';
+import { formatDate, humanize, compareCodeUnits as byId } from '../core/format.ts';
 import { toMermaid, type MermaidEdge, type MermaidNode } from '../core/mermaid.ts';
 import { layoutDag } from './dag.ts';
 import { LABEL_ROOM, NODE_PAD, nodeText, placeLabels, type NodeText } from './dag/labels.ts';
@@ -216,7 +216,7 @@ function draw(sortedNodes: NodeSpec[], texts: Map<string, NodeText>, pairs: Edge
     g.map((e) => ({
       from: e.from,
       to: e.to,
-      label: [humanize(e.kind), e.type, e.label].filter(Boolean).join(', '),
+      label: [humanize(e.kind), humanize(e.type).toLowerCase(), e.label].filter(Boolean).join(', '),
       style: e.critical ? ('thick' as const) : e.type === 'finish-to-start' ? ('solid' as const) : ('dotted' as const),
       conflict: e.conflict,
     })),
@@ -272,6 +272,7 @@ function projectNode(model: PortfolioModel, p: ProjectView, opts: { external?: b
 function edgeSpec(model: PortfolioModel, e: DependencyEdge): EdgeSpec {
   const t = (id: string) => titleOf(model, 'projects', id);
   const late = e.conflict && e.gapDays !== undefined ? `${e.gapDays} d late` : undefined;
+  const date = (iso: string) => formatDate(iso, model.settings.fiscal_year_start);
   return {
     from: e.on,
     to: e.from,
@@ -280,7 +281,7 @@ function edgeSpec(model: PortfolioModel, e: DependencyEdge): EdgeSpec {
     conflict: e.conflict,
     critical: e.critical,
     label: late,
-    title: `${t(e.from)} waits on ${t(e.on)}: ${humanize(e.kind)}, ${e.type}${e.needed ? `, needed ${e.needed}` : ''}${e.upstreamDate ? `, delivered ${e.upstreamDate}` : ''}${late ? `, ${late}` : ''}${e.critical ? ', critical chain' : ''}`,
+    title: `${t(e.from)} waits on ${t(e.on)}: ${humanize(e.kind)}, ${humanize(e.type).toLowerCase()}${e.needed ? `, needed ${date(e.needed)}` : ''}${e.upstreamDate ? `, delivered ${date(e.upstreamDate)}` : ''}${late ? `, ${late}` : ''}${e.critical ? ', critical chain' : ''}`,
   };
 }
 

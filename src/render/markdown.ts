@@ -5,8 +5,8 @@
  * Sätteri (the Rust Markdown engine Astro 7 uses by default) parses the body
  * with GFM and smart punctuation, raw HTML included as elements; record
  * bodies are untrusted, so hast-util-sanitize then keeps GitHub's allow-list
- * of them (src/render/sanitize.ts); headings get GitHub-style ids and code blocks
- * become focusable (they scroll sideways: axe's scrollable-region-focusable);
+ * of them (src/render/sanitize.ts); headings get GitHub-style ids and move one
+ * level down (under the page's heading), and code blocks become focusable (they scroll sideways: axe's scrollable-region-focusable);
  * hast-util-to-html writes the result. There is no syntax highlighting: its
  * colours are `style` attributes, which the allow-list removes, so it would
  * only add empty spans. Images stay plain `<img>` elements (the CSP decides
@@ -35,11 +35,19 @@ function textOf(node: Nodes): string {
   return 'children' in node ? node.children.map(textOf).join('') : '';
 }
 
-/** Heading ids (GitHub's slugs, unique in the body) and focusable code blocks. */
+/**
+ * Heading ids (GitHub's slugs, unique in the body), headings one level down
+ * (the body sits under the page's own h2 "Notes": a body's `##` is an h3 there,
+ * so the outline reads Notes › Background, not two sections side by side),
+ * and focusable code blocks.
+ */
 function finish(node: Nodes, slugger: GithubSlugger): void {
   if (node.type === 'element') {
     const el = node as Element;
-    if (HEADING.test(el.tagName) && typeof el.properties.id !== 'string') el.properties.id = slugger.slug(textOf(el));
+    if (HEADING.test(el.tagName)) {
+      if (typeof el.properties.id !== 'string') el.properties.id = slugger.slug(textOf(el));
+      el.tagName = `h${Math.min(6, Number(el.tagName[1]) + 1)}`;
+    }
     if (el.tagName === 'pre') el.properties.tabIndex = 0;
   }
   if ('children' in node) for (const child of node.children) finish(child, slugger);

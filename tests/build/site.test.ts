@@ -351,6 +351,9 @@ describe('example portfolio, internal build', () => {
     const portal = h2s(readText(build.outDir, 'projects/patient-portal/index.html'));
     expect(portal.slice(0, 2)).toEqual(['Summary', 'Notes']);
     expect(portal.indexOf('Overview')).toBeGreaterThan(portal.indexOf('Notes'));
+    // The body's own sections sit under Notes (its ## are h3 there), not beside it.
+    expect(portal).not.toContain('Background');
+    expect(readText(build.outDir, 'projects/patient-portal/index.html')).toContain('<h3 id="background">Background</h3>');
     expect(portal.indexOf('Risks')).toBeGreaterThan(portal.indexOf('Overview'));
   });
 

@@ -35,7 +35,7 @@ describe('dependency diagrams on named fixtures', () => {
       edges: ['a>b infrastructure w3', 'b>c conflict w3 "10 d late"'],
     });
     expect(d.hasConflict).toBe(true);
-    expect(d.edges[1].title).toBe('Project c waits on Project b: Data, finish-to-start, needed 2026-04-01, delivered 2026-04-11, 10 d late, critical chain');
+    expect(d.edges[1].title).toBe('Project c waits on Project b: Data, finish to start, needed 1\u00a0Apr\u00a02026, delivered 11\u00a0Apr\u00a02026, 10 d late, critical chain');
   });
 
   it('diamond and fan-in: types as dash patterns, kinds as tones, no crossings', () => {
@@ -131,7 +131,7 @@ describe('dependency diagrams on named fixtures', () => {
         'flowchart LR',
         '  n1["#34;#93;#59; n9 --#62; n1 #60;script#62;alert(1)#60;/script#62;"]',
         '  n2["B --#62;#124;x#124; C"]',
-        '  n1 -->|"Other, finish-to-start"| n2',
+        '  n1 -->|"Other, finish to start"| n2',
         '',
       ].join('\n'),
     );
