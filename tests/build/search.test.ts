@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { formatDate, humanize } from '../../src/core/format.ts';
 import { healthLabel, tagWords } from '../../src/core/search-index.ts';
 import { assertBuilt, buildSite, listFiles, readText, type BuildResult } from '../support/build-site.ts';
-import { EXAMPLE_UNDER_BASE } from '../support/shared-builds.ts';
+import { EXAMPLE, EXAMPLE_UNDER_BASE } from '../support/shared-builds.ts';
 import { parseTags } from '../support/html.ts';
 import { EXAMPLE_IN_PARTS, pagefindFiles, pagefindFragments, type PagefindFragment } from '../support/pagefind.ts';
 import { prepare } from '../support/prepare.ts';
@@ -50,7 +50,7 @@ describe('example, public build: search index', () => {
   let fragments: PagefindFragment[];
 
   prepare(async () => {
-    build = assertBuilt(await buildSite({ content: 'content' }));
+    build = assertBuilt(await buildSite(EXAMPLE));
     data = json(build.outDir);
     fragments = pagefindFragments(build.outDir);
   });
@@ -135,7 +135,7 @@ describe('example, public build: search index in parts (ROADMAP_SEARCH_PART_CHAR
   let parts: BuildResult;
 
   prepare(async () => {
-    whole = assertBuilt(await buildSite({ content: 'content' }));
+    whole = assertBuilt(await buildSite(EXAMPLE));
     parts = assertBuilt(await buildSite(EXAMPLE_IN_PARTS));
   });
 
@@ -189,7 +189,7 @@ describe('example, public build: exports and hardening', () => {
   let data: Json;
 
   prepare(async () => {
-    build = assertBuilt(await buildSite({ content: 'content' }));
+    build = assertBuilt(await buildSite(EXAMPLE));
     data = json(build.outDir);
   });
 

@@ -8,6 +8,7 @@
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { assertBuilt, buildSite } from '../support/build-site.ts';
+import { EXAMPLE, EXAMPLE_INTERNAL } from '../support/shared-builds.ts';
 import { launchBrowser, skipBrowserTests } from '../support/browser.ts';
 import { runAxe, visit } from '../support/crawl.ts';
 import { prepare } from '../support/prepare.ts';
@@ -43,8 +44,8 @@ describe.skipIf(skipBrowserTests)('example site in dark mode (prefers-color-sche
 
   prepare(async () => {
     browser = await launchBrowser();
-    served = await serve(assertBuilt(await buildSite({ content: 'content' })).outDir);
-    internal = await serve(assertBuilt(await buildSite({ content: 'content', audience: 'internal' })).outDir);
+    served = await serve(assertBuilt(await buildSite(EXAMPLE)).outDir);
+    internal = await serve(assertBuilt(await buildSite(EXAMPLE_INTERNAL)).outDir);
     context = await browser.newContext({ colorScheme: 'dark', viewport: { width: 1280, height: 900 } });
   });
 

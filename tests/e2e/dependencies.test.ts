@@ -8,13 +8,14 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { assertBuilt, buildSite, listFiles, readText } from '../support/build-site.ts';
+import { EXAMPLE, HOSTILE } from '../support/shared-builds.ts';
 import { launchBrowser, skipBrowserTests } from '../support/browser.ts';
 import { runAxe } from '../support/crawl.ts';
 import { serve, type Served } from '../support/serve.ts';
 import { prepare } from '../support/prepare.ts';
 
 describe('dependency pages in the built example (HTML)', () => {
-  const built = prepare(async () => assertBuilt(await buildSite({ content: 'content' })));
+  const built = prepare(async () => assertBuilt(await buildSite(EXAMPLE)));
 
   it('/dependencies/ shows both conflicts with their days, the critical chain and the table, with no script', () => {
     const html = readText(built().outDir, 'dependencies/index.html');
@@ -64,8 +65,8 @@ describe.skipIf(skipBrowserTests)('dependency pages and mermaid in Chromium', ()
 
   prepare(async () => {
     browser = await launchBrowser();
-    site = await serve(assertBuilt(await buildSite({ content: 'content' })).outDir);
-    hostile = await serve(assertBuilt(await buildSite({ content: 'tests/fixtures/sites/hostile' })).outDir);
+    site = await serve(assertBuilt(await buildSite(EXAMPLE)).outDir);
+    hostile = await serve(assertBuilt(await buildSite(HOSTILE)).outDir);
   });
 
   afterAll(async () => {
@@ -189,7 +190,7 @@ describe.skipIf(skipBrowserTests)('mermaid directives in a record body, in Chrom
 
   prepare(async () => {
     browser = await launchBrowser();
-    hostile = await serve(assertBuilt(await buildSite({ content: 'tests/fixtures/sites/hostile' })).outDir);
+    hostile = await serve(assertBuilt(await buildSite(HOSTILE)).outDir);
   });
 
   afterAll(async () => {

@@ -10,6 +10,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { assertBuilt, buildSite, readText } from '../support/build-site.ts';
+import { EXAMPLE } from '../support/shared-builds.ts';
 import { launchBrowser, skipBrowserTests } from '../support/browser.ts';
 import { visit } from '../support/crawl.ts';
 import { serve, type Served } from '../support/serve.ts';
@@ -37,7 +38,7 @@ describe.skipIf(skipBrowserTests)('roadmap pages in Chromium (example, public)',
 
   prepare(async () => {
     browser = await launchBrowser();
-    outDir = assertBuilt(await buildSite({ content: 'content' })).outDir;
+    outDir = assertBuilt(await buildSite(EXAMPLE)).outDir;
     served = await serve(outDir);
   });
 

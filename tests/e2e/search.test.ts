@@ -11,7 +11,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { assertBuilt, buildSite, type BuildOptions } from '../support/build-site.ts';
-import { EXAMPLE_UNDER_BASE } from '../support/shared-builds.ts';
+import { EXAMPLE, EXAMPLE_UNDER_BASE, HOSTILE_INTERNAL } from '../support/shared-builds.ts';
 import { launchBrowser, skipBrowserTests } from '../support/browser.ts';
 import { EXAMPLE_IN_PARTS } from '../support/pagefind.ts';
 import { runAxe } from '../support/crawl.ts';
@@ -159,7 +159,7 @@ describe.skipIf(skipBrowserTests)('search in Chromium', () => {
     let whole: Served;
     let parts: Served;
     prepare(async () => {
-      whole = await serve(assertBuilt(await buildSite({ content: 'content' })).outDir);
+      whole = await serve(assertBuilt(await buildSite(EXAMPLE)).outDir);
       parts = await serve(assertBuilt(await buildSite(EXAMPLE_IN_PARTS)).outDir);
     });
     afterAll(async () => {
@@ -210,7 +210,7 @@ describe.skipIf(skipBrowserTests)('search in Chromium', () => {
   describe('example, public: results and filters dressed as the site', () => {
     let served: Served;
     prepare(async () => {
-      served = await serve(assertBuilt(await buildSite({ content: 'content' })).outDir);
+      served = await serve(assertBuilt(await buildSite(EXAMPLE)).outDir);
     });
     afterAll(async () => {
       await served?.close();
@@ -280,7 +280,7 @@ describe.skipIf(skipBrowserTests)('search in Chromium', () => {
   describe('example, public: transfer size', () => {
     let served: Served;
     prepare(async () => {
-      served = await serve(assertBuilt(await buildSite({ content: 'content' })).outDir);
+      served = await serve(assertBuilt(await buildSite(EXAMPLE)).outDir);
     });
     afterAll(async () => {
       await served?.close();
@@ -309,7 +309,7 @@ describe.skipIf(skipBrowserTests)('search in Chromium', () => {
   describe('hostile fixture, internal', () => {
     let served: Served;
     prepare(async () => {
-      served = await serve(assertBuilt(await buildSite({ content: 'tests/fixtures/sites/hostile', audience: 'internal' })).outDir);
+      served = await serve(assertBuilt(await buildSite(HOSTILE_INTERNAL)).outDir);
     });
     afterAll(async () => {
       await served?.close();
