@@ -248,12 +248,13 @@ describe.skipIf(skipBrowserTests)('search in Chromium', () => {
 
         // Filter values are words: no raw ids.
         for (const s of await page.$$('.pagefind-ui__filter-name')) await s.click();
-        await page.waitForTimeout(300);
+        // Wait until Pagefind has drawn the filters (the Tag list, more than 8 values), not a fixed time: a loaded machine took longer than 300 ms.
+        const tag = page.locator('.pagefind-ui__filter-block', { has: page.locator('summary', { hasText: /^Tag$/ }) });
+        await tag.locator('.pagefind-ui__filter-value').nth(8).waitFor({ state: 'attached', timeout: 15_000 });
         const labels = await page.$$eval('.pagefind-ui__filter-label', (ls) => ls.map((l) => l.textContent!.replace(/\s*\(\d+\)$/, '')));
         expect(labels).toContain('Active');
         expect(labels.filter((l) => /^(on-hold|none|active|green|amber|red|run|grow|transform)$|-/.test(l))).toEqual([]);
         // The Tag list (25 values for "patient") is folded to 8 behind "Show all"; the button unfolds it.
-        const tag = page.locator('.pagefind-ui__filter-block', { has: page.locator('summary', { hasText: /^Tag$/ }) });
         const visibleValues = () => tag.locator('.pagefind-ui__filter-value:visible').count();
         const total = await tag.locator('.pagefind-ui__filter-value').count();
         expect(total).toBeGreaterThan(8);
