@@ -219,9 +219,17 @@ describe.skipIf(skipBrowserTests)('search in Chromium', () => {
     it('shows a record-type badge and a health pill on results, readable filter values, no empty ones, long lists folded', async () => {
       const page = await browser.newPage();
       const w = watch(page);
+      // Every other filter file arrives a second late, as on a slow connection: a search that ran before they
+      // arrived would be counted without their filters (Pagefind UI then drew no Type or Tag list).
+      let filterFiles = 0;
+      await page.context().route('**/*.pf_filter', async (route) => {
+        if (filterFiles++ % 2 === 0) await new Promise((wake) => setTimeout(wake, 1000));
+        await route.continue();
+      });
       try {
         await page.goto(`${served.url}search/?q=patient`);
         await waitForResults(page);
+        expect(filterFiles).toBeGreaterThan(1);
         // Every result has its kind as a badge reading only the kind; projects a health pill with its RAG colour.
         const cards = await page.$$eval('.pagefind-ui__result', (rs) =>
           rs.map((r) => ({

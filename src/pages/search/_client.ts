@@ -93,6 +93,22 @@ export function foldFilters(root: HTMLElement): void {
   }
 }
 
+/** Resolves once Pagefind UI has drawn its filter panel inside `root` (it has loaded every filter), or after `timeoutMs`. */
+export function filtersDrawn(root: HTMLElement, timeoutMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    const drawn = () => root.querySelector('.pagefind-ui__filter-panel') !== null;
+    if (drawn()) return resolve();
+    const done = () => {
+      observer.disconnect();
+      clearTimeout(timer);
+      resolve();
+    };
+    const observer = new MutationObserver(() => drawn() && done());
+    const timer = setTimeout(done, timeoutMs);
+    observer.observe(root, { childList: true, subtree: true });
+  });
+}
+
 interface PagefindUIInstance {
   triggerSearch(term: string): void;
 }
@@ -139,7 +155,12 @@ export function startSearch(): void {
   input?.setAttribute('aria-labelledby', 'search-title');
   if (q) {
     if (input) input.value = q;
-    ui.triggerSearch(q);
+    // Pagefind counts a search's filters only from the filter files already loaded, and Pagefind UI loads them
+    // alongside the first search: a `?q=` search that came back first drew a filter panel without (say) its Tag
+    // list until the next search. So the query runs once the UI has drawn its filters (all loaded), or after 5 s.
+    void filtersDrawn(element, 5000).then(() => ui.triggerSearch(q));
+    // Focus is what starts Pagefind UI loading (autofocus does it too; this makes sure).
+    input?.dispatchEvent(new FocusEvent('focus'));
   }
   input?.addEventListener('input', () => {
     const url = new URL(window.location.href);
