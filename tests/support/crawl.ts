@@ -80,38 +80,42 @@ function isPageLink(tag: string, url: string): boolean {
 /** The URL without its fragment. */
 const withoutHash = (url: string) => url.replace(/#.*$/, '');
 
-async function collectLinks(page: Page): Promise<{ tag: string; url: string }[]> {
-  return page.$$eval('a[href], area[href], link[href], img[src], script[src], source[src], iframe[src], form[action], use[href]', (els) =>
-    els.map((el) => {
+/** Everything the crawl reads from a loaded page, in one round trip: its links and files, its ids, and `window.__pwned`. */
+async function readPage(page: Page): Promise<{ links: { tag: string; url: string }[]; ids: string[]; pwned: unknown }> {
+  return page.evaluate(() => ({
+    links: [...document.querySelectorAll('a[href], area[href], link[href], img[src], script[src], source[src], iframe[src], form[action], use[href]')].map((el) => {
       const tag = el.tagName.toLowerCase();
       const raw = el.getAttribute('href') ?? el.getAttribute('src') ?? el.getAttribute('action') ?? '';
       return { tag, url: new URL(raw, document.baseURI).href };
     }),
-  );
+    ids: [...document.querySelectorAll('[id]')].map((el) => el.id),
+    pwned: (globalThis as unknown as { __pwned?: unknown }).__pwned,
+  }));
 }
 
 let axeSource: string | undefined;
 
-export async function runAxe(page: Page): Promise<AxeViolation[]> {
+/** Runs axe-core on the loaded page: every rule, or only `rules` (axe rule ids). */
+export async function runAxe(page: Page, rules?: string[]): Promise<AxeViolation[]> {
   // Evaluated through the DevTools protocol rather than added as an inline
   // <script>, which the site's Content-Security-Policy (rightly) blocks.
   axeSource ??= readFileSync(AXE_PATH, 'utf8');
   await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
+  const violations = await page.evaluate(async (rules) => {
     const axe = (globalThis as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: any[] }> } }).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
+    const result = await axe.run(document, { resultTypes: ['violations'], ...(rules ? { runOnly: { type: 'rule', values: rules } } : {}) });
     return result.violations.map((v) => ({
       id: v.id as string,
       impact: (v.impact ?? null) as string | null,
       help: v.help as string,
       targets: (v.nodes as { target: unknown[] }[]).slice(0, 5).map((n) => n.target.map(String).join(' ')),
     }));
-  });
+  }, rules);
   return violations;
 }
 
 /** Visits one page and reports what happened. */
-export async function visit(page: Page, url: string, options: { axe?: boolean } = {}): Promise<PageReport & { links: { tag: string; url: string }[] }> {
+export async function visit(page: Page, url: string, options: { axe?: boolean; axeRules?: string[] } = {}): Promise<PageReport & { links: { tag: string; url: string }[] }> {
   const consoleErrors: string[] = [];
   const pageErrors: string[] = [];
   const dialogs: string[] = [];
@@ -153,10 +157,8 @@ export async function visit(page: Page, url: string, options: { axe?: boolean } 
         { timeout: 30_000 },
       );
     }
-    const links = isHtml ? await collectLinks(page) : [];
-    const ids = isHtml ? await page.$$eval('[id]', (els) => els.map((el) => el.id)) : [];
-    const violations = isHtml && options.axe ? await runAxe(page) : [];
-    const pwned = await page.evaluate(() => (globalThis as unknown as { __pwned?: unknown }).__pwned);
+    const { links, ids, pwned } = isHtml ? await readPage(page) : { links: [], ids: [], pwned: await page.evaluate(() => (globalThis as unknown as { __pwned?: unknown }).__pwned) };
+    const violations = isHtml && options.axe ? await runAxe(page, options.axeRules) : [];
     return { url, status, contentType, consoleErrors, pageErrors, dialogs, failedRequests, pwned: pwned ?? undefined, violations, ids, links };
   } finally {
     page.off('console', onConsole);
