@@ -9,16 +9,16 @@
  * every step succeeded (src/io/publish.ts).
  */
 import type { AstroIntegration } from 'astro';
+import { createReadStream } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import v8 from 'node:v8';
 import { hasMermaidFence } from '../core/mermaid.ts';
 import { availableMemoryBytes, memoryAdvice, startHeapWatchdog, type HeapWatchdog } from '../io/memory-guard.ts';
+import { copyMermaid, MERMAID_FOLDER, mermaidFile, mermaidModule } from '../io/mermaid-assets.ts';
 import { discardStaged, publishStaged, stagingDir } from '../io/publish.ts';
 import { checkContent } from '../pipeline/index.ts';
 import { DEFAULT_CHECK_CACHE, type Settings } from '../pipeline/settings.ts';
 import { startBuild } from './build-state.ts';
-
-const MERMAID_UNUSED = fileURLToPath(new URL('./mermaid-unused.ts', import.meta.url));
 
 /** The output folder the build was asked for, and the staging folder it writes into. */
 interface Output {
@@ -31,11 +31,16 @@ let output: Output | undefined;
 /** `settings`: from loadSettings() in astro.config.mjs, the one reading of the environment. */
 export function roadmap(settings: Settings): AstroIntegration {
   let heapWatchdog: HeapWatchdog | undefined; // memory guard: stops a build that runs out of heap (src/io/memory-guard.ts)
+  let usesMermaid = false;
+  let base = '/';
   return {
     name: 'roadmap',
     hooks: {
       'astro:config:setup': async ({ command, config, logger, updateConfig }) => {
         if (command !== 'build' && command !== 'dev') return;
+        // Where MermaidLoader finds mermaid (copied into the site, not bundled: src/io/mermaid-assets.ts).
+        base = config.base;
+        updateConfig({ vite: { define: { __ROADMAP_MERMAID__: JSON.stringify(mermaidModule(base)) } } });
         // Files unchanged since the last check (or build) are not parsed again (src/io/check-cache.ts):
         // in ROADMAP_CHECK_CACHE when set (or nowhere when `off`), else under Astro's cache folder.
         const checkCache = settings.checkCache === DEFAULT_CHECK_CACHE ? fileURLToPath(new URL('roadmap-check/', config.cacheDir)) : settings.checkCache;
@@ -48,10 +53,8 @@ export function roadmap(settings: Settings): AstroIntegration {
         const input = result.input;
         if (command === 'build') {
           startBuild(settings, input);
-          if (![input.projects, input.programs, input.goals, input.teams].flat().some((r) => hasMermaidFence(r.body))) {
-            // No record page will load mermaid (src/components/MermaidLoader.astro): do not bundle it.
-            updateConfig({ vite: { resolve: { alias: [{ find: /^mermaid$/, replacement: MERMAID_UNUSED }] } } });
-          }
+          // Only a site with a ```mermaid block gets mermaid's files.
+          usesMermaid = [input.projects, input.programs, input.goals, input.teams].flat().some((r) => hasMermaidFence(r.body));
           // Vite's dependency optimizer pre-bundles browser code for the dev server; a build has no use for it.
           updateConfig({ vite: { optimizeDeps: { noDiscovery: true, include: [] } } });
           const outDir = fileURLToPath(config.outDir);
@@ -66,9 +69,20 @@ export function roadmap(settings: Settings): AstroIntegration {
         }
         logger.info(result.output.trim().split('\n').at(-1) ?? 'content is valid');
       },
+      'astro:server:setup': ({ server }) => {
+        const prefix = `${base.endsWith('/') ? base : `${base}/`}${MERMAID_FOLDER}`;
+        server.middlewares.use((req, res, next) => {
+          const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+          const file = path.startsWith(prefix) ? mermaidFile(path.slice(prefix.length)) : undefined;
+          if (!file) return next();
+          res.setHeader('Content-Type', 'text/javascript; charset=utf-8');
+          createReadStream(file).pipe(res);
+        });
+      },
       'astro:build:done': () => {
         heapWatchdog?.stop();
         heapWatchdog = undefined;
+        if (output && usesMermaid) copyMermaid(output.staging);
       },
     },
   };

@@ -76,6 +76,8 @@ describe('a failed build leaves the previous site exactly as it was', () => {
     const again = await buildSite({ content: join(ROOT, 'tests/fixtures/valid/minimal'), outDir, asOf: '2030-01-01' });
     expect(again.code).toBe(0);
     expect(listFiles(outDir)).toEqual(Object.keys(before).toSorted());
+    // No record has a Mermaid block: the site gets none of mermaid's files.
+    expect(listFiles(outDir).filter((f) => f.includes('mermaid'))).toEqual([]);
     expect(readdirSync(parent).toSorted()).toEqual(['content-crash', 'site']);
   }, 300_000);
 });

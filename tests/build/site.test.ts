@@ -536,6 +536,12 @@ describe('BASE_PATH=/roadmap', () => {
     expect(mismatched).toEqual([]);
     expect(pageUrls(readText(build.outDir, 'index.html')).map((u) => u.value)).toContain('/roadmap/roadmap/');
   });
+
+  it('has the Mermaid loader import mermaid from under /roadmap/, where the build put it', () => {
+    const module = /import\(`\/roadmap\/(_astro\/mermaid-[\d.]+\/mermaid\.esm\.min\.mjs)`\)/.exec(readText(build.outDir, 'projects/datacentre-exit/index.html'))?.[1];
+    expect(module).toBeDefined();
+    expect(listFiles(build.outDir)).toContain(module);
+  });
 });
 
 describe('a content folder with errors', () => {
