@@ -1,15 +1,32 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 // Kept under tests/ (the repository's top level is fixed); paths are from the repo root.
 const root = fileURLToPath(new URL('..', import.meta.url));
 
+/**
+ * Tests of pure code (no environment, globals, files or processes of their own): they share workers instead of
+ * a fresh worker and module graph per file. The property test of check and the validation tests stub the
+ * environment or build sites, so they stay isolated.
+ */
+const PURE = [
+  'tests/{charts,page-data,pipeline,render}/**/*.test.ts',
+  'tests/core/**/!(fuzz-check|validation).test.ts',
+  'tests/io/{memory-guard,read-content}.test.ts',
+  'tests/build/html-helpers.test.ts',
+  'tests/architecture.test.ts',
+];
+
 export default defineConfig({
   root,
   test: {
-    // Two projects: TypeScript tests, and the chart components rendered to SVG
-    // (they need Astro's Vite plugin: tests/charts/svg/vitest.config.ts).
-    projects: [{ extends: true, test: { name: 'unit', include: ['tests/**/*.test.ts'] } }, 'tests/charts/svg/vitest.config.ts'],
+    // Three projects: pure tests (shared workers), the other TypeScript tests (a worker each), and the chart
+    // components rendered to SVG (they need Astro's Vite plugin: tests/charts/svg/vitest.config.ts).
+    projects: [
+      { extends: true, test: { name: 'pure', include: PURE, isolate: false } },
+      { extends: true, test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: [...configDefaults.exclude, ...PURE] } },
+      'tests/charts/svg/vitest.config.ts',
+    ],
     // Build and browser tests share built sites: the global setup provides a
     // per-run folder where `tests/support/build-site.ts` memoises each build
     // (one per option set, for every worker) and serialises Astro builds with
