@@ -37,8 +37,16 @@ export function dayFromParts(year: number, month: number, day: number): Day {
   return Math.floor(utcMs(year, month - 1, day) / 86_400_000);
 }
 
+/** ISO strings of the days seen so far: a portfolio has a few thousand distinct days, formatted again and again. */
+const isoOfDay = new Map<Day, string>();
+
 export function dayToIso(d: Day): string {
-  return new Date(d * 86_400_000).toISOString().slice(0, 10);
+  let iso = isoOfDay.get(d);
+  if (iso === undefined) {
+    iso = new Date(d * 86_400_000).toISOString().slice(0, 10);
+    if (isoOfDay.size < 100_000) isoOfDay.set(d, iso);
+  }
+  return iso;
 }
 
 export function daysInMonth(year: number, month: number): number {

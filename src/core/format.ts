@@ -6,9 +6,18 @@ import { dateSpan, dayToIso, type Day } from './dates.ts';
 
 const LOCALE = 'en-GB';
 
+/** One Intl.NumberFormat per set of options: making one costs far more than formatting with it (tens of thousands of figures a build). */
+const formatters = new Map<string, Intl.NumberFormat>();
+function numberFormat(options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = JSON.stringify(options);
+  let f = formatters.get(key);
+  if (!f) formatters.set(key, (f = new Intl.NumberFormat(LOCALE, options)));
+  return f;
+}
+
 export function formatMoney(n: number | undefined, currency: string): string {
   if (n === undefined) return '—';
-  return new Intl.NumberFormat(LOCALE, { style: 'currency', currency, maximumFractionDigits: 0 }).format(n);
+  return numberFormat({ style: 'currency', currency, maximumFractionDigits: 0 }).format(n);
 }
 
 const COMPACT_STEPS = [
@@ -38,7 +47,7 @@ export function formatMoneyCompact(n: number | undefined, currency: string): str
   const idx = COMPACT_STEPS.indexOf(unit);
   if (idx > 0 && Number((abs / unit.size).toFixed(unit.digits)) >= 1000) unit = COMPACT_STEPS[idx - 1];
   const scaled = Number((n / unit.size).toFixed(unit.digits));
-  const body = new Intl.NumberFormat(LOCALE, { style: 'currency', currency, minimumFractionDigits: unit.digits, maximumFractionDigits: unit.digits }).format(scaled);
+  const body = numberFormat({ style: 'currency', currency, minimumFractionDigits: unit.digits, maximumFractionDigits: unit.digits }).format(scaled);
   return `${body}${unit.suffix}`;
 }
 
@@ -64,7 +73,7 @@ export function formulaNumber(x: number, maxDecimals = 4): string {
 
 export function formatNumber(n: number | undefined, digits = 2): string {
   if (n === undefined || !Number.isFinite(n)) return '—';
-  return new Intl.NumberFormat(LOCALE, { maximumFractionDigits: digits }).format(n);
+  return numberFormat({ maximumFractionDigits: digits }).format(n);
 }
 
 /** `+20 days`, `−3 days`, `0 days`. */
