@@ -2,7 +2,8 @@
  * "What changed": from successive versions of project records (one per commit
  * that touched the file), the changes a stakeholder cares about — status,
  * dates (start, end, milestones) and manual health — each with the commit's
- * date, e.g. `Go-live moved 2026-06-30 → 2026-09-30 (+92 days)`.
+ * date, e.g. `Go-live moved 30 Jun 2026 → 30 Sep 2026 (+92 days)`: dates and
+ * words as the site writes them (`formatDate`, `humanize`).
  *
  * Pure: the versions come from `src/io/git-history.ts` (git log of the
  * content folder). Only projects the audience sees now are reported, only
@@ -15,6 +16,7 @@
  */
 import { hiddenHealthDimensions, seesInternal } from './audience.ts';
 import { dateSpan } from './dates.ts';
+import { formatDate, humanize } from './format.ts';
 import type { PortfolioModel } from './model.ts';
 import { HEALTH_DIMENSIONS } from './schema.ts';
 
@@ -51,7 +53,7 @@ export interface FieldChange {
   to?: string;
   /** For dates: to − from in days (end of period for months and quarters). */
   days?: number;
-  /** In words: `Go-live moved 2026-06-30 → 2026-09-30 (+92 days)`. */
+  /** In words: `Go-live moved 30 Jun 2026 → 30 Sep 2026 (+92 days)` (no-break spaces inside each date). */
   text: string;
 }
 
@@ -98,10 +100,10 @@ function dateChange(kind: ChangeKind, field: string, label: string, from: string
   if (from === to) return undefined;
   if (from && to) {
     const days = dayDiff(from, to, fy);
-    return { kind, field, from, to, days, text: `${label} moved ${from} → ${to}${days === undefined ? '' : ` (${signed(days)})`}` };
+    return { kind, field, from, to, days, text: `${label} moved ${formatDate(from, fy)} → ${formatDate(to, fy)}${days === undefined ? '' : ` (${signed(days)})`}` };
   }
-  if (to) return { kind, field, to, text: `${label} set to ${to}` };
-  return { kind, field, from, text: `${label} ${from} removed` };
+  if (to) return { kind, field, to, text: `${label} set to ${formatDate(to, fy)}` };
+  return { kind, field, from, text: `${label} ${formatDate(from, fy)} removed` };
 }
 
 const HEALTH_LABEL: Record<string, string> = { schedule: 'Schedule', budget: 'Budget', scope: 'Scope', resources: 'Resources', benefits: 'Benefits' };
@@ -119,7 +121,7 @@ export function diffProject(before: ProjectSnapshot, after: ProjectSnapshot, opt
   const out: FieldChange[] = [];
   const push = (c: FieldChange | undefined) => c && out.push(c);
   if (!hidden.has('status') && before.status !== after.status && before.status && after.status) {
-    out.push({ kind: 'status', field: 'status', from: before.status, to: after.status, text: `Status ${before.status} → ${after.status}` });
+    out.push({ kind: 'status', field: 'status', from: before.status, to: after.status, text: `Status ${humanize(before.status)} → ${humanize(after.status)}` });
   }
   if (!hidden.has('start')) push(dateChange('date', 'start', 'Start', before.start, after.start, fy));
   if (!hidden.has('end')) push(dateChange('date', 'end', 'End', before.end, after.end, fy));
@@ -129,7 +131,7 @@ export function diffProject(before: ProjectSnapshot, after: ProjectSnapshot, opt
     for (const m of after.milestones ?? []) {
       const old = was.get(m.name);
       if (!old) {
-        out.push({ kind: 'milestone', field: `milestone:${m.name}`, to: m.date, text: `Milestone ${m.name} added${m.date ? ` (${m.date})` : ''}` });
+        out.push({ kind: 'milestone', field: `milestone:${m.name}`, to: m.date, text: `Milestone ${m.name} added${m.date ? ` (${formatDate(m.date, fy)})` : ''}` });
         continue;
       }
       push(dateChange('milestone', `milestone:${m.name}`, m.name, old.date, m.date, fy));
@@ -148,14 +150,15 @@ export function diffProject(before: ProjectSnapshot, after: ProjectSnapshot, opt
       const to = after.health?.[dim];
       if (from === to) continue;
       const label = `${HEALTH_LABEL[dim]} health`;
-      const text = from && to ? `${label} ${from} → ${to}` : to ? `${label} set to ${to}` : `${label} ${from} cleared (computed again)`;
+      const [was, now] = [from && humanize(from), to && humanize(to)];
+      const text = was && now ? `${label} ${was} → ${now}` : now ? `${label} set to ${now}` : `${label} ${was} cleared (computed again)`;
       out.push({ kind: 'health', field: `health:${dim}`, from, to, text });
     }
   }
   if (!hidden.has('value_status') && !hidden.has('benefits') && before.value_status !== after.value_status && (before.value_status || after.value_status)) {
     const from = before.value_status;
     const to = after.value_status;
-    out.push({ kind: 'health', field: 'value_status', from, to, text: from && to ? `Value status ${from} → ${to}` : to ? `Value status set to ${to}` : `Value status ${from} removed` });
+    out.push({ kind: 'health', field: 'value_status', from, to, text: from && to ? `Value status ${humanize(from)} → ${humanize(to)}` : to ? `Value status set to ${humanize(to)}` : `Value status ${humanize(from)} removed` });
   }
   return out;
 }
