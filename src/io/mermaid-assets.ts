@@ -23,10 +23,12 @@ export function mermaidModule(base: string): string {
   return `${base.endsWith('/') ? base : `${base}/`}${MERMAID_FOLDER}${ENTRY}`;
 }
 
+let files: string[] | undefined;
+
 /** The files the site needs, relative to the package's dist/: the entry and its chunks (no source maps). */
 export function mermaidFiles(): string[] {
-  const chunks = readdirSync(join(DIST, CHUNKS)).filter((file) => file.endsWith('.mjs'));
-  return [ENTRY, ...chunks.map((file) => `${CHUNKS}/${file}`)];
+  files ??= [ENTRY, ...readdirSync(join(DIST, CHUNKS)).filter((file) => file.endsWith('.mjs')).map((file) => `${CHUNKS}/${file}`)];
+  return files;
 }
 
 /** Copies mermaid's files into the site folder `outDir`, under MERMAID_FOLDER. */
