@@ -6,6 +6,8 @@
 
 /** How many items a summary list shows before "N more". */
 export const LIST_CAP = 50;
+/** How many items each of the scorecard's "Needs attention" lists shows (the most urgent): the page stays a summary, and the health matrix stays near the top. */
+export const ATTENTION_CAP = 10;
 /** Rows per page of a full list. */
 export const PAGE_SIZE = 200;
 

@@ -7,7 +7,8 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, buildRoot, buildSite, listFiles } from '../support/build-site.ts';
+import { assertBuilt, buildRoot, buildSite, listFiles, readText } from '../support/build-site.ts';
+import { ATTENTION_CAP } from '../../src/page-data/paging.ts';
 import { SYNTHETIC_RECORDS, syntheticContent } from '../support/shared-builds.ts';
 
 const RECORDS = SYNTHETIC_RECORDS;
@@ -58,6 +59,17 @@ describe(`page weight at ${RECORDS} projects`, () => {
 
   it(`the output folder does not grow past ${(DIST_CEILING / 1e6).toFixed(1)} MB`, () => {
     expect(total(), `dist ${(total() / 1e6).toFixed(1)} MB; largest: ${largest()}`).toBeLessThanOrEqual(DIST_CEILING);
+  });
+
+  it(`the scorecard's "Needs attention" lists show their ${ATTENTION_CAP} most urgent items each, the overdue projects linking to their full list`, () => {
+    const html = readText(outDir, 'scorecard/index.html');
+    // Each list: from its heading to the next heading.
+    const lists = [...html.matchAll(/<h3 id="attention-([a-z-]+)"[^>]*>[^<]*\((\d+)\)<\/h3>([\s\S]*?)(?=<h[23][ >])/g)].map((m) => ({ id: m[1]!, total: Number(m[2]), items: (m[3]!.match(/<li[ >]/g) ?? []).length, body: m[3]! }));
+    expect(lists.map((l) => l.id)).toContain('overdue-projects');
+    for (const l of lists) expect(l.items, l.id).toBe(Math.min(ATTENTION_CAP, l.total));
+    const overdue = lists.find((l) => l.id === 'overdue-projects')!;
+    expect(overdue.total).toBeGreaterThan(ATTENTION_CAP);
+    expect(overdue.body).toContain(`<a href="/projects/list/overdue/">all ${overdue.total} overdue projects</a>`);
   });
 
   // Known gap, kept visible: the output is ~10.4 × plain Astro. It.fails passes while over the target and
