@@ -158,7 +158,7 @@ export function diffProject(before: ProjectSnapshot, after: ProjectSnapshot, opt
   if (!hidden.has('value_status') && !hidden.has('benefits') && before.value_status !== after.value_status && (before.value_status || after.value_status)) {
     const from = before.value_status;
     const to = after.value_status;
-    out.push({ kind: 'health', field: 'value_status', from, to, text: from && to ? `Value status ${humanize(from)} → ${humanize(to)}` : to ? `Value status set to ${humanize(to)}` : `Value status ${humanize(from)} removed` });
+    out.push({ kind: 'health', field: 'value_status', from, to, text: from && to ? `Value status ${humanize(from)} → ${humanize(to)}` : to ? `Value status set to ${humanize(to)}` : `Value status ${humanize(from ?? '')} removed` });
   }
   return out;
 }
