@@ -112,6 +112,33 @@ describe.skipIf(skipBrowserTests)('dependency pages and mermaid in Chromium', ()
     await close();
   });
 
+  it('on a phone, a diagram keeps readable text (shrunk to 60% at most) and scrolls sideways in a named, focusable region', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 900 } });
+    try {
+      const page = await context.newPage();
+      await page.goto(new URL('projects/datacentre-exit/', site.url).href);
+      await page.waitForSelector('.mermaid-figure svg', { timeout: 20_000 });
+      const m = await page.evaluate(() => {
+        const region = document.querySelector<HTMLElement>('.mermaid-figure .mermaid-scroll')!;
+        const svg = region.querySelector('svg')!;
+        return {
+          scale: svg.getBoundingClientRect().width / svg.viewBox.baseVal.width,
+          scrolls: region.scrollWidth > region.clientWidth,
+          tabIndex: region.tabIndex,
+          role: region.getAttribute('role'),
+          label: region.getAttribute('aria-label'),
+          pageOverflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        };
+      });
+      expect(m.scale).toBeGreaterThanOrEqual(0.59);
+      expect(m.scrolls).toBe(true);
+      expect([m.tabIndex, m.role, m.label]).toEqual([0, 'region', expect.stringMatching(/^Diagram/)]);
+      expect(m.pageOverflow).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('pages without a mermaid block load no script at all', async () => {
     for (const path of ['/projects/cloud-landing-zone/', '/dependencies/']) {
       const { scripts, errors, close } = await open(site, path);
