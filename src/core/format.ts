@@ -2,7 +2,7 @@
  * How numbers and dates read on the site. Fixed locale (en-GB) and no time
  * zone, so builds are byte-identical on any machine.
  */
-import { dateSpan, dayToIso, type Day } from './dates.ts';
+import { dateSpan, dayToIso, monthName, type Day } from './dates.ts';
 
 const LOCALE = 'en-GB';
 
@@ -87,7 +87,6 @@ export function formatDays(n: number | undefined): string {
 /** No-break space: a date never breaks across lines ("30 Oct" / "2026"). */
 const NBSP = '\u00a0';
 const MONTH_SHORT = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const MONTH_LONG = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** A fiscal year's name, as the timeline axis writes it: `FY2026`, or `FY2026/27` when it spans two calendar years. */
 export function fiscalYearLabel(fy: number, fiscalYearStart: number): string {
@@ -118,11 +117,6 @@ export function formatDay(d: Day | undefined): string {
   return `${Number(day)}${NBSP}${MONTH_SHORT[Number(m) - 1]}${NBSP}${y}`;
 }
 
-/** `January` … for month numbers 1–12 (a fiscal year's start). */
-export function formatMonthName(month: number): string {
-  return MONTH_LONG[month - 1] ?? String(month);
-}
-
 /**
  * How fiscal years run, for a lede: `Fiscal years start in April: FY2026/27
  * runs April 2026 – March 2027`; with January, `Fiscal years are calendar
@@ -132,7 +126,7 @@ export function describeFiscalYear(fy: number, fiscalYearStart: number): string 
   const label = fiscalYearLabel(fy, fiscalYearStart);
   if (fiscalYearStart === 1) return `Fiscal years are calendar years (${label} is ${fy})`;
   const endMonth = fiscalYearStart - 1;
-  return `Fiscal years start in ${formatMonthName(fiscalYearStart)}: ${label} runs ${formatMonthName(fiscalYearStart)} ${fy} – ${formatMonthName(endMonth)} ${fy + 1}`;
+  return `Fiscal years start in ${monthName(fiscalYearStart)}: ${label} runs ${monthName(fiscalYearStart)} ${fy} – ${monthName(endMonth)} ${fy + 1}`;
 }
 
 /**
@@ -152,8 +146,7 @@ export function formatDate(s: string | undefined, fiscalYearStart: number, { mon
   if (span.form === 'day') return formatDay(span.first);
   const [ay, am] = dayToIso(span.first).split('-').map(Number);
   if (span.form === 'month') return `${MONTH_SHORT[am - 1]}${NBSP}${ay}`;
-  const m = /^(\d{4})-Q([1-4])$/.exec(s)!;
-  const label = formatQuarter(Number(m[1]), Number(m[2]), fiscalYearStart);
+  const label = formatPeriod(s, fiscalYearStart);
   if (!months) return label;
   const [by, bm] = dayToIso(span.last).split('-').map(Number);
   return `${label} (${MONTH_SHORT[am - 1]}${ay === by ? '' : `${NBSP}${ay}`}–${MONTH_SHORT[bm - 1]}${NBSP}${by})`;

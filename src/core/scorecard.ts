@@ -14,7 +14,8 @@
  * every figure carries its formula with the inputs filled in.
  */
 import type { Counts, PortfolioModel, ProjectView, Rag, UtilizationCell } from './model.ts';
-import { compareCodeUnits as cmp, formatMonthName, formatPercent, formulaNumber } from './format.ts';
+import { monthName } from './dates.ts';
+import { compareCodeUnits as cmp, formatPercent, formulaNumber } from './format.ts';
 import { HEALTH_DIMENSIONS, RICE_KEYS, WSJF_KEYS, type HealthDimension, type PortfolioSettings } from './schema.ts';
 import { goalAlignment, investmentMix, openWork, type Alignment, type InvestmentRow } from './scorecard/alignment.ts';
 import { attentionList, type AttentionList } from './scorecard/attention.ts';
@@ -291,7 +292,7 @@ export function definitions(settings: Pick<PortfolioSettings, 'thresholds' | 'sc
     { id: 'budget-forecast', term: 'Budget forecast', formula: 'Σ budget.forecast of the projects in scope' },
     { id: 'budget-actual', term: 'Actual spend', formula: 'Σ actual of the budget lines of the projects in scope' },
     { id: 'budget-variance', term: 'Budget variance', formula: '(Σ forecast − Σ planned) / Σ planned, over the projects with both (planned > 0)', notes: `Coloured as budget health: amber > ${formatPercent(ba, { digits: 2 })}, red > ${formatPercent(br, { digits: 2 })}.` },
-    { id: 'budget-by-period', term: 'Budget by period', formula: 'Σ planned and Σ actual of budget lines per fiscal quarter of the line\'s period', notes: `Fiscal years start in ${formatMonthName(settings.fiscal_year_start)}; a line's period is shown as its fiscal quarter (Q1 FY…).` },
+    { id: 'budget-by-period', term: 'Budget by period', formula: 'Σ planned and Σ actual of budget lines per fiscal quarter of the line\'s period', notes: `Fiscal years start in ${monthName(settings.fiscal_year_start)}; a line's period is shown as its fiscal quarter (Q1 FY…).` },
     { id: 'budget-by-vendor', term: 'Budget by vendor', formula: 'Σ planned and Σ actual of budget lines per vendor' },
     { id: 'benefit-realization', term: 'Benefit realization', formula: 'per benefit (actual − baseline) / (target − baseline); per project the mean of its benefits; in a scope the mean of its projects' },
     { id: 'goal-share', term: 'Share of open work aligned to a goal', formula: 'open projects linked to the goal (directly or through their program) / open projects' },
