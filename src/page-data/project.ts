@@ -12,7 +12,7 @@ import { humanize } from '../core/format.ts';
 import type { HealthDimension, PortfolioModel, ProjectView, Rag } from '../core/model.ts';
 import { HEALTH_DIMENSIONS } from '../core/schema.ts';
 import { decisionList, type AttentionDecision } from '../core/scorecard/attention.ts';
-import { onThisPage, presentSections, type PageSection } from './sections.ts';
+import { shownSections, type PageSection } from './sections.ts';
 
 /** What a stakeholder reads first about a project; each part is absent when the record (as the audience sees it) has no data for it. */
 export interface ProjectSummary {
@@ -71,20 +71,20 @@ export interface ProjectPage {
  * and "Schedule"), and a link must reach the page's section, not the body's.
  */
 export const PROJECT_SECTIONS = {
-  summary: 'Summary',
-  notes: 'Notes',
-  overview: 'Overview',
-  milestones: 'Milestones',
-  dependencies: 'Dependencies',
-  gates: 'Gates',
-  budget: 'Budget',
-  benefits: 'Benefits',
-  risks: 'Risks',
-  score: 'Score',
-  demand: 'Resource demand',
-  decisions: 'Decisions needed',
-  changes: 'Change requests',
-} as const;
+  summary: { id: 'sec-summary', title: 'Summary' },
+  notes: { id: 'sec-notes', title: 'Notes' },
+  overview: { id: 'sec-overview', title: 'Overview' },
+  milestones: { id: 'sec-milestones', title: 'Milestones' },
+  dependencies: { id: 'sec-dependencies', title: 'Dependencies' },
+  gates: { id: 'sec-gates', title: 'Gates' },
+  budget: { id: 'sec-budget', title: 'Budget' },
+  benefits: { id: 'sec-benefits', title: 'Benefits' },
+  risks: { id: 'sec-risks', title: 'Risks' },
+  score: { id: 'sec-score', title: 'Score' },
+  demand: { id: 'sec-demand', title: 'Resource demand' },
+  decisions: { id: 'sec-decisions', title: 'Decisions needed' },
+  changes: { id: 'sec-changes', title: 'Change requests' },
+} as const satisfies Record<string, PageSection>;
 export type ProjectSectionKey = keyof typeof PROJECT_SECTIONS;
 
 const some = (xs: readonly unknown[] | undefined) => (xs?.length ?? 0) > 0;
@@ -108,15 +108,10 @@ export function projectPage(model: PortfolioModel, id: string): ProjectPage {
     decisions: some(r.decisions),
     changes: some(r.changes),
   };
-  const keys = (Object.keys(PROJECT_SECTIONS) as ProjectSectionKey[]).filter((k) => shown[k]);
-  const section = Object.fromEntries(keys.map((k) => [k, { id: `sec-${k}`, title: PROJECT_SECTIONS[k] }])) as ProjectPage['section'];
-  const sections = presentSections(keys.map((k) => section[k]));
   return {
     project,
     summary: projectSummary(model, project),
-    sections,
-    section,
-    onThisPage: onThisPage(sections),
+    ...shownSections(PROJECT_SECTIONS, shown),
     strip: milestoneStrip(model, project),
     neighbourhood: neighbourhoodDiagram(model, id, 2),
     ...overallHealthLabel(model),
@@ -137,7 +132,7 @@ export function projectSummary(model: PortfolioModel, p: ProjectView): ProjectSu
     .filter((m) => !m.done)
     .map((m) => ({ m, due: endDay(m.date, fy) }))
     .reduce<{ m: NonNullable<typeof r.milestones>[number]; due: number } | undefined>((best, x) => (!best || x.due < best.due ? x : best), undefined);
-  const openRisks = (r.risks ?? []).filter((k) => k.status !== 'closed');
+  const openRisks = (r.risks ?? []).filter((k) => k.status === 'open');
   const top = openRisks.reduce<(typeof openRisks)[number] | undefined>((best, k) => (!best || k.likelihood * k.impact > best.likelihood * best.impact ? k : best), undefined);
   const decisions = decisionList([p], fy, asOf);
   const hasNote = p.health.note !== undefined || r.updated !== undefined;

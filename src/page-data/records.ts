@@ -12,7 +12,7 @@ import type { GoalView, PortfolioModel, ProgramView, ProjectView, TeamView } fro
 import type { Goal } from '../core/schema.ts';
 import type { Scorecards } from '../core/scorecard.ts';
 import { heatmapBlock, scorecardView, type HeatmapBlock, type ScorecardScope, type ScorecardView } from './scorecard.ts';
-import { onThisPage, presentSections, type PageSection } from './sections.ts';
+import { shownSections, type PageSection, type ShownSections } from './sections.ts';
 
 function projectsOf(model: PortfolioModel, ids: readonly string[]): ProjectView[] {
   return ids.map((id) => model.byId.projects.get(id)).filter((p): p is ProjectView => p !== undefined);
@@ -66,18 +66,9 @@ const RECORD_SECTIONS = {
 type RecordSectionKey = keyof typeof RECORD_SECTIONS;
 
 /** The sections of a record page (by key, shown or not), the list in page order, and its "On this page" list. */
-export interface RecordSections {
-  section: Partial<Record<RecordSectionKey, PageSection>>;
-  sections: PageSection[];
-  onThisPage?: PageSection[];
-}
+export type RecordSections = ShownSections<RecordSectionKey>;
 
-function recordSections(shown: Partial<Record<RecordSectionKey, boolean>>): RecordSections {
-  const keys = (Object.keys(RECORD_SECTIONS) as RecordSectionKey[]).filter((k) => shown[k]);
-  const section = Object.fromEntries(keys.map((k) => [k, { ...RECORD_SECTIONS[k] }])) as RecordSections['section'];
-  const sections = presentSections(keys.map((k) => section[k]));
-  return { section, sections, onThisPage: onThisPage(sections) };
-}
+const recordSections = (shown: Partial<Record<RecordSectionKey, boolean>>): RecordSections => shownSections(RECORD_SECTIONS, shown);
 
 const hasBody = (r: { body: string }) => r.body.trim() !== '';
 

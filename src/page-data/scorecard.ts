@@ -11,7 +11,7 @@ import { compareCodeUnits, formatDate, formatMoney, formatMoneyCompact, formatPe
 import type { PortfolioModel } from '../core/model.ts';
 import { titleOf } from '../core/model.ts';
 import { heatmapRows, type BudgetSummary, type Scorecard, type Scorecards } from '../core/scorecard.ts';
-import { onThisPage, presentSections, type PageSection } from './sections.ts';
+import { shownSections, type PageSection } from './sections.ts';
 
 export type ScorecardScope = { kind: 'program' | 'goal'; id: string };
 
@@ -54,30 +54,18 @@ export interface ScorecardView {
 
 /** The scorecard's sections in page order, by key: the heading id and text. */
 export const SCORECARD_SECTIONS = {
-  attention: 'Needs attention',
-  matrix: 'Health matrix',
-  projects: 'Projects',
-  money: 'Budget and benefits',
-  capacity: 'Capacity',
-  risks: 'Risk heat map',
-  budgetPeriod: 'Budget by period',
-  budgetVendor: 'Budget by vendor',
-  alignment: 'Goal alignment',
-  mix: 'Investment mix',
-} as const;
+  attention: { id: 'attention', title: 'Needs attention' },
+  matrix: { id: 'health-matrix', title: 'Health matrix' },
+  projects: { id: 'projects', title: 'Projects' },
+  money: { id: 'budget-and-benefits', title: 'Budget and benefits' },
+  capacity: { id: 'capacity', title: 'Capacity' },
+  risks: { id: 'risks', title: 'Risk heat map' },
+  budgetPeriod: { id: 'budget-by-period', title: 'Budget by period' },
+  budgetVendor: { id: 'budget-by-vendor', title: 'Budget by vendor' },
+  alignment: { id: 'goal-alignment', title: 'Goal alignment' },
+  mix: { id: 'investment-mix', title: 'Investment mix' },
+} as const satisfies Record<string, PageSection>;
 export type ScorecardSectionKey = keyof typeof SCORECARD_SECTIONS;
-const SECTION_IDS: Record<ScorecardSectionKey, string> = {
-  attention: 'attention',
-  matrix: 'health-matrix',
-  projects: 'projects',
-  money: 'budget-and-benefits',
-  capacity: 'capacity',
-  risks: 'risks',
-  budgetPeriod: 'budget-by-period',
-  budgetVendor: 'budget-by-vendor',
-  alignment: 'goal-alignment',
-  mix: 'investment-mix',
-};
 
 /** One attention list in a count: its heading id (`attention-…`), what it is, how many. */
 export interface AttentionCount {
@@ -170,9 +158,6 @@ export function scorecardView(model: PortfolioModel, scorecards: Scorecards, sco
     alignment: showAlignment && s.openProjects > 0 && s.alignment.goals.length > 0,
     mix: s.investment.length > 0,
   };
-  const keys = (Object.keys(SCORECARD_SECTIONS) as ScorecardSectionKey[]).filter((k) => shown[k]);
-  const section = Object.fromEntries(keys.map((k) => [k, { id: SECTION_IDS[k], title: SCORECARD_SECTIONS[k] }])) as ScorecardView['section'];
-  const sections = presentSections(keys.map((k) => section[k]));
   return {
     scorecard: s,
     scope,
@@ -183,10 +168,8 @@ export function scorecardView(model: PortfolioModel, scorecards: Scorecards, sco
     budget: s.budget && budgetCharts(model, s.budget),
     ...alignmentCharts(model, s),
     showAlignment,
-    sections,
-    section,
+    ...shownSections(SCORECARD_SECTIONS, shown),
     attention: attentionCounts(s),
-    onThisPage: onThisPage(sections),
   };
 }
 

@@ -22,3 +22,18 @@ export function presentSections(list: readonly (PageSection | false | undefined)
 export function onThisPage(sections: readonly PageSection[]): PageSection[] | undefined {
   return sections.length >= ON_THIS_PAGE_MIN ? [...sections] : undefined;
 }
+
+/** A page's sections as page data hands them to the page: each shown one by key, the list in page order, and the "On this page" list. */
+export interface ShownSections<K extends string> {
+  section: Partial<Record<K, PageSection>>;
+  sections: PageSection[];
+  onThisPage?: PageSection[];
+}
+
+/** From every section a page can have (in page order) and which of them it shows. */
+export function shownSections<K extends string>(all: Record<K, PageSection>, shown: Partial<Record<K, boolean>>): ShownSections<K> {
+  const keys = (Object.keys(all) as K[]).filter((k) => shown[k]);
+  const section = Object.fromEntries(keys.map((k) => [k, { ...all[k] }])) as Partial<Record<K, PageSection>>;
+  const sections = keys.map((k) => section[k]!);
+  return { section, sections, onThisPage: onThisPage(sections) };
+}
