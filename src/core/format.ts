@@ -8,6 +8,9 @@ const LOCALE = 'en-GB';
 
 /** One Intl.NumberFormat per set of options: making one costs far more than formatting with it (tens of thousands of figures a build). */
 const formatters = new Map<string, Intl.NumberFormat>();
+
+/** A typographic minus (U+2212) for a leading hyphen-minus: negative figures read as `−£1,200`, `−7.5%`, like `−3 days`. */
+const minus = (s: string) => (s.startsWith('-') ? `\u2212${s.slice(1)}` : s);
 function numberFormat(options: Intl.NumberFormatOptions): Intl.NumberFormat {
   const key = JSON.stringify(options);
   let f = formatters.get(key);
@@ -17,7 +20,7 @@ function numberFormat(options: Intl.NumberFormatOptions): Intl.NumberFormat {
 
 export function formatMoney(n: number | undefined, currency: string): string {
   if (n === undefined) return '—';
-  return numberFormat({ style: 'currency', currency, maximumFractionDigits: 0 }).format(n);
+  return minus(numberFormat({ style: 'currency', currency, maximumFractionDigits: 0, signDisplay: 'negative' }).format(n));
 }
 
 const COMPACT_STEPS = [
@@ -47,8 +50,8 @@ export function formatMoneyCompact(n: number | undefined, currency: string): str
   const idx = COMPACT_STEPS.indexOf(unit);
   if (idx > 0 && Number((abs / unit.size).toFixed(unit.digits)) >= 1000) unit = COMPACT_STEPS[idx - 1];
   const scaled = Number((n / unit.size).toFixed(unit.digits));
-  const body = numberFormat({ style: 'currency', currency, minimumFractionDigits: unit.digits, maximumFractionDigits: unit.digits }).format(scaled);
-  return `${body}${unit.suffix}`;
+  const body = numberFormat({ style: 'currency', currency, minimumFractionDigits: unit.digits, maximumFractionDigits: unit.digits, signDisplay: 'negative' }).format(scaled);
+  return `${minus(body)}${unit.suffix}`;
 }
 
 /** Compact money and the exact amount, when they differ (for a `title` or visually hidden text). */
@@ -65,15 +68,15 @@ export function formatPercent(ratio: number | undefined, { signed = false, digit
   return signed && ratio > 0 ? `+${s}` : s;
 }
 
-/** A number as formulas show it: at most `maxDecimals` decimals, no trailing zeros, no grouping (`0.75`, `3`, `66.6667`). */
+/** A number as formulas show it: at most `maxDecimals` decimals, no trailing zeros, no grouping (`0.75`, `3`, `66.6667`, `−5`). */
 export function formulaNumber(x: number, maxDecimals = 4): string {
   const rounded = Number(x.toFixed(maxDecimals));
-  return Object.is(rounded, -0) ? '0' : String(rounded);
+  return Object.is(rounded, -0) ? '0' : minus(String(rounded));
 }
 
 export function formatNumber(n: number | undefined, digits = 2): string {
   if (n === undefined || !Number.isFinite(n)) return '—';
-  return numberFormat({ maximumFractionDigits: digits }).format(n);
+  return minus(numberFormat({ maximumFractionDigits: digits, signDisplay: 'negative' }).format(n));
 }
 
 /** `+20 days`, `−3 days`, `0 days`. */
@@ -179,4 +182,10 @@ export function compareTitles(a: string, b: string): number {
 export function formatDayCount(n: number | undefined): string {
   if (n === undefined || !Number.isFinite(n)) return '—';
   return `${formatNumber(n)} ${Math.abs(n) === 1 ? 'day' : 'days'}`;
+}
+
+/** How long before the site's as-of date something happened: `16 days ago`, `on the as-of date`, `3 days after the as-of date`. */
+export function formatDaysAgo(n: number): string {
+  if (n === 0) return 'on the as-of date';
+  return n > 0 ? `${formatDayCount(n)} ago` : `${formatDayCount(-n)} after the as-of date`;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dayFromParts } from '../../src/core/dates.ts';
-import { describeFiscalYear, fiscalYearLabel, formatPeriod, formatDate as formatDateNb, formatDay as formatDayNb, formatMoneyCompact, formatQuarter as formatQuarterNb, moneyFigure } from '../../src/core/format.ts';
+import { describeFiscalYear, fiscalYearLabel, formatPeriod, formatDate as formatDateNb, formatDaysAgo, formatDay as formatDayNb, formatMoney, formatMoneyCompact, formatNumber, formatPercent, formatQuarter as formatQuarterNb, formulaNumber, moneyFigure } from '../../src/core/format.ts';
 
 describe('formatMoneyCompact', () => {
   it.each([
@@ -22,9 +22,9 @@ describe('formatMoneyCompact', () => {
   });
 
   it('keeps the sign of negatives and rounds them like positives', () => {
-    expect(formatMoneyCompact(-20_912_345, 'GBP')).toBe('-£20.9m');
-    expect(formatMoneyCompact(-999_950, 'GBP')).toBe('-£1.0m');
-    expect(formatMoneyCompact(-850, 'GBP')).toBe('-£850');
+    expect(formatMoneyCompact(-20_912_345, 'GBP')).toBe('−£20.9m');
+    expect(formatMoneyCompact(-999_950, 'GBP')).toBe('−£1.0m');
+    expect(formatMoneyCompact(-850, 'GBP')).toBe('−£850');
   });
 
   it('reads unknown and non-finite amounts as a dash', () => {
@@ -91,5 +91,26 @@ describe('dates as people read them', () => {
     expect(formatPeriod('2026-Q3', 4, { short: true }).replaceAll('\u00a0', ' ')).toBe('Q3 FY26/27');
     expect(formatPeriod('2026-Q3', 1, { short: true }).replaceAll('\u00a0', ' ')).toBe('Q3 FY26');
     expect(formatPeriod('none', 4)).toBe('none');
+  });
+});
+
+describe('negative figures', () => {
+  it('read with a minus sign (U+2212), as days do, and never as −0', () => {
+    expect(formatMoney(-1_234, 'GBP')).toBe('−£1,234');
+    expect(formatPercent(-0.075)).toBe('−7.5%');
+    expect(formatNumber(-3.5)).toBe('−3.5');
+    expect(formulaNumber(-5)).toBe('−5');
+    expect(formatMoney(-0.4, 'GBP')).toBe('£0');
+    expect(formatNumber(-0.001)).toBe('0');
+    expect(formatPercent(-0.00001)).toBe('0%');
+  });
+});
+
+describe('formatDaysAgo', () => {
+  it('counts back from the as-of date, and names the day itself and days after it', () => {
+    expect(formatDaysAgo(16)).toBe('16 days ago');
+    expect(formatDaysAgo(1)).toBe('1 day ago');
+    expect(formatDaysAgo(0)).toBe('on the as-of date');
+    expect(formatDaysAgo(-3)).toBe('3 days after the as-of date');
   });
 });

@@ -31,7 +31,7 @@ const cell = (period: string, demand: number, capacity: number, level: Utilizati
 describe('formatPercent (as formulas show it, 2 decimals)', () => {
   it('formats ratios with at most 2 decimals', () => {
     expect(formatPercent(0.075, { signed: true, digits: 2 })).toBe('+7.5%');
-    expect(formatPercent(-0.1, { signed: true, digits: 2 })).toBe('-10%');
+    expect(formatPercent(-0.1, { signed: true, digits: 2 })).toBe('−10%');
     expect(formatPercent(1.1, { digits: 2 })).toBe('110%'); // 1.1 × 100 = 110.00000000000001 → 110
   });
 });
@@ -75,7 +75,7 @@ describe('budget health', () => {
     expect(budgetHealth(0.075, VAR)).toEqual({ value: 'amber', source: 'computed', reason: 'variance +7.5% > 5%' });
     expect(budgetHealth(0.2, VAR)).toEqual({ value: 'red', source: 'computed', reason: 'variance +20% > 15%' });
     expect(budgetHealth(0.05, VAR)).toEqual({ value: 'green', source: 'computed', reason: 'variance +5% ≤ 5%' });
-    expect(budgetHealth(-0.1, VAR)?.reason).toBe('variance -10% ≤ 5%');
+    expect(budgetHealth(-0.1, VAR)?.reason).toBe('variance −10% ≤ 5%');
     expect(budgetHealth(undefined, VAR)).toBeUndefined();
     // (115.3 − 100.3) / 100.3 = 0.14955… → amber; 0.15 + 1e-12 is 0.15 up to float noise → amber, not red; 0.1501 > 0.15 → red
     expect(budgetHealth((115.3 - 100.3) / 100.3, VAR)?.value).toBe('amber');

@@ -30,7 +30,7 @@ describe('keyResultView', () => {
     expect(wrong.progress).toBeCloseTo(-1 / 3);
     expect(wrong.bar).toMatchObject({ fill: 0, clamped: true });
     expect(wrong.explanation).toBe('Moved away from the target (up from the baseline): the bar shows 0%.');
-    expect(keyResultView({ metric: 'm', baseline: -5, target: 5, actual: -10 }).formula).toBe('(-10 − -5) / (5 − -5) = -50%');
+    expect(keyResultView({ metric: 'm', baseline: -5, target: 5, actual: -10 }).formula).toBe('(−10 − −5) / (5 − −5) = −50%');
   });
 
   it('without a current value, baseline or target there is no figure and no bar, and the reason is given', () => {
