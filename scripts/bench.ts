@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- --records N [--baseline] [--keep] [--seed S] [--audience A] [--json]`
+ * `npm run bench -- --records N [--baseline] [--open] [--keep] [--seed S] [--audience A] [--json]`
  *
  * Generates a deterministic synthetic portfolio of N projects
  * (`scripts/bench/synthetic.ts`) in a temporary folder, times `npm run check` on
@@ -7,7 +7,9 @@
  * RSS, page count, dist size and JavaScript bytes per page type. With
  * `--baseline` it also builds the same project records as a plain Astro site
  * (`scripts/bench/baseline/`: one page per record with title and body, plus
- * Pagefind) and prints the ratio. `--keep` leaves the temporary folder.
+ * Pagefind) and prints the ratio. With `--open` it opens the largest page of
+ * each kind in Chromium and reports how long each takes to show
+ * (`scripts/bench/open-pages.ts`). `--keep` leaves the temporary folder.
  *
  * The site is built from a snapshot of the working tree (src/, public/,
  * scripts/, the config files; node_modules linked) in the temporary folder:
@@ -26,6 +28,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { writeSynthetic } from './bench/generate.ts';
+import { openPages, openTable, type PageOpen } from './bench/open-pages.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const NODE = process.execPath;
@@ -33,16 +36,17 @@ const NODE = process.execPath;
 export interface BenchArgs {
   records: number;
   baseline: boolean;
+  open: boolean;
   keep: boolean;
   seed: number;
   audience?: string;
   json: boolean;
 }
 
-const USAGE = 'usage: npm run bench -- --records N [--baseline] [--keep] [--seed S] [--audience A] [--json]';
+const USAGE = 'usage: npm run bench -- --records N [--baseline] [--open] [--keep] [--seed S] [--audience A] [--json]';
 
 export function parseBenchArgs(argv: readonly string[]): BenchArgs | { error: string } {
-  const out: BenchArgs = { records: NaN, baseline: false, keep: false, seed: 1, json: false };
+  const out: BenchArgs = { records: NaN, baseline: false, open: false, keep: false, seed: 1, json: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const [flag, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
@@ -51,6 +55,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs | { error: st
     else if (flag === '--seed') out.seed = Number(value());
     else if (flag === '--audience') out.audience = value();
     else if (flag === '--baseline') out.baseline = true;
+    else if (flag === '--open') out.open = true;
     else if (flag === '--keep') out.keep = true;
     else if (flag === '--json') out.json = true;
     else if (flag === '--help' || flag === '-h') return { error: USAGE };
@@ -285,6 +290,8 @@ export interface BenchReport {
   recheck: { wallMs: number; cpuMs?: number };
   build: { wallMs: number; cpuMs?: number; code: number; peakProcessRss?: number; peakTreeRss?: number; pages: number; distBytes: number; js: Record<PageType, number | undefined> };
   baseline?: { wallMs: number; cpuMs?: number; code: number; peakProcessRss?: number; peakTreeRss?: number; pages: number; distBytes: number; ratio: number };
+  /** With --open: the largest page of each kind, opened in Chromium. */
+  open?: PageOpen[];
   dir: string;
 }
 
@@ -342,6 +349,11 @@ export async function runBench(args: BenchArgs, log: (line: string) => void = ()
       build: { wallMs: build.wallMs, cpuMs: build.cpuMs, code: build.code, peakProcessRss: build.peakProcessRss, peakTreeRss: build.peakTreeRss, pages: stats.pages, distBytes: stats.bytes, js },
       dir,
     };
+
+    if (args.open) {
+      report.open = await openPages(dist);
+      log(`pages opened in Chromium (1440 px, empty cache, median of 3):\n${openTable(report.open)}`);
+    }
 
     if (args.baseline) {
       t = performance.now();

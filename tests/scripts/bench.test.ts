@@ -4,14 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { distStats, jsPerPageType, pageJsBytes, parseBenchArgs, tableRow, TABLE_HEAD, type BenchReport } from '../../scripts/bench.ts';
+import { heaviestPages } from '../../scripts/bench/open-pages.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'bench-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('parseBenchArgs', () => {
   it('reads --records N (both spellings) and the flags', () => {
-    expect(parseBenchArgs(['--records', '500'])).toEqual({ records: 500, baseline: false, keep: false, seed: 1, json: false });
-    expect(parseBenchArgs(['--records=2000', '--baseline', '--keep', '--seed', '9', '--json'])).toEqual({ records: 2000, baseline: true, keep: true, seed: 9, json: true });
+    expect(parseBenchArgs(['--records', '500'])).toEqual({ records: 500, baseline: false, open: false, keep: false, seed: 1, json: false });
+    expect(parseBenchArgs(['--records=2000', '--baseline', '--open', '--keep', '--seed', '9', '--json'])).toEqual({ records: 2000, baseline: true, open: true, keep: true, seed: 9, json: true });
     expect(parseBenchArgs(['--records', '10', '--audience', 'internal'])).toMatchObject({ audience: 'internal' });
   });
   it('refuses a missing or bad record count and unknown options', () => {
@@ -70,5 +71,27 @@ describe('tableRow', () => {
     };
     expect(TABLE_HEAD.split('\n')[0]!.split('|').length).toBe(tableRow(r).split('|').length);
     expect(tableRow(r)).toBe('| 2,000 | 61.3 s | 90.0 s | 1536 MB | 2,103 | 125 MB | 2.3 s (0.7 s) | 40.0 s | 1.53× |');
+  });
+});
+
+describe('heaviestPages (what --open opens)', () => {
+  it('takes the largest index.html of each top-level folder and the home page, largest first, skipping assets and the search index', () => {
+    const site = join(dir, 'open-site');
+    const page = (rel: string, bytes: number) => {
+      mkdirSync(join(site, rel), { recursive: true });
+      writeFileSync(join(site, rel, 'index.html'), 'x'.repeat(bytes));
+    };
+    page('', 50);
+    page('projects/a', 300);
+    page('projects/b', 200);
+    page('projects/list/page/2', 400);
+    page('teams/t', 100);
+    page('pagefind/x', 9_000);
+    page('_astro/y', 9_000);
+    expect(heaviestPages(site)).toEqual([
+      { path: '/projects/list/page/2/', bytes: 400 },
+      { path: '/teams/t/', bytes: 100 },
+      { path: '/', bytes: 50 },
+    ]);
   });
 });
