@@ -21,8 +21,8 @@ const PAGE_BUDGET = 400 * 1024;
  * 9,541,091 bytes).
  */
 const DIST_BUDGET = 6 * 9_541_091;
-/** Until the target is met, the output may not grow: 99,328,810 bytes measured (2,193 pages), plus 2%. */
-const DIST_CEILING = 101_300_000;
+/** Until the target is met, the output may not grow: 91,851,101 bytes measured (2,194 pages), plus 2%. */
+const DIST_CEILING = 93_700_000;
 
 let outDir: string;
 let sizes: { path: string; bytes: number }[];
@@ -72,7 +72,7 @@ describe(`page weight at ${RECORDS} projects`, () => {
     expect(overdue.body).toContain(`<a href="/projects/list/overdue/">all ${overdue.total} overdue projects</a>`);
   });
 
-  // Known gap, kept visible: the output is ~10.4 × plain Astro. It.fails passes while over the target and
+  // Known gap, kept visible: the output is ~9.6 × plain Astro. It.fails passes while over the target and
   // fails once the site fits: then make it a plain `it` and drop DIST_CEILING.
   it.fails(`the output folder within 6 × plain Astro (${(DIST_BUDGET / 1e6).toFixed(1)} MB): not met yet`, () => {
     expect(sizes.length).toBeGreaterThan(0);
