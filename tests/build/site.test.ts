@@ -261,6 +261,12 @@ describe('example portfolio, public build', () => {
     expect(markupProblems(build.outDir)).toEqual([]);
   });
 
+  it("puts an MDX body's headings one level down, under the page's Notes heading, as a Markdown body's", () => {
+    const html = readText(build.outDir, 'projects/security-awareness-programme/index.html');
+    const notes = html.slice(html.indexOf('<h2 id="sec-notes">'), html.indexOf('<h2 id="sec-overview">'));
+    expect(notes.match(/<h[1-6][^>]*>[^<]*/g)).toEqual(['<h2 id="sec-notes">Notes', '<h3 id="summary">Summary', '<h3 id="lessons-learned">Lessons learned']);
+  });
+
   it('ships no client JavaScript: no <script> in any page and no .js file', () => {
     expect(scriptTags(build.outDir)).toEqual([]);
     // Pagefind's files, and the Mermaid loader with the chunks it imports lazily.
