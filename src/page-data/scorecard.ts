@@ -12,6 +12,7 @@ import type { PortfolioModel } from '../core/model.ts';
 import { titleOf } from '../core/model.ts';
 import { heatmapRows, type BudgetSummary, type Scorecard, type Scorecards } from '../core/scorecard.ts';
 import { shownSections, type PageSection } from './sections.ts';
+import { capList, type Capped } from './paging.ts';
 
 export type ScorecardScope = { kind: 'program' | 'goal'; id: string };
 
@@ -48,6 +49,8 @@ export interface ScorecardView {
   section: Partial<Record<ScorecardSectionKey, PageSection>>;
   /** Each attention list's count, linking to it; zero counts left out. */
   attention: AttentionCount[];
+  /** The health matrix's rows (project ids, worst first): the first LIST_CAP; a large portfolio's healthier tail is on the projects list. */
+  matrix: Capped<string>;
   /** The "On this page" list; absent on a short scorecard. */
   onThisPage?: PageSection[];
 }
@@ -170,6 +173,7 @@ export function scorecardView(model: PortfolioModel, scorecards: Scorecards, sco
     showAlignment,
     ...shownSections(SCORECARD_SECTIONS, shown),
     attention: attentionCounts(s),
+    matrix: capList(s.matrix),
   };
 }
 

@@ -9,6 +9,7 @@ import { dependenciesPage } from '../../src/page-data/dependencies.ts';
 import { projectPage } from '../../src/page-data/project.ts';
 import { goalPage, programPage, scopedScorecardPages, teamPage } from '../../src/page-data/records.ts';
 import { attentionCounts, scorecardView } from '../../src/page-data/scorecard.ts';
+import { LIST_CAP } from '../../src/page-data/paging.ts';
 import { ON_THIS_PAGE_MIN, onThisPage, presentSections } from '../../src/page-data/sections.ts';
 import { siteFromInput } from '../../src/pipeline/index.ts';
 import { loadSettings } from '../../src/pipeline/settings.ts';
@@ -107,6 +108,19 @@ describe('scorecard: what needs attention first', () => {
     const scoped = scopedScorecardPages(site('internal').model, site('internal').scorecards, 'program')[0].view;
     expect(ids(scoped.sections)?.slice(0, 2)).toEqual(['attention', 'health-matrix']);
     expect(ids(scoped.sections)).not.toContain('projects');
+  });
+  it(`the health matrix shows the ${LIST_CAP} worst open projects and counts the rest`, () => {
+    const many = portfolio({
+      settings: settings({ as_of: '2026-05-15' }),
+      projects: Array.from({ length: LIST_CAP + 7 }, (_, i) => project(`p${String(i).padStart(2, '0')}`, { start: '2026-01-01', end: i < 3 ? '2026-04-30' : '2026-12-31' })),
+    });
+    const s = siteFromInput(loadSettings({ ROADMAP_AUDIENCE: 'internal' }, '/p'), many, { now: new Date('2026-05-15') });
+    const view = scorecardView(s.model, s.scorecards)!;
+    expect(view.matrix.total).toBe(LIST_CAP + 7);
+    expect(view.matrix.more).toBe(7);
+    // Worst first: the three overdue (red) projects lead the rows shown.
+    expect(view.matrix.shown).toEqual(view.scorecard.matrix.slice(0, LIST_CAP));
+    expect(view.matrix.shown.slice(0, 3).toSorted()).toEqual(['p00', 'p01', 'p02']);
   });
 });
 
