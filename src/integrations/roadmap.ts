@@ -13,7 +13,7 @@ import { createReadStream } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import v8 from 'node:v8';
 import { hasMermaidFence } from '../core/mermaid.ts';
-import { availableMemoryBytes, memoryAdvice, startHeapWatchdog, type HeapWatchdog } from '../io/memory-guard.ts';
+import { availableMemoryBytes, favourMemoryOverHeapGrowth, memoryAdvice, startHeapWatchdog, type HeapWatchdog } from '../io/memory-guard.ts';
 import { copyMermaid, MERMAID_FOLDER, mermaidFile, mermaidModule } from '../io/mermaid-assets.ts';
 import { discardStaged, publishStaged, stagingDir } from '../io/publish.ts';
 import { checkContent } from '../pipeline/index.ts';
@@ -64,6 +64,7 @@ export function roadmap(settings: Settings): AstroIntegration {
           // Say up front when the records will not fit in memory, and what to do (src/io/memory-guard.ts).
           const advice = memoryAdvice({ records: input.projects.length, heapLimit: v8.getHeapStatistics().heap_size_limit, available: availableMemoryBytes() });
           if (advice) logger.warn(advice);
+          favourMemoryOverHeapGrowth();
           heapWatchdog?.stop();
           heapWatchdog = startHeapWatchdog({ records: input.projects.length, outDir: output.outDir, pagesDir: output.staging });
         }

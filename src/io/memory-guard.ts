@@ -298,6 +298,19 @@ export function pagesWrittenSince(dir: string, since: number): number {
   return n;
 }
 
+/** Heap growth allowed between full collections: 1.5 × what the last one kept (V8 picks up to 4× by itself). */
+export const HEAP_GROWING_PERCENT = 50;
+
+/**
+ * Makes V8 collect garbage sooner during a build: the build allocates far more than it keeps (each
+ * page's view models and HTML), and by its own heuristics V8 let the old generation grow to 3–4 × the
+ * live data before marking it. A smaller step keeps the peak near what is really in use, at about
+ * the same CPU (fewer objects survive to each collection).
+ */
+export function favourMemoryOverHeapGrowth(): void {
+  v8.setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+}
+
 export interface HeapWatchdog {
   stop(): void;
 }
