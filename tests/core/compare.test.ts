@@ -12,7 +12,7 @@ import { md } from '../../src/core/compare/markdown.ts';
 import type { PortfolioInput } from '../../src/core/model.ts';
 import { dependenciesPage } from '../../src/page-data/dependencies.ts';
 import { dependencyGroups } from '../../src/page-data/dependencies.ts';
-import { portfolio, project, settings, team } from './fixtures.ts';
+import { goal, portfolio, project, settings, team } from './fixtures.ts';
 
 const REVISIONS = { base: { label: 'main', commit: 'a'.repeat(40) }, head: { label: 'working tree' } };
 const AS_OF = '2026-01-15';
@@ -168,7 +168,9 @@ describe('compareModels: audiences', () => {
 });
 
 describe('compareModels: records, ranks, gates, key results', () => {
+  const kr = (actual: number) => [goal('access', { title: 'Improve access', key_results: [{ metric: 'Booked online', unit: '%', baseline: 12, target: 40, actual }] })];
   const base = portfolio({
+    goals: kr(21),
     projects: [
       project('r1', { title: 'Request One', status: 'proposed', scores: { strategic_fit: 5, value: 5, risk: 1, effort: 1 } }),
       project('r2', { title: 'Request Two', status: 'proposed', scores: { strategic_fit: 3, value: 3, risk: 3, effort: 3 } }),
@@ -177,6 +179,7 @@ describe('compareModels: records, ranks, gates, key results', () => {
     ],
   });
   const head = portfolio({
+    goals: kr(26),
     projects: [
       project('r1', { title: 'Request One', status: 'proposed', scores: { strategic_fit: 1, value: 1, risk: 5, effort: 5 } }),
       project('r2', { title: 'Request Two', status: 'approved', scores: { strategic_fit: 3, value: 3, risk: 3, effort: 3 } }),
@@ -185,6 +188,20 @@ describe('compareModels: records, ranks, gates, key results', () => {
     ],
   });
   const report = compare(base, head);
+
+  it('lists key results moved, with the progress', () => {
+    expect(report.benefits).toEqual([
+      {
+        kind: 'key-result',
+        owner: { id: 'access', title: 'Improve access' },
+        metric: 'Booked online',
+        unit: '%',
+        before: { baseline: 12, target: 40, actual: 21, progress: 9 / 28 },
+        after: { baseline: 12, target: 40, actual: 26, progress: 0.5 },
+      },
+    ]);
+    expect(renderMarkdown(report)).toContain('- goal Improve access, key result Booked online (%): actual 21 → 26, progress 32% → 50%');
+  });
 
   it('lists rank changes, records added, removed and changing status, and gates decided', () => {
     expect(report.ranks.map((r) => [r.project.id, r.from, r.to])).toEqual([

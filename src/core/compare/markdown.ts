@@ -4,7 +4,7 @@
  * and words as the site writes them (../format.ts). Record text is escaped,
  * so a title can neither break the Markdown nor mention (@) anyone.
  */
-import { formatDate, formatDays, formatNumber, formatPercent, humanize } from '../format.ts';
+import { formatDate, formatDayCount, formatDays, formatNumber, formatPercent, humanize } from '../format.ts';
 import type {
   BenefitChange,
   BenefitFigures,
@@ -38,7 +38,7 @@ export function md(text: string): string {
 }
 
 const name = (r: Ref) => md(r.title);
-const plural = (n: number, word: string, words = `${word}s`) => `${n} ${n === 1 ? word : words}`;
+const plural = (n: number, word: string, words = `${word}s`) => `${formatNumber(n)} ${n === 1 ? word : words}`;
 
 function revision(r: Revision): string {
   return r.commit ? `\`${r.label.replace(/[`\s]/g, '')}\` (${r.commit.slice(0, 7)})` : 'the working tree';
@@ -62,11 +62,11 @@ function conflictLine(c: ConflictChange, fy: number): string {
   const need = (s: { needed: string; upstream: string }) => `needed by ${formatDate(s.needed, fy)} for ${md(c.neededFor)}, ${c.type === 'start-to-start' ? 'starts' : 'delivered'} ${formatDate(s.upstream, fy)}`;
   switch (c.change) {
     case 'new':
-      return `- **New**: ${who}: ${plural(c.after!.days, 'day')} late (${need(c.after!)})`;
+      return `- **New**: ${who}: ${formatDayCount(c.after!.days)} late (${need(c.after!)})`;
     case 'resolved':
-      return `- **Resolved**: ${who}: was ${plural(c.before!.days, 'day')} late${c.removed ? ' (the dependency is gone)' : ''}`;
+      return `- **Resolved**: ${who}: was ${formatDayCount(c.before!.days)} late${c.removed ? ' (the dependency is gone)' : ''}`;
     default:
-      return `- **${humanize(c.change)}**: ${who}: ${c.before!.days} → ${plural(c.after!.days, 'day')} late (${need(c.after!)})`;
+      return `- **${humanize(c.change)}**: ${who}: ${formatNumber(c.before!.days)} → ${formatDayCount(c.after!.days)} late (${need(c.after!)})`;
   }
 }
 
@@ -94,7 +94,7 @@ function dateLine(m: DateMove, fy: number): string {
 
 function overdueLine(o: OverdueChange, fy: number): string {
   const what = o.milestone !== undefined ? `milestone ${md(o.milestone)} (due ${formatDate(o.date, fy)})` : `end ${formatDate(o.date, fy)}`;
-  return o.change === 'new' ? `- **Newly overdue**: ${name(o.project)}: ${what}, ${plural(o.days, 'day')} overdue` : `- **No longer overdue**: ${name(o.project)}: ${what}`;
+  return o.change === 'new' ? `- **Newly overdue**: ${name(o.project)}: ${what}, ${formatDayCount(o.days)} overdue` : `- **No longer overdue**: ${name(o.project)}: ${what}`;
 }
 
 function cell(c: CellState | undefined): string {
@@ -110,18 +110,25 @@ function utilizationLine(u: UtilizationChange, fy: number): string {
   return `- **${name(u.team)}, ${formatDate(u.period, fy)}**: ${cell(u.before)} → ${cell(u.after)}${why.length ? `; ${why.join(', ')}` : ''}`;
 }
 
-function benefitFigures(f: BenefitFigures | undefined, unit: string): string {
-  if (!f) return '—';
-  const v = (n: number | undefined) => (n === undefined ? '—' : `${formatNumber(n)}${unit}`);
+function benefitFigures(f: BenefitFigures): string {
+  const v = (n: number | undefined) => (n === undefined ? '—' : formatNumber(n));
   const progress = f.progress !== undefined ? `, progress ${formatPercent(f.progress, { digits: 0 })}` : '';
-  return `${v(f.actual)} (baseline ${v(f.baseline)}, target ${v(f.target)}${progress})`;
+  return `actual ${v(f.actual)} (baseline ${v(f.baseline)}, target ${v(f.target)}${progress})`;
+}
+
+/** What moved in a benefit or key result: each figure that changed, then the progress. */
+function benefitMove(b: BenefitFigures, a: BenefitFigures): string {
+  const v = (n: number | undefined) => (n === undefined ? '—' : formatNumber(n));
+  const parts = (['actual', 'target', 'baseline'] as const).filter((k) => b[k] !== a[k]).map((k) => `${k} ${v(b[k])} → ${v(a[k])}`);
+  if (b.progress !== a.progress) parts.push(`progress ${formatPercent(b.progress, { digits: 0 })} → ${formatPercent(a.progress, { digits: 0 })}`);
+  return parts.join(', ');
 }
 
 function benefitLine(b: BenefitChange): string {
   const owner = b.kind === 'key-result' ? `goal ${name(b.owner)}, key result` : `${name(b.owner)}, benefit`;
-  const unit = b.unit ? ` ${md(b.unit)}` : '';
-  const change = !b.before ? `added: ${benefitFigures(b.after, unit)}` : !b.after ? 'removed' : `${benefitFigures(b.before, unit)} → ${benefitFigures(b.after, unit)}`;
-  return `- ${owner} ${md(b.metric)}: ${change}`;
+  const metric = `${md(b.metric)}${b.unit ? ` (${md(b.unit)})` : ''}`;
+  const change = !b.before ? `added, ${benefitFigures(b.after!)}` : !b.after ? 'removed' : benefitMove(b.before, b.after);
+  return `- ${owner} ${metric}: ${change}`;
 }
 
 function healthLine(h: HealthChange): string {
