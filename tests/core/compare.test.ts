@@ -5,7 +5,7 @@
  * team-quarter and the projects; an internal record or field never reaches
  * a public report; the output is the same bytes every time.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { buildModel } from '../../src/core/build-model.ts';
 import { compareModels, cutMarkdown, renderJson, renderMarkdown, withSharedAudience, type CompareReport } from '../../src/core/compare/index.ts';
 import { md } from '../../src/core/compare/markdown.ts';
@@ -219,13 +219,20 @@ describe('compareModels: records, ranks, gates, key results', () => {
 });
 
 describe('renderers', () => {
-  it('are deterministic: the same input, in any order, gives the same bytes', () => {
+  it('are deterministic: the same input, in any order and at any time, gives the same bytes', () => {
     const head = chain('2026-04-30');
     const shuffled = { ...head, projects: [...head.projects].reverse() };
-    const one = compare(chain('2026-03-31'), head);
-    const two = compare({ ...chain('2026-03-31'), projects: [...chain('2026-03-31').projects].reverse() }, shuffled);
-    expect(renderMarkdown(two)).toBe(renderMarkdown(one));
-    expect(renderJson(two)).toBe(renderJson(one));
+    vi.useFakeTimers();
+    try {
+      vi.setSystemTime(new Date('2030-01-01T00:00:00Z'));
+      const one = compare(chain('2026-03-31'), head);
+      vi.setSystemTime(new Date('2031-06-15T12:34:56Z'));
+      const two = compare({ ...chain('2026-03-31'), projects: [...chain('2026-03-31').projects].reverse() }, shuffled);
+      expect(renderMarkdown(two)).toBe(renderMarkdown(one));
+      expect(renderJson(two)).toBe(renderJson(one));
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('escape record text: no Markdown from titles, no mentions', () => {

@@ -55,7 +55,12 @@ beforeAll(() => {
   write('projects/.hidden/x.md', 'not listed');
   write('notes/readme.md', 'outside the collections');
   write('teams/sec.md', '---\ntitle: Security Review\ncapacity:\n  - { from: 2026-Q1, fte: 1 }\n---\n');
+  write('projects/secret.md', project('Secret Merger', 'visibility: internal\nstart: 2026-01-01\nend: 2026-06-30\nbaseline_end: 2026-06-30'));
   commit('base');
+  git(repo, 'checkout', '-q', '-b', 'internal-slip');
+  write('projects/secret.md', project('Secret Merger', 'visibility: internal\nstart: 2026-01-01\nend: 2026-09-30\nbaseline_end: 2026-06-30'));
+  commit('internal slip');
+  git(repo, 'checkout', '-q', 'main');
   git(repo, 'checkout', '-q', '-b', 'body-only');
   write('projects/alpha.md', alpha('2026-03-31', 'Notes, rewritten at length.'));
   commit('body');
@@ -117,6 +122,16 @@ describe('compareRevisions', () => {
     if (!('report' in outcome)) throw new Error('invalid');
     expect(outcome.report.changed).toBe(false);
     expect(renderMarkdown(outcome.report)).toContain('**No computed change.**');
+  });
+
+  it('builds both revisions for the chosen audience: an internal record\'s change is absent from a public report', async () => {
+    const pub = await compareRevisions(settings('public'), { base: 'main', head: 'internal-slip' });
+    if (!('report' in pub)) throw new Error('invalid');
+    expect(pub.report.changed).toBe(false);
+    expect(renderMarkdown(pub.report)).not.toMatch(/secret/i);
+    const internal = await compareRevisions(settings('internal'), { base: 'main', head: 'internal-slip' });
+    if (!('report' in internal)) throw new Error('invalid');
+    expect(internal.report.dates.map((d) => [d.project.title, d.days])).toEqual([['Secret Merger', 92]]);
   });
 
   it('names a ref that is not a commit, and a folder outside git', async () => {
