@@ -81,6 +81,17 @@ export interface CheckCache {
 /** No cache: when the code key cannot be made (Roadmap's own sources cannot be read). */
 const NO_CACHE: CheckCache = { warm: false, get: () => undefined, set: () => {}, save: () => {} };
 
+/** A cache in memory only, for one run (`ROADMAP_CHECK_CACHE=off`): a file with the same path and text is prepared once. */
+export function memoryCheckCache(): CheckCache {
+  const entries = new Map<string, PreparedFile>();
+  return {
+    warm: false,
+    get: (f) => entries.get(entryKey(f)),
+    set: (f, prepared) => void entries.set(entryKey(f), prepared),
+    save: () => {},
+  };
+}
+
 /** The cache of `contentDir` (absolute) in the folder `dir`; `code`: the code key (tests). */
 export function openCheckCache(dir: string, contentDir: string, code?: string): CheckCache {
   try {
@@ -105,7 +116,8 @@ export function openCheckCache(dir: string, contentDir: string, code?: string): 
     warm: loaded.size > 0,
     get(f) {
       const key = keyOf(f);
-      const stored = loaded.get(key);
+      // Also what this run prepared: the two sides of a comparison share most files.
+      const stored = loaded.get(key) ?? used.get(key);
       if (!stored) return undefined;
       used.set(key, stored);
       return restore(f, stored);

@@ -7,12 +7,12 @@
  * No git, not a repository, or a shallow clone (CI's default `fetch-depth: 1`)
  * gives an empty list and a note saying why, never a failed build.
  */
-import { execFileSync } from 'node:child_process';
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { computeChanges, snapshotOf, type ProjectRevision, type ProjectSnapshot, type ChangeLog } from '../core/changes.ts';
 import { parseFrontMatter } from '../core/frontmatter.ts';
 import type { PortfolioModel } from '../core/model.ts';
+import { catFiles, git } from './git.ts';
 
 export type { ChangeLog } from '../core/changes.ts';
 
@@ -20,34 +20,6 @@ export interface History {
   revisions: ProjectRevision[];
   /** Why the history is empty or partial; undefined when complete. */
   note?: string;
-}
-
-const MAX_BUFFER = 512 * 1024 * 1024;
-
-function git(cwd: string, args: string[], input?: string): Buffer {
-  return execFileSync('git', args, { cwd, input, maxBuffer: MAX_BUFFER, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' } });
-}
-
-/** `git cat-file --batch` for many `rev:path` specs at once; missing objects map to undefined. */
-function catFiles(cwd: string, specs: string[]): Map<string, string | undefined> {
-  const out = new Map<string, string | undefined>();
-  if (!specs.length) return out;
-  const buf = git(cwd, ['cat-file', '--batch'], `${specs.join('\n')}\n`);
-  let pos = 0;
-  for (const spec of specs) {
-    const nl = buf.indexOf(0x0a, pos);
-    const header = buf.subarray(pos, nl).toString('utf8');
-    pos = nl + 1;
-    const m = /^[0-9a-f]+ (\w+) (\d+)$/.exec(header);
-    if (!m) {
-      out.set(spec, undefined); // "<spec> missing" or ambiguous
-      continue;
-    }
-    const size = Number(m[2]);
-    out.set(spec, m[1] === 'blob' ? buf.subarray(pos, pos + size).toString('utf8') : undefined);
-    pos += size + 1;
-  }
-  return out;
 }
 
 function snapshot(text: string | undefined): ProjectSnapshot | undefined {

@@ -7,9 +7,9 @@
 import path from 'node:path';
 import type { Diagnostic } from '../core/diagnostics.ts';
 import { formatDiagnostic, formatSummary, hasErrors } from '../core/diagnostics.ts';
-import { describeInput, isParsed, loadPortfolio } from '../core/load.ts';
+import { describeInput, isParsed, loadPortfolio, type ContentFile } from '../core/load.ts';
 import type { PortfolioInput } from '../core/model.ts';
-import { openCheckCache } from '../io/check-cache.ts';
+import { openCheckCache, type CheckCache } from '../io/check-cache.ts';
 import { startPreparer, type ParallelOptions, type Preparer, type PrepareStats } from '../io/prepare-parallel.ts';
 import { listContentDir, readContentFiles } from '../io/read-content.ts';
 
@@ -22,8 +22,8 @@ export interface CheckOptions {
   cwd?: string;
   /** Parse on several cores (src/io/prepare-parallel.ts); false: in this thread only. The result is the same. */
   parallel?: ParallelOptions | false;
-  /** The folder of the parse cache (src/io/check-cache.ts); absent: parse every file. The result is the same. */
-  cache?: string;
+  /** The folder of the parse cache (src/io/check-cache.ts), or a cache the caller opened and saves; absent: parse every file. The result is the same. */
+  cache?: string | CheckCache;
 }
 
 export interface CheckResult {
@@ -51,7 +51,7 @@ export async function runCheck(dir: string, opts: CheckOptions = {}): Promise<Ch
   let files;
   let preparer: Preparer | undefined;
   const parallel = opts.parallel === false ? { threads: 1 } : opts.parallel;
-  const cache = opts.cache ? openCheckCache(opts.cache, abs) : undefined;
+  const cache = typeof opts.cache === 'string' ? openCheckCache(opts.cache, abs) : opts.cache;
   try {
     const paths = listContentDir(abs);
     // Start the workers (when there are many files) before reading, so they load while the files are read;
@@ -74,15 +74,42 @@ export async function runCheck(dir: string, opts: CheckOptions = {}): Promise<Ch
     return { diagnostics: [d], exitCode: 1, output: `${formatDiagnostic(d)}\n${formatSummary([d])}\n` };
   }
 
+  const result = await checkFiles(files, { audience, strict: opts.strict, root, parallel, cache, preparer, started });
+  if (typeof opts.cache === 'string') cache?.save();
+  return result;
+}
+
+export interface CheckFilesOptions {
+  /** Prefix of the paths in diagnostics: the content folder relative to the working directory (`content`). */
+  root: string;
+  audience?: string;
+  strict?: boolean;
+  parallel?: ParallelOptions;
+  /** Prepared files to reuse and remember (the check cache, or one shared by the two sides of a comparison); the caller saves it. */
+  cache?: CheckCache;
+  /** A preparer already started for these files. */
+  preparer?: Preparer;
+  /** When the check started (performance.now()), for the time on the ✓ line. */
+  started?: number;
+}
+
+/**
+ * Parse and validate content files however they were read (the working
+ * tree, a git revision): the one path from files to validated input that
+ * `npm run check`, the build and `npm run compare` share.
+ */
+export async function checkFiles(files: readonly ContentFile[], opts: CheckFilesOptions): Promise<CheckResult> {
+  const started = opts.started ?? performance.now();
+  const { cache, root } = opts;
   const hits = files.map((f) => cache?.get(f));
   const missed = files.filter((_, i) => !hits[i]);
-  preparer ??= startPreparer(missed.filter((f) => isParsed(f.path)).length, parallel);
+  const preparer = opts.preparer ?? startPreparer(missed.filter((f) => isParsed(f.path)).length, opts.parallel);
   const fresh = await preparer.prepare(missed);
   missed.forEach((f, i) => fresh.prepared[i] && cache?.set(f, fresh.prepared[i]));
   let next = 0;
   const prepared = hits.map((hit) => hit ?? fresh.prepared[next++]);
   const stats = { ...fresh.stats, cached: files.length - missed.length };
-  const { input, diagnostics } = loadPortfolio(files, { audience, strict: opts.strict, root, prepared });
+  const { input, diagnostics } = loadPortfolio(files, { audience: opts.audience, strict: opts.strict, root, prepared });
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   const lines = diagnostics.map(formatDiagnostic);
   const failed = hasErrors(diagnostics);
@@ -91,6 +118,5 @@ export async function runCheck(dir: string, opts: CheckOptions = {}): Promise<Ch
     const warnings = diagnostics.length;
     lines.push(`✓ ${describeInput(input)} — ${warnings === 0 ? 'no problems' : `${warnings} warning${warnings === 1 ? '' : 's'}`} (${seconds} s)`);
   }
-  cache?.save();
   return { diagnostics, exitCode: failed ? 1 : 0, output: `${lines.join('\n')}\n`, input, stats };
 }

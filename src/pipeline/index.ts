@@ -13,7 +13,10 @@ import type { ChangeLog } from '../core/changes.ts';
 import { getChangeLog } from '../io/git-history.ts';
 import { dependencyGroups, type DependencyGroups } from '../page-data/dependencies.ts';
 import { bodyText } from '../render/body-text.ts';
-import { runCheck, type CheckOptions, type CheckResult } from './check.ts';
+import type { ContentFile } from '../core/load.ts';
+import type { CheckCache } from '../io/check-cache.ts';
+import type { ParallelOptions } from '../io/prepare-parallel.ts';
+import { checkFiles, runCheck, type CheckOptions, type CheckResult } from './check.ts';
 import type { Settings } from './settings.ts';
 
 export type { Settings } from './settings.ts';
@@ -46,20 +49,33 @@ export interface SiteOptions {
 }
 
 /** Stage 1: read, parse and validate the content folder; every problem at once. */
-export function checkContent(settings: Settings, opts: Pick<CheckOptions, 'parallel'> = {}): Promise<CheckResult> {
+export function checkContent(settings: Settings, opts: Pick<CheckOptions, 'parallel'> & { cache?: CheckCache } = {}): Promise<CheckResult> {
   return runCheck(settings.contentDir, {
     cwd: settings.cwd,
     audience: settings.audienceDefaulted ? undefined : settings.audience,
     strict: settings.strict,
-    cache: settings.checkCache,
+    cache: opts.cache ?? settings.checkCache,
     parallel: opts.parallel,
   });
 }
 
+/**
+ * Stage 1 for files however they were read (a git revision: src/io/git-content.ts):
+ * the same parsing and validation as `checkContent`, with paths shown under `root`.
+ */
+export function checkContentFiles(settings: Settings, files: readonly ContentFile[], opts: { root: string; cache?: CheckCache; parallel?: ParallelOptions }): Promise<CheckResult> {
+  return checkFiles(files, { ...opts, audience: settings.audienceDefaulted ? undefined : settings.audience, strict: settings.strict });
+}
+
+/** Stage 2: the model from validated input, for the settings' audience and as-of day. */
+export function modelFromInput(settings: Settings, input: PortfolioInput, now: Date = new Date()): PortfolioModel {
+  const asOf = resolveAsOf(input.settings.as_of, settings.asOf, now);
+  return buildModel(input, { audience: settings.audience, asOf });
+}
+
 /** Stage 2 onwards: the model and the site data from validated input. */
 export function siteFromInput(settings: Settings, input: PortfolioInput, opts: SiteOptions = {}): Site {
-  const asOf = resolveAsOf(input.settings.as_of, settings.asOf, opts.now ?? new Date());
-  const model = buildModel(input, { audience: settings.audience, asOf });
+  const model = modelFromInput(settings, input, opts.now);
   return {
     settings,
     model,
