@@ -290,7 +290,7 @@ const OVERDUE_GAP_H = 4;
 const OVERDUE_END_W = 3;
 const LATE_CROSS = 2.5;
 /** Milestone names on the bars; the key under a lane. */
-const MS_FONT = 10;
+const MS_FONT = 11;
 const KEY_MAX_LINES = 4;
 
 /** The sizes of the timeline's marks, for the legend (src/charts/timeline-legend.ts) to draw the same. */

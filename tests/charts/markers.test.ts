@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { overlaps, type Box } from '../../src/charts/label-boxes.ts';
 import { milestoneStrip } from '../../src/charts/roadmap-views.ts';
 import { buildTimeline, labelBoxes, type TimelineView } from '../../src/charts/timeline.ts';
+import { buildModel } from '../../src/core/build-model.ts';
+import { portfolio, project } from '../core/fixtures.ts';
 import { NORTHWIND_MARKERS, northwindMini } from './fixtures.ts';
 
 /** Every pair of label boxes that overlaps, named. */
@@ -85,18 +87,49 @@ describe('portfolio markers on the timeline', () => {
 
 describe('named milestones on the bars', () => {
   const view = buildTimeline(northwindMini({ markers: CROWDED }));
-  const portal = view.lanes.flatMap((l) => l.bars).find((b) => b.id === 'portal')!;
+  // Milestones a fortnight apart on a two-year bar: long names do not fit between them.
+  const dense = buildTimeline(
+    buildModel(
+      portfolio({
+        projects: [
+          project('dense', {
+            title: 'Dense',
+            start: '2026-01-01',
+            end: '2027-12-31',
+            milestones: [
+              { name: 'Kick-off', date: '2026-03-01' },
+              { name: 'Business case signed off by the board', date: '2026-06-01' },
+              { name: 'Supplier contract awarded after dialogue', date: '2026-06-15' },
+              { name: 'Data migration rehearsal complete', date: '2026-06-29' },
+              { name: 'Go-live', date: '2027-06-30' },
+            ],
+          }),
+        ],
+      }),
+      { audience: 'public', asOf: '2026-11-15' },
+    ),
+  );
 
   it('names a milestone where its name fits, else numbers it with a key under the lane', () => {
-    expect(portal.milestones.map((m) => m.label?.text)).toEqual(['Design approved', 'Pilot live', '1']);
-    const lane = view.lanes.find((l) => l.bars.includes(portal))!;
-    expect(lane.milestoneKey?.entries).toEqual([{ number: 1, name: 'Public launch', project: 'Patient Portal and Online Booking', dateIso: '2027-01-29' }]);
-    expect(lane.milestoneKey?.lines.map((l) => l.text)).toEqual(['1 Public launch']);
+    const bar = dense.lanes[0].bars[0];
+    // The middle of three diamonds 14 days apart has no room even for a number (its tooltip and the table name it);
+    // the last one's name would run into the as-of line.
+    expect(bar.milestones.map((m) => m.label?.text)).toEqual(['Kick-off', '1', undefined, '2', 'Go-live']);
+    expect(dense.lanes[0].milestoneKey?.entries.map((e) => [e.number, e.name])).toEqual([
+      [1, 'Business case signed off by the board'],
+      [2, 'Data migration rehearsal complete'],
+    ]);
+    expect(dense.lanes[0].milestoneKey?.lines.map((l) => l.text)).toEqual(['1 Business case signed off by the board · 2 Data migration rehearsal complete']);
+    // The key is under the bars, inside the lane.
+    const key = dense.lanes[0].milestoneKey!;
+    expect(key.lines[0].y).toBeGreaterThan(bar.rowY + bar.hit.height);
+    expect(key.lines.at(-1)!.y).toBeLessThan(dense.lanes[0].y + dense.lanes[0].height);
+    expect(collisions(dense)).toEqual([]);
   });
 
   it('keeps names and numbers clear of each other, the diamonds, the as-of line and the note', () => {
     expect(collisions(view)).toEqual([]);
-    for (const bar of view.lanes.flatMap((l) => l.bars)) {
+    for (const bar of [...view.lanes, ...dense.lanes].flatMap((l) => l.bars)) {
       const marks: Box[] = bar.milestones.flatMap((m) => [
         { x0: m.x - 5, y0: m.y - 5, x1: m.x + 5, y1: m.y + 5 },
         ...(m.baseline ? [{ x0: m.baseline.x - 5, y0: m.y - 5, x1: m.baseline.x + 5, y1: m.y + 5 }] : []),
