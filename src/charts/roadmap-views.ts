@@ -10,6 +10,8 @@ import type { PortfolioModel, ProjectView } from '../core/model.ts';
 import { STATUSES, type Status } from '../core/schema.ts';
 import { addQuarters, quarterBounds, round, textWidth, timeAxis, truncate, type AxisBand } from './time-scale.ts';
 import type { MilestoneState } from './timeline.ts';
+import { lineBox, textBox } from './label-boxes.ts';
+import { layoutMarkers, markerKinds, type ChartMarker } from './markers.ts';
 
 const byTitle = (a: ProjectView, b: ProjectView) => compareTitles(a.record.title, b.record.title) || cmp(a.id, b.id);
 
@@ -178,7 +180,10 @@ export interface MilestoneStrip {
   /** The project's span (start to end), when both are set. */
   span?: { x: number; y: number; width: number; height: number; rx: number };
   milestones: StripMilestone[];
-  /** The strip in words for screen readers: counts by state, then each milestone. */
+  /** Portfolio markers in the strip's range: bands and lines, labelled between the quarter labels and the line; they take no row. */
+  markers: ChartMarker[];
+  markerKinds: ReturnType<typeof markerKinds>;
+  /** The strip in words for screen readers: counts by state, then each milestone, then the markers. */
   description: string;
 }
 
@@ -196,6 +201,9 @@ function stripQuarterText(q: AxisBand, fy: number): string {
   return textWidth(long, STRIP_FONT) + 2 * STRIP_QUARTER_TEXT.dx <= q.width ? long : q.short;
 }
 const STRIP_AS_OF_TOP = 16;
+/** Marker labels: a row between the quarter labels and the milestones' line. */
+const STRIP_MARKER_Y = 25;
+const STRIP_MARKER_FONT = 10;
 const STRIP_LATE_CROSS = 3;
 
 /**
@@ -273,6 +281,21 @@ export function milestoneStrip(model: PortfolioModel, p: ProjectView, width = 72
       ? { x: axis.x(p.startDay), y: lineY - STRIP_SPAN_H / 2, width: round(axis.xEnd(p.endDay) - axis.x(p.startDay)), height: STRIP_SPAN_H, rx: STRIP_SPAN_H / 2 }
       : undefined;
   const height = lineY + 22 + Math.max(1, rowEnds.length) * 15;
+  const inRange = model.asOfDay >= rangeFrom && model.asOfDay <= rangeTo;
+  const markerObstacles = [
+    ...milestones.map((m) => ({ x0: m.x - 6, y0: lineY - 6, x1: m.x + 6, y1: lineY + 6 })),
+    ...axis.quarters.map((q) => textBox(stripQuarterText(q, fy), q.x + STRIP_QUARTER_TEXT.dx, STRIP_QUARTER_TEXT.y, 'start', 10)),
+  ];
+  if (inRange) markerObstacles.push(lineBox(asOfX, STRIP_AS_OF_TOP, height));
+  const markers = layoutMarkers(model.markers, axis, rangeFrom, rangeTo, {
+    y1: STRIP_AS_OF_TOP,
+    y2: height,
+    rows: [{ y: STRIP_MARKER_Y, obstacles: markerObstacles }],
+    fontSize: STRIP_MARKER_FONT,
+    x0: 2,
+    x1: width - 2,
+    fiscalYearStart: fy,
+  });
   const done = milestones.filter((m) => m.state === 'done').length;
   const late = milestones.filter((m) => m.state === 'late').length;
   return {
@@ -290,11 +313,14 @@ export function milestoneStrip(model: PortfolioModel, p: ProjectView, width = 72
       textY: STRIP_QUARTER_TEXT.y,
     })),
     axis: { x1: axis.quarters[0]?.x ?? 0, x2: width - pad, y: lineY },
-    asOf: { x: asOfX, y1: STRIP_AS_OF_TOP, y2: height, iso: dayToIso(model.asOfDay), text: formatDay(model.asOfDay), inRange: model.asOfDay >= rangeFrom && model.asOfDay <= rangeTo },
+    asOf: { x: asOfX, y1: STRIP_AS_OF_TOP, y2: height, iso: dayToIso(model.asOfDay), text: formatDay(model.asOfDay), inRange },
     span,
     milestones,
+    markers,
+    markerKinds: markerKinds(markers),
     description:
       `${milestones.length} milestones: ${done} done, ${late} late, ${milestones.length - done - late} open. ` +
-      milestones.map((m) => `${m.name} ${formatDate(m.dateIso, fy)} (${m.state})`).join('; '),
+      milestones.map((m) => `${m.name} ${formatDate(m.dateIso, fy)} (${m.state})`).join('; ') +
+      (markers.length > 0 ? `. Portfolio dates: ${markers.map((m) => m.text).join('; ')}` : ''),
   };
 }

@@ -25,6 +25,8 @@ export const TIMELINE_LEGEND = {
   lateCross: { x1: MS_SWATCH.cx - M.lateCross, x2: MS_SWATCH.cx + M.lateCross, y: MS_SWATCH.cy },
   overdue: { x: 1, y: 5, width: SWATCH.width - 2, height: M.overdueGapHeight },
   asOf: { x: 6, y1: 0, y2: 14 },
+  /** A portfolio marker: a band (period) and/or a line (date). */
+  marker: { width: 16, height: 14, band: { x: 2, width: 10 }, lineX: 12 },
   patterns: HEALTH_PATTERNS,
 } as const;
 

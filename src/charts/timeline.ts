@@ -13,6 +13,8 @@ import { dayToIso, endDay, quarterOf, type Day } from '../core/dates.ts';
 import { compareCodeUnits as cmp, compareTitles, formatDate, formatDay, formatDays, humanize } from '../core/format.ts';
 import type { PortfolioModel, ProjectView } from '../core/model.ts';
 import { INVESTMENTS, STATUSES, type Rag, type Status } from '../core/schema.ts';
+import { lineBox, placeLabel, textBox, type Box, type LabelCandidate, type PlacedLabel } from './label-boxes.ts';
+import { layoutMarkers, markerKinds, type ChartMarker } from './markers.ts';
 import {
   AXIS_PAD,
   axisLabelWidth,
@@ -57,6 +59,8 @@ export interface TimelineMilestone {
   /** Where the baseline date sits when the milestone moved. */
   baseline?: { x: number; path: string; iso: string; days: number };
   tooltip: string;
+  /** The name beside the diamond where it fits, else its number in the lane's key; absent when neither fits. */
+  label?: PlacedLabel & { number?: number };
 }
 
 export interface TimelineBar {
@@ -148,6 +152,17 @@ export interface TimelineLane {
   bars: TimelineBar[];
   /** Set when lanes are collapsed (too many projects to draw one row each). */
   summary?: LaneSummary;
+  /** Milestones shown by number on the lane's bars, named in a key under the lane. */
+  milestoneKey?: TimelineKey;
+}
+
+export interface TimelineKey {
+  /** `Milestones` in the name column, level with the first line. */
+  title: { text: string; x: number; y: number };
+  /** The entries (`1 Public launch · 2 …`) wrapped to the plot's width. */
+  lines: { text: string; y: number }[];
+  x: number;
+  entries: { number: number; name: string; project: string; dateIso: string }[];
 }
 
 export interface TimelineView {
@@ -183,7 +198,11 @@ export interface TimelineView {
   quarterList: TimelineQuarter[];
   /** Projects the quarter list leaves out: ending before its first quarter (and how many of them are overdue), or after its last. */
   quarterListOmitted: { before: number; overdueBefore: number; after: number };
-  asOf: { x: number; y1: number; y2: number; iso: string; /** `As of 15 Nov 2026`. */ text: string; labelX: number; labelY: number; anchor: 'start' | 'end' };
+  asOf: { x: number; y1: number; y2: number; iso: string; /** `As of 15 Nov 2026`. */ text: string; labelX: number; labelY: number; anchor: 'start' | 'end'; /** The label's estimated box. */ box: Box };
+  /** Portfolio markers in the window: bands and lines over the plot, labelled in the row of the as-of label; they take no row. */
+  markers: ChartMarker[];
+  /** The marker kinds drawn, for the legend. */
+  markerKinds: ReturnType<typeof markerKinds>;
   /** Fill patterns for red (hatch) and amber (dots) marks, beside colour. */
   patterns: typeof HEALTH_PATTERNS;
   lanes: TimelineLane[];
@@ -270,6 +289,9 @@ const BASELINE_H = 3;
 const OVERDUE_GAP_H = 4;
 const OVERDUE_END_W = 3;
 const LATE_CROSS = 2.5;
+/** Milestone names on the bars; the key under a lane. */
+const MS_FONT = 11;
+const KEY_MAX_LINES = 4;
 
 /** The sizes of the timeline's marks, for the legend (src/charts/timeline-legend.ts) to draw the same. */
 export const TIMELINE_MARKS = {
@@ -287,6 +309,11 @@ export const HEALTH_PATTERNS = {
   hatch: { size: 6, rotate: 45, line: { x1: 0, y1: 0, x2: 0, y2: 6 } },
   dots: { size: 5, cx: 2.5, cy: 2.5, r: 1 },
 } as const;
+
+/** The boxes of an axis row's labels, with the band's left padding. */
+function axisLabelBoxes(level: TimelineLevel): Box[] {
+  return level.bands.filter((b) => b.text).map((b) => ({ x0: b.textX - AXIS_PAD, y0: b.y, x1: b.textX1, y1: b.y + b.height }));
+}
 
 /** The header rows as drawn: one band row per level, labels at the band's left. */
 function headerRows(levels: ReturnType<typeof axisLevels>): TimelineLevel[] {
@@ -488,6 +515,13 @@ export function buildTimeline(model: PortfolioModel, projects: readonly ProjectV
   let y = header + 8;
   const asOfX = axis.x(asOfDay);
   const range = { from, to };
+  // The as-of label first: marker labels share its row and keep clear of it.
+  const asOfText = `As of ${formatDay(asOfDay)}`;
+  const asOfLabelW = textWidth(asOfText, NOTE_FONT);
+  const asOfAnchor: 'start' | 'end' = asOfX + 4 + asOfLabelW <= plotX1 ? 'start' : 'end';
+  const asOfLabelX = asOfAnchor === 'start' ? asOfX + 4 : asOfX - 4;
+  const asOfLabelY = header + 4;
+  const asOfBox = textBox(asOfText, asOfLabelX, asOfLabelY, asOfAnchor, NOTE_FONT, true);
 
   for (const draft of drafts) {
     const sorted = draft.projects.sort(
@@ -567,16 +601,21 @@ export function buildTimeline(model: PortfolioModel, projects: readonly ProjectV
       for (const r of RAG_ORDER) if (byHealth[r] > 0) healthPresent.add(r);
       if (overdue) hasOverdue = true;
     } else {
+      const key: TimelineKey['entries'] = [];
       for (const p of sorted) {
         const name = names.get(p.id)!;
         const rowH = name.lines.length > 1 ? ROW_TWO : ROW;
-        const bar = layoutBar(p, rowY, rowH, name, width, axis, range, asOfDay, asOfX, labelWidth, plotX1, showMilestones ? (milestoneDays.get(p.id) ?? []) : [], fy);
+        const bar = layoutBar(p, rowY, rowH, name, width, axis, range, asOfDay, asOfX, labelWidth, plotX1, showMilestones ? (milestoneDays.get(p.id) ?? []) : [], fy, key);
         lane.bars.push(bar);
         healthPresent.add(bar.rag);
         if (bar.milestones.length) hasMilestones = true;
         if (bar.baseline) hasBaseline = true;
         if (bar.overdue) hasOverdue = true;
         rowY += rowH;
+      }
+      if (key.length > 0) {
+        lane.milestoneKey = laneKey(key, rowY, plotX0, plotX1);
+        rowY += lane.milestoneKey.lines.length * LINE + 6;
       }
       lane.height = rowY - y;
     }
@@ -586,8 +625,23 @@ export function buildTimeline(model: PortfolioModel, projects: readonly ProjectV
 
   const height = Math.max(y + 4, header + 40);
   const asOfIso = dayToIso(asOfDay);
-  const asOfText = `As of ${formatDay(asOfDay)}`;
-  const asOfLabelW = textWidth(asOfText, NOTE_FONT);
+  const markers = layoutMarkers(model.markers, axis, from, to, {
+    y1: header - 6,
+    y2: height,
+    // Under the axis beside the as-of label, else in an axis row beside its labels (finest row first).
+    rows: [
+      { y: asOfLabelY, obstacles: [asOfBox, lineBox(asOfX, asOfLabelY - NOTE_FONT, asOfLabelY + 5)] },
+      ...levels.toReversed().map((level, i, finestFirst) => ({
+        y: level.bands[0].textY,
+        obstacles: axisLabelBoxes(level),
+        tickObstacles: finestFirst.slice(0, i + 1).flatMap(axisLabelBoxes),
+      })),
+    ],
+    fontSize: NOTE_FONT,
+    x0: plotX0 + 2,
+    x1: width - 2,
+    fiscalYearStart: fy,
+  });
   // Gridlines at the finest row above months (quarters, else the year row).
   const gridLevel = levels.filter((l) => l.key !== 'months').at(-1)!;
   return {
@@ -618,10 +672,13 @@ export function buildTimeline(model: PortfolioModel, projects: readonly ProjectV
       y2: height,
       iso: asOfIso,
       text: asOfText,
-      labelX: asOfX + 4 + asOfLabelW <= plotX1 ? asOfX + 4 : asOfX - 4,
-      labelY: header + 4,
-      anchor: asOfX + 4 + asOfLabelW <= plotX1 ? 'start' : 'end',
+      labelX: asOfLabelX,
+      labelY: asOfLabelY,
+      anchor: asOfAnchor,
+      box: asOfBox,
     },
+    markers,
+    markerKinds: markerKinds(markers),
     patterns: HEALTH_PATTERNS,
     lanes,
     collapsed,
@@ -719,6 +776,7 @@ function layoutBar(
   plotX1: number,
   milestoneDays: { day: Day; baseline?: Day }[],
   fy: number,
+  key: TimelineKey['entries'] = [],
 ): TimelineBar {
   const r = p.record;
   const rag: RagOrNone = p.health.overall ?? 'none';
@@ -816,6 +874,8 @@ function layoutBar(
     continues.push({ side: 'after', path: `M${round(ex - 2 - CHEVRON)} ${cy - CHEVRON}L${round(ex - 2)} ${cy}L${round(ex - 2 - CHEVRON)} ${cy + CHEVRON}` });
   }
 
+  placeMilestoneLabels(milestones, { rowY, rowH, y, x, width, labelWidth, plotX1, asOfX, note, baseline, overdueGap, continues }, r.title, key);
+
   return {
     id: p.id,
     title: r.title,
@@ -852,4 +912,108 @@ function layoutBar(
     milestones,
     tooltip,
   };
+}
+
+interface RowMarks {
+  rowY: number;
+  rowH: number;
+  /** The bar. */
+  y: number;
+  x: number;
+  width: number;
+  labelWidth: number;
+  plotX1: number;
+  asOfX: number;
+  note: TimelineBar['note'];
+  baseline: TimelineBar['baseline'];
+  overdueGap: TimelineBar['overdueGap'];
+  continues: TimelineBar['continues'];
+}
+
+/**
+ * Milestone names beside their diamonds on the bar's line, left to right: the
+ * name after the diamond, else before it, else the next number of the lane's
+ * key (after, else before). Nothing is drawn over another label, a diamond,
+ * the as-of line, the note, the chevrons or the baseline's end; a milestone
+ * with no room keeps its diamond and tooltip (and its row in the table).
+ */
+function placeMilestoneLabels(milestones: TimelineMilestone[], m: RowMarks, project: string, key: TimelineKey['entries']): void {
+  if (milestones.length === 0) return;
+  const cy = m.y + BAR / 2;
+  const baselineY = round(cy + MS_FONT * 0.35);
+  const obstacles: Box[] = [lineBox(m.asOfX, m.rowY, m.rowY + m.rowH)];
+  for (const ms of milestones) {
+    obstacles.push({ x0: ms.x - DIAMOND, y0: cy - DIAMOND, x1: ms.x + DIAMOND, y1: cy + DIAMOND });
+    if (ms.baseline) obstacles.push({ x0: ms.baseline.x - DIAMOND, y0: cy - DIAMOND, x1: ms.baseline.x + DIAMOND, y1: cy + DIAMOND });
+  }
+  if (m.note) obstacles.push(textBox(m.note.text, m.note.x, m.note.y, m.note.anchor, NOTE_FONT));
+  if (m.baseline) obstacles.push(lineBox(m.baseline.endX, m.baseline.tickY1, m.baseline.tickY2));
+  if (m.overdueGap) obstacles.push({ x0: m.overdueGap.x, y0: m.overdueGap.y, x1: m.overdueGap.x + m.overdueGap.width, y1: m.overdueGap.y + m.overdueGap.height });
+  for (const c of m.continues) {
+    const cx = c.side === 'before' ? m.x + 2 : m.x + m.width - 2 - CHEVRON;
+    obstacles.push({ x0: cx - 1, y0: cy - CHEVRON - 1, x1: cx + CHEVRON + 1, y1: cy + CHEVRON + 1 });
+  }
+  const bounds = { x0: m.labelWidth + 2, x1: m.plotX1 };
+  for (const ms of [...milestones].sort((a, b) => a.x - b.x)) {
+    const right = ms.x + DIAMOND + 2;
+    const left = ms.x - DIAMOND - 2;
+    const named: LabelCandidate[] = [
+      { text: ms.name, x: right, anchor: 'start' },
+      { text: ms.name, x: left, anchor: 'end' },
+    ];
+    let placed = placeLabel(named, baselineY, MS_FONT, obstacles, bounds);
+    let number: number | undefined;
+    if (!placed) {
+      const n = String(key.length + 1);
+      placed = placeLabel([{ text: n, x: right, anchor: 'start' }, { text: n, x: left, anchor: 'end' }], baselineY, MS_FONT, obstacles, bounds, true);
+      if (placed) {
+        number = key.length + 1;
+        key.push({ number, name: ms.name, project, dateIso: ms.dateIso });
+      }
+    }
+    if (!placed) continue;
+    ms.label = number === undefined ? placed : { ...placed, number };
+    obstacles.push(placed.box);
+  }
+}
+
+/** The key under a lane: `1 Name · 2 Name · …` wrapped to the plot's width, at most KEY_MAX_LINES lines. */
+function laneKey(entries: TimelineKey['entries'], rowY: number, plotX0: number, plotX1: number): TimelineKey {
+  const max = plotX1 - plotX0 - 12;
+  const sep = ' · ';
+  const lines: string[] = [];
+  let line = '';
+  let cut = false;
+  for (const e of entries) {
+    const item = truncate(`${e.number} ${e.name}`, max, NOTE_FONT).text;
+    const next = line ? `${line}${sep}${item}` : item;
+    if (textWidth(next, NOTE_FONT) <= max) {
+      line = next;
+      continue;
+    }
+    lines.push(line);
+    line = item;
+    if (lines.length === KEY_MAX_LINES) {
+      cut = true;
+      break;
+    }
+  }
+  if (!cut && line) lines.push(line);
+  if (cut) lines[KEY_MAX_LINES - 1] = truncate(`${lines[KEY_MAX_LINES - 1]}${sep}… (the table lists all)`, max, NOTE_FONT).text;
+  return {
+    title: { text: 'Milestones', x: BAR_LABEL_X, y: rowY + 11 },
+    lines: lines.map((text, i) => ({ text, y: rowY + 11 + i * LINE })),
+    x: plotX0 + 6,
+    entries,
+  };
+}
+
+/** Every label the view draws as a box: axis labels, the as-of label, marker labels, milestone labels. For tests and checks. */
+export function labelBoxes(view: TimelineView): { what: string; box: Box }[] {
+  const out: { what: string; box: Box }[] = [];
+  for (const level of view.levels) for (const b of level.bands) if (b.text) out.push({ what: `axis ${b.text}`, box: { x0: b.textX, y0: b.y, x1: b.textX1, y1: b.y + b.height } });
+  out.push({ what: 'as-of label', box: view.asOf.box });
+  for (const m of view.markers) if (m.label) out.push({ what: `marker ${m.name}`, box: m.label.box });
+  for (const lane of view.lanes) for (const bar of lane.bars) for (const ms of bar.milestones) if (ms.label) out.push({ what: `milestone ${bar.id}/${ms.name}`, box: ms.label.box });
+  return out;
 }

@@ -3,7 +3,7 @@
  * left out of everything the audience gets. Only the audience named
  * `internal` sees `visibility: internal` records.
  */
-import { HEALTH_DIMENSIONS, type HealthDimension, type Loaded, type PortfolioSettings, type Project } from './schema.ts';
+import { HEALTH_DIMENSIONS, type HealthDimension, type Loaded, type Marker, type PortfolioSettings, type Project } from './schema.ts';
 
 export const INTERNAL_AUDIENCE = 'internal';
 
@@ -39,6 +39,11 @@ export function visibleProjects(projects: readonly Loaded<Project>[], audience: 
       if (!deps || !deps.some((d) => dropped.has(d.on))) return p;
       return { ...p, data: { ...p.data, dependencies: deps.filter((d) => !dropped.has(d.on)) } };
     });
+}
+
+/** The portfolio markers the audience may see: `visibility: internal` ones only for `internal`. */
+export function visibleMarkers(markers: readonly Marker[], audience: string): Marker[] {
+  return seesInternal(audience) ? [...markers] : markers.filter((m) => m.visibility !== 'internal');
 }
 
 /**

@@ -10,11 +10,13 @@
  *  4. compute everything else from the stripped records, so a value derived
  *     from a hidden field is hidden with it;
  *  5. if `scores` is hidden, drop the score but keep the rank.
+ * Portfolio markers are filtered like records (`visibility: internal` only for
+ * `internal`), in `settings` too, so nothing downstream can publish them.
  */
-import { startDay } from './dates.ts';
+import { endDay, startDay } from './dates.ts';
 import type { Loaded, Project } from './schema.ts';
-import type { GoalView, PortfolioInput, PortfolioModel, ProgramView, ProjectView, Score, TeamView } from './model.ts';
-import { hiddenFields, stripFields, visibleProjects } from './audience.ts';
+import type { GoalView, MarkerView, PortfolioInput, PortfolioModel, ProgramView, ProjectView, Score, TeamView } from './model.ts';
+import { hiddenFields, stripFields, visibleMarkers, visibleProjects } from './audience.ts';
 import { rankProjects, scoreProject } from './scoring.ts';
 import { daysSinceUpdate, isOpen, isOverdue, isStale, projectDays, slipDays } from './schedule.ts';
 import { benefitRealizations, budgetVariance, meanRealization } from './budget.ts';
@@ -103,9 +105,10 @@ export function buildModel(input: PortfolioInput, opts: BuildOptions): Portfolio
   });
   const teams = teamViews(teamsIn, projects, hides.has('demand') ? undefined : utilization);
 
+  const markers = visibleMarkers(settings.markers, opts.audience);
   return {
     schemaVersion: 1,
-    settings: { ...settings, as_of: opts.asOf },
+    settings: { ...settings, as_of: opts.asOf, markers },
     audience: opts.audience,
     hidden,
     asOfDay,
@@ -120,8 +123,22 @@ export function buildModel(input: PortfolioInput, opts: BuildOptions): Portfolio
       teams: new Map(teams.map((t) => [t.id, t])),
     },
     edges: deps.edges,
+    markers: markerViews(markers, fy),
     portfolio: rollups.portfolio,
   };
+}
+
+/** Markers with their days (a period's `to` as a month or quarter ends on its last day), by first day then name. */
+function markerViews(markers: PortfolioInput['settings']['markers'], fy: number): MarkerView[] {
+  const out: MarkerView[] = [];
+  for (const m of markers) {
+    const first = m.date ?? m.from;
+    const last = m.date ?? m.to;
+    if (first === undefined || last === undefined) continue; // the check refuses these; a model never draws half a marker
+    const { name, kind, visibility } = m;
+    out.push({ name, kind, visibility, ...(m.date !== undefined ? { date: m.date } : { from: m.from, to: m.to }), firstDay: startDay(first, fy), lastDay: endDay(last, fy), period: m.date === undefined });
+  }
+  return out.sort((a, b) => a.firstDay - b.firstDay || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 interface ProjectContext {

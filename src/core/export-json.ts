@@ -89,6 +89,8 @@ export function toPortfolioJson(model: PortfolioModel) {
       hidden: model.hidden,
       scoring: camelKeys(s.scoring),
       thresholds: camelKeys(s.thresholds),
+      // Only the markers the audience may see (the model has filtered them).
+      markers: model.markers.map((m) => ({ name: m.name, kind: m.kind, date: m.date, from: m.from, to: m.to, visibility: m.visibility })),
     },
     summary: {
       ...counts(model.portfolio),

@@ -11,6 +11,7 @@ import type {
   Goal,
   HealthDimension,
   Loaded,
+  MarkerKind,
   PortfolioSettings,
   Program,
   Project,
@@ -188,6 +189,20 @@ export interface ProgramView {
   rollup: RollUp;
 }
 
+/** A portfolio marker the audience may see, with its days: a date has `firstDay` = `lastDay`. */
+export interface MarkerView {
+  name: string;
+  kind: MarkerKind;
+  /** `date` for a date marker; `from` and `to` for a period (as written). */
+  date?: string;
+  from?: string;
+  to?: string;
+  visibility: 'public' | 'internal';
+  firstDay: Day;
+  lastDay: Day;
+  period: boolean;
+}
+
 export interface PortfolioModel {
   schemaVersion: 1;
   settings: PortfolioSettings & { as_of: string };
@@ -206,6 +221,8 @@ export interface PortfolioModel {
     teams: Map<string, TeamView>;
   };
   edges: DependencyEdge[];
+  /** Portfolio markers the audience may see (internal ones only for `internal`), by first day then name. */
+  markers: MarkerView[];
   portfolio: Counts & {
     budgetPlanned?: number;
     budgetForecast?: number;

@@ -28,6 +28,7 @@ export const RISK_STATUSES = ['open', 'closed'] as const;
 /** Extension: the contract shows only `approved`; these are the states a change request can be in. */
 export const CHANGE_STATUSES = ['open', 'approved', 'rejected', 'implemented', 'withdrawn'] as const;
 export const TEAM_KINDS = ['team', 'role'] as const;
+export const MARKER_KINDS = ['freeze', 'board', 'release', 'other'] as const;
 export const SCORING_METHODS = ['weighted', 'wsjf', 'rice'] as const;
 export const WSJF_KEYS = ['business_value', 'time_criticality', 'risk_reduction', 'job_size'] as const;
 export const RICE_KEYS = ['reach', 'impact', 'confidence', 'effort'] as const;
@@ -103,6 +104,22 @@ export const criterionSchema = () =>
     invert: z.boolean({ error: 'expected true or false' }).optional(),
   });
 
+/**
+ * A portfolio marker: a date (`date`, a day) or a period (`from` + `to`, any
+ * date form; a month or quarter as `to` means its last day). Which of the two,
+ * `to` not before `from` and unique names are rules (src/core/rules/marker-*.ts),
+ * so the object stays open to the unknown-field walk.
+ */
+export const markerSchema = () =>
+  z.object({
+    name: text(),
+    date: daySchema().optional(),
+    from: dateSchema().optional(),
+    to: dateSchema().optional(),
+    kind: z.enum(MARKER_KINDS).default('other'),
+    visibility: z.enum(VISIBILITIES).default('public'),
+  });
+
 export const DEFAULT_THRESHOLDS = {
   schedule_slip_days: [14, 45] as [number, number],
   budget_variance: [0.05, 0.15] as [number, number],
@@ -142,6 +159,7 @@ export const portfolioSchema = () =>
     audiences: z
       .record(idSchema(), z.object({ hide: z.array(z.string({ error: 'expected a field name' })).default([]) }))
       .default(DEFAULT_AUDIENCES),
+    markers: z.array(markerSchema(), { error: 'expected a list of markers' }).default([]),
   });
 
 // ---------------------------------------------------------------------------
@@ -321,6 +339,8 @@ export type Team = z.output<ReturnType<typeof teamSchema>>;
 export type Project = z.output<ReturnType<typeof projectSchema>>;
 export type Dependency = z.output<ReturnType<typeof dependencySchema>>;
 export type Milestone = z.output<ReturnType<typeof milestoneSchema>>;
+export type Marker = z.output<ReturnType<typeof markerSchema>>;
+export type MarkerKind = (typeof MARKER_KINDS)[number];
 
 export const COLLECTIONS = ['goals', 'programs', 'projects', 'teams'] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];

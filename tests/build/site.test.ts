@@ -178,9 +178,10 @@ const EXAMPLE_INTERNAL = [
   'INTERNAL-ONLY',
   'Meridian Health Systems',
   'Hartley Morgan',
+  'Legacy PAS cut-over weekend', // the internal portfolio marker
 ];
 
-const HOSTILE_INTERNAL = ['SENTINEL-INTERNAL-7f3a', 'SENTINEL-DEPNOTE-8a1b'];
+const HOSTILE_INTERNAL = ['SENTINEL-INTERNAL-7f3a', 'SENTINEL-DEPNOTE-8a1b', 'SENTINEL-MARKER-6c1d'];
 const HOSTILE_HIDDEN = [
   '987654321',
   'SENTINEL-VENDOR-2c6d',

@@ -5,11 +5,20 @@
 import { buildModel } from '../../src/core/build-model.ts';
 import { goal, portfolio, program, project, settings, team } from '../core/fixtures.ts';
 
+/** Portfolio markers for the northwind-mini fixture: a freeze, a board date, an internal release, one before and one after the data. */
+export const NORTHWIND_MARKERS = [
+  { name: 'Year-end change freeze', from: '2026-12-14', to: '2027-01-04', kind: 'freeze' as const },
+  { name: 'Investment board', date: '2027-02-10', kind: 'board' as const },
+  { name: 'SENTINEL-MARKER internal release', date: '2026-06-12', kind: 'release' as const, visibility: 'internal' as const },
+  { name: 'Long ago', date: '2019-01-10' },
+  { name: 'Far future', from: '2031-01-01', to: '2031-03-31' },
+];
+
 // Fixture "northwind-mini": fiscal year from April, as-of 2026-11-15 (2026-Q3).
-export function northwindMini() {
+export function northwindMini(opts: { markers?: NonNullable<Parameters<typeof settings>[0]>['markers']; audience?: string } = {}) {
   return buildModel(
     portfolio({
-      settings: settings({ fiscal_year_start: 4 }),
+      settings: settings({ fiscal_year_start: 4, markers: opts.markers ?? [] }),
       programs: [program('dfd', { title: 'Digital Front Door' }), program('cyber', { title: 'Cyber Security' })],
       goals: [goal('access', { title: 'Improve patient access' }), goal('cyber-goal', { title: 'Strengthen cyber resilience' })],
       teams: [team('web', { title: 'Web team' })],
@@ -46,7 +55,7 @@ export function northwindMini() {
         project('half', { title: 'Half scheduled', status: 'approved', start: '2027-05-01' }),
       ],
     }),
-    { audience: 'internal', asOf: '2026-11-15' },
+    { audience: opts.audience ?? 'internal', asOf: '2026-11-15' },
   );
 }
 

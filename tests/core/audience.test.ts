@@ -84,3 +84,34 @@ describe('manual health of a dimension whose source field is hidden', () => {
     expect(hiddenHealthDimensions(['health'])).toEqual(['schedule', 'budget', 'scope', 'resources', 'benefits']);
   });
 });
+
+describe('portfolio markers', () => {
+  const input = portfolio({
+    settings: settings({
+      fiscal_year_start: 4,
+      markers: [
+        { name: 'Year-end change freeze', from: '2026-12-15', to: '2027-01-05', kind: 'freeze' },
+        { name: 'Investment board', date: '2027-02-10', kind: 'board' },
+        { name: 'SENTINEL-MARKER-internal', date: '2027-06-12', kind: 'release', visibility: 'internal' },
+        { name: 'Q4 planning', from: '2026-Q4', to: '2026-Q4' },
+      ],
+    }),
+    projects: [project('a', { start: '2026-04-01', end: '2027-03-31' })],
+  });
+
+  it('an internal marker is in no part of a public model, nor in portfolio.json', () => {
+    const model = buildModel(input, { audience: 'public', asOf: '2026-11-15' });
+    expect(model.markers.map((m) => m.name)).toEqual(['Year-end change freeze', 'Q4 planning', 'Investment board']);
+    expect(JSON.stringify(model.settings)).not.toContain('SENTINEL-MARKER');
+    expect(JSON.stringify(toPortfolioJson(model))).not.toContain('SENTINEL-MARKER');
+    expect(toPortfolioJson(model).portfolio.markers).toContainEqual({ name: 'Investment board', kind: 'board', date: '2027-02-10', visibility: 'public' });
+  });
+
+  it('the internal audience sees every marker, with days (a quarter as a period runs to its last day)', () => {
+    const model = buildModel(input, { audience: 'internal', asOf: '2026-11-15' });
+    expect(model.markers.map((m) => m.name)).toEqual(['Year-end change freeze', 'Q4 planning', 'Investment board', 'SENTINEL-MARKER-internal']);
+    const q4 = model.markers.find((m) => m.name === 'Q4 planning')!;
+    expect([q4.period, q4.lastDay - q4.firstDay + 1]).toEqual([true, 90]); // Jan–Mar 2027
+    expect(JSON.stringify(toPortfolioJson(model))).toContain('SENTINEL-MARKER-internal');
+  });
+});

@@ -79,6 +79,18 @@ describe('fixtures: one folder per rule, exact lines', () => {
       'end-before-start/projects/backwards.md:7:46  demand[0].to  to 2026-Q2 is before from 2026-Q3',
       '2 errors, 0 warnings in 1 file',
     ],
+    'marker-date-or-range': [
+      'marker-date-or-range/portfolio.yaml:3:37  markers[0].from  a marker has either a date or from + to, not both: remove the date or the period',
+      'marker-date-or-range/portfolio.yaml:4:5  markers[1].date  a marker needs a date, or from and to for a period',
+      'marker-date-or-range/portfolio.yaml:5:19  markers[2].from  a period needs both from and to: add to (or use date for a single day)',
+      '3 errors, 0 warnings in 1 file',
+    ],
+    // Equal from and to is a one-day period; a quarter as both is the whole quarter.
+    'marker-range-order': ['marker-range-order/portfolio.yaml:4:49  markers[0].to  to 2026-12-15 is before from 2027-01-05', '1 error, 0 warnings in 1 file'],
+    'duplicate-marker': [
+      'duplicate-marker/portfolio.yaml:5:7  markers[2].name  marker "investment board" is already defined at markers[0]: names are unique',
+      '1 error, 0 warnings in 1 file',
+    ],
     'unknown-reference': [
       'unknown-reference/programs/digital-channels.md:3:9  goals[0]  unknown goal "grow-revenu" (did you mean grow-revenue?)',
       'unknown-reference/projects/portal.md:4:1  program  unknown program "digital-chanels" (did you mean digital-channels?)',
@@ -399,6 +411,34 @@ describe('schema details', () => {
   it('unknown fields nested in portfolio.yaml are warned about', () => {
     const r = load([{ path: 'portfolio.yaml', text: 'title: T\nscoring:\n  methd: wsjf\n' }]);
     expect(lines(r.diagnostics)).toEqual(['portfolio.yaml:3:3  scoring.methd  scoring has no such field: ignored (did you mean method?)']);
+  });
+});
+
+describe('portfolio markers', () => {
+  const markers = (yaml: string) => lines(load([{ path: 'portfolio.yaml', text: `title: Test\nmarkers:\n${yaml}` }]).diagnostics);
+
+  it('a date that does not exist, or is not a day, is an error at the marker field', () => {
+    expect(markers('  - { name: Board, date: 2027-02-30 }\n  - { name: Freeze, from: 2026-13, to: 2027-01-05 }\n  - { name: Release, date: 2027-06 }\n')).toEqual([
+      'portfolio.yaml:3:20  markers[0].date  2027-02-30 does not exist (February 2027 has 28 days)',
+      'portfolio.yaml:4:21  markers[1].from  month 13 does not exist, got "2026-13"',
+      'portfolio.yaml:5:22  markers[2].date  expected a day: YYYY-MM-DD, got "2027-06"',
+    ]);
+  });
+
+  it('kind and visibility are enums; unknown marker fields are warned about', () => {
+    expect(markers('  - { name: Board, date: 2027-02-10, kind: meeting, visibilty: internal }\n')).toEqual([
+      'portfolio.yaml:3:38  markers[0].kind  unknown value "meeting", expected freeze | board | release | other',
+      'portfolio.yaml:3:53  markers[0].visibilty  markers[0] has no such field: ignored (did you mean visibility?)',
+    ]);
+  });
+
+  it('valid markers pass, with the defaults filled in', () => {
+    const r = load([{ path: 'portfolio.yaml', text: 'title: Test\nmarkers:\n  - { name: Board, date: 2027-02-10 }\n  - { name: Freeze, from: 2026-12, to: 2027-01-05, kind: freeze, visibility: internal }\n' }]);
+    expect(r.diagnostics).toEqual([]);
+    expect(r.input?.settings.markers).toEqual([
+      { name: 'Board', date: '2027-02-10', kind: 'other', visibility: 'public' },
+      { name: 'Freeze', from: '2026-12', to: '2027-01-05', kind: 'freeze', visibility: 'internal' },
+    ]);
   });
 });
 

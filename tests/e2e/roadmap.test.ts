@@ -4,7 +4,7 @@
  * (the chart scrolls inside its labelled region), every bar links to a page
  * that exists, the chart is inline SVG with no script, it has its table
  * alternative, axe finds nothing serious, and print fits the page. At 1440 px
- * axis labels never overlap and no SVG text is drawn below 11 px; at 390 px
+ * axis, as-of, marker and milestone labels never overlap and no SVG text is drawn below 11 px; at 390 px
  * the list by quarter replaces the chart.
  */
 import { afterAll, describe, expect, it } from 'vitest';
@@ -135,12 +135,13 @@ describe.skipIf(skipBrowserTests)('roadmap pages in Chromium (example, public)',
     expect(readText(outDir, 'roadmap/whole-span/index.html').match(/class="bar-link[" ]/g)).toHaveLength(20);
   });
 
-  it('at 1440 px: axis labels never overlap and SVG text is at least 11 px; names stay visible when the chart scrolls', async () => {
+  it('at 1440 px: axis, as-of, marker and milestone labels never overlap and SVG text is at least 11 px; names stay visible when the chart scrolls', async () => {
     await withPage(1440, async (page) => {
       for (const path of ['/roadmap/', '/roadmap/whole-span/']) {
         await page.goto(`${served.url}${path.slice(1)}`);
         const m = await page.evaluate(() => {
-          const boxes = [...document.querySelectorAll('svg.timeline-svg .axis text')].map((t) => {
+          // Axis labels, the as-of label, portfolio marker labels and milestone names, as Chromium draws them.
+          const boxes = [...document.querySelectorAll('svg.timeline-svg :is(.axis text, .asof-label, .mk-label, .ms-label)')].map((t) => {
             const r = t.getBoundingClientRect();
             return { text: t.textContent, cls: t.getAttribute('class'), left: r.left, right: r.right, top: r.top, bottom: r.bottom };
           });
@@ -158,12 +159,14 @@ describe.skipIf(skipBrowserTests)('roadmap pages in Chromium (example, public)',
               return { text: t.textContent, px: parseFloat(getComputedStyle(t).fontSize) * scale };
             })
             .filter((t) => t.px < 11);
-          return { labels: boxes.length, overlaps, small, bare: boxes.filter((b) => b.text === 'FY').length };
+          const kinds = (cls: string) => boxes.filter((b) => b.cls?.includes(cls)).length;
+          return { labels: boxes.length, overlaps, small, bare: boxes.filter((b) => b.text === 'FY').length, markers: kinds('mk-label'), milestones: kinds('ms-label') };
         });
         expect(m.labels, path).toBeGreaterThan(2);
         expect(m.overlaps, path).toEqual([]);
         expect(m.small, path).toEqual([]);
         expect(m.bare, path).toBe(0);
+        expect([m.markers, m.milestones].every((n) => n > 0), path).toBe(true);
       }
     });
     // Narrower than the chart (800 px): it scrolls sideways and the names stay put.

@@ -11,6 +11,9 @@ import { emptyFile } from './empty-file.ts';
 import { endBeforeStart } from './end-before-start.ts';
 import { frontMatterLanguage } from './front-matter-language.ts';
 import { invalidId } from './invalid-id.ts';
+import { duplicateMarker } from './duplicate-marker.ts';
+import { markerDateOrRange } from './marker-date-or-range.ts';
+import { markerRangeOrder } from './marker-range-order.ts';
 import { missingScoreCriterion } from './missing-score-criterion.ts';
 import { noFrontMatter } from './no-front-matter.ts';
 import { outsideContent } from './outside-content.ts';
@@ -41,6 +44,9 @@ export const RULES: readonly Rule[] = [
   schema,
   unknownField,
   endBeforeStart,
+  markerDateOrRange,
+  markerRangeOrder,
+  duplicateMarker,
   unknownReference,
   scoreRange,
   missingScoreCriterion,

@@ -14,7 +14,7 @@ import DependencyDiagram from '../../../src/components/DependencyDiagram.astro';
 import HeatmapChart from '../../../src/components/HeatmapChart.astro';
 import MilestoneStrip from '../../../src/components/MilestoneStrip.astro';
 import Timeline from '../../../src/components/Timeline.astro';
-import { DAG_FIXTURES, dagModel, northwindMini, securityReview, seventyYears } from '../fixtures.ts';
+import { DAG_FIXTURES, dagModel, NORTHWIND_MARKERS, northwindMini, securityReview, seventyYears } from '../fixtures.ts';
 import { renderSvg } from './render.ts';
 
 const snapshot = (name: string) => `../__snapshots__/${name}.svg`;
@@ -24,6 +24,18 @@ describe('chart components as SVG', () => {
     const view = buildTimeline(northwindMini());
     const svg = await renderSvg(Timeline, { view, label: 'Roadmap by program', idPrefix: 'tl' });
     await expect(svg).toMatchFileSnapshot(snapshot('timeline.northwind-mini'));
+  });
+
+  it('Timeline plot: bars, milestone names and numbers, the as-of line (northwind-mini)', async () => {
+    const view = buildTimeline(northwindMini());
+    const svg = await renderSvg(Timeline, { view, label: 'Roadmap by program', idPrefix: 'tl' }, 1);
+    await expect(svg).toMatchFileSnapshot(snapshot('timeline-plot.northwind-mini'));
+  });
+
+  it('Timeline: portfolio markers and milestone names (northwind-mini, default window)', async () => {
+    const view = buildTimeline(northwindMini({ markers: NORTHWIND_MARKERS }), undefined, { window: true });
+    const svg = await renderSvg(Timeline, { view, label: 'Roadmap by program', idPrefix: 'tl' }, 1);
+    await expect(svg).toMatchFileSnapshot(snapshot('timeline-plot.markers'));
   });
 
   it('Timeline: seventy-year axis (1997–2067)', async () => {
@@ -49,5 +61,11 @@ describe('chart components as SVG', () => {
     const model = northwindMini();
     const svg = await renderSvg(MilestoneStrip, { strip: milestoneStrip(model, model.byId.projects.get('portal')!) });
     await expect(svg).toMatchFileSnapshot(snapshot('milestone-strip.portal'));
+  });
+
+  it('MilestoneStrip: northwind-mini portal with portfolio markers', async () => {
+    const model = northwindMini({ markers: NORTHWIND_MARKERS });
+    const svg = await renderSvg(MilestoneStrip, { strip: milestoneStrip(model, model.byId.projects.get('portal')!) });
+    await expect(svg).toMatchFileSnapshot(snapshot('milestone-strip.markers'));
   });
 });

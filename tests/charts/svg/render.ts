@@ -9,11 +9,16 @@ type Component = Parameters<AstroContainer['renderToString']>[0];
 
 let container: Promise<AstroContainer> | undefined;
 
-/** The first <svg> the component renders (the chart; legends and tables follow it), pretty-printed. */
-export async function renderSvg(component: Component, props: Record<string, unknown>): Promise<string> {
+/**
+ * The first <svg> the component renders (the chart; legends and tables follow
+ * it), pretty-printed; `nth` picks a later one (the timeline's plot is its
+ * second, after the names).
+ */
+export async function renderSvg(component: Component, props: Record<string, unknown>, nth = 0): Promise<string> {
   container ??= AstroContainer.create();
   const html = await (await container).renderToString(component, { props });
-  const start = html.indexOf('<svg');
+  let start = html.indexOf('<svg');
+  for (let i = 0; i < nth && start >= 0; i += 1) start = html.indexOf('<svg', html.indexOf('</svg>', start));
   const end = html.indexOf('</svg>', start);
   if (start < 0 || end < 0) throw new Error('the component rendered no <svg>');
   return prettySvg(html.slice(start, end + '</svg>'.length));
