@@ -17,14 +17,21 @@ const PURE = [
   'tests/architecture.test.ts',
 ];
 
+/** Tests that stub the environment around code that reads it at import: a fresh worker and module graph each. */
+const ISOLATED = ['tests/core/fuzz-check.test.ts', 'tests/core/validation.test.ts'];
+
 export default defineConfig({
   root,
   test: {
-    // Three projects: pure tests (shared workers), the other TypeScript tests (a worker each), and the chart
+    // Four projects: pure tests and the other TypeScript tests (shared workers), two that stay isolated, and the chart
     // components rendered to SVG (they need Astro's Vite plugin: tests/charts/svg/vitest.config.ts).
     projects: [
       { extends: true, test: { name: 'pure', include: PURE, isolate: false } },
-      { extends: true, test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: [...configDefaults.exclude, ...PURE] } },
+      // The build, browser and CLI tests share workers too (no file mocks modules or changes the process's
+      // globals; stubbed variables are restored after each test): Playwright, the support modules and the
+      // scripts' modules load once per worker, not once per file.
+      { extends: true, test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: [...configDefaults.exclude, ...PURE, ...ISOLATED], isolate: false } },
+      { extends: true, test: { name: 'isolated', include: ISOLATED } },
       'tests/charts/svg/vitest.config.ts',
     ],
     // Build and browser tests share built sites: the global setup provides a

@@ -11,7 +11,9 @@
  *      diagnostic is one line `path:line:column  …` pointing into its file;
  *  (b) when it accepts, buildModel and every export (portfolio.json, CSV, ICS,
  *      Atom) for the public and internal audiences never throw, portfolio.json
- *      parses, and no number is NaN/Infinity (no `null`, "NaN", "Infinity", "∞").
+ *      parses, and no number is NaN/Infinity (no `null`, "NaN", "Infinity", "∞");
+ *  (c) a few accepted folders: the pipeline's site data for both audiences,
+ *      and one Astro build (internal: every field rendered).
  * CI runs a fixed seed and 200 folders (20 of them through runCheck on disk),
  * about 5 s. More, on demand (5,000: about 3 minutes on 2 cores):
  *   ROADMAP_FUZZ_RUNS=5000 [ROADMAP_FUZZ_SEED=123] npx vitest run --config tests/vitest.config.ts tests/core/fuzz-check.test.ts
@@ -36,13 +38,15 @@ import { readFrontMatter } from '../../src/core/frontmatter.ts';
 import { loadPortfolio, type ContentFile } from '../../src/core/load.ts';
 import type { PortfolioInput } from '../../src/core/model.ts';
 import { RICE_KEYS, STATUSES, WSJF_KEYS } from '../../src/core/schema.ts';
+import { buildSite as buildPipeline } from '../../src/pipeline/index.ts';
+import { loadSettings } from '../../src/pipeline/settings.ts';
 import { buildSite, listFiles } from '../support/build-site.ts';
 
 const RUNS = Number(process.env.ROADMAP_FUZZ_RUNS) || 200;
 const SEED = Number(process.env.ROADMAP_FUZZ_SEED) || 20_260_815;
 /** The CLI path writes files: a tenth of the runs (at least 15). */
 const CLI_RUNS = Math.max(15, Math.round(RUNS / 10));
-/** Accepted folders built with Astro (ROADMAP_FUZZ_BUILDS for more). */
+/** Accepted folders whose site data is computed for both audiences; one of them is built with Astro (ROADMAP_FUZZ_BUILDS for more folders). */
 const BUILDS = Number(process.env.ROADMAP_FUZZ_BUILDS) || 2;
 const NOW = new Date('2026-11-15T12:00:00Z');
 
@@ -720,24 +724,39 @@ describe('check on generated content (property)', () => {
       { seed: SEED, numRuns: CLI_RUNS },
     );
   }, 600_000);
-  it('a build of what check accepts succeeds (Astro, both audiences, a few generated folders)', async () => {
+  it('what check accepts builds: the site data of both audiences (pipeline), and the internal site (Astro)', async () => {
     const base = mkdtempSync(path.join(tmpdir(), 'roadmap-fuzz-build-'));
     dirs.push(base);
-    // The first accepted folders of the fixed seed with projects in them: a build each is seconds, not milliseconds.
+    // The first accepted folders of the fixed seed with projects in them: a build is seconds, not milliseconds.
     const accepted = fc
       .sample(folder, { seed: SEED, numRuns: 400 })
       .filter(({ files, audience }) => files.some((f) => f.path.startsWith('projects/')) && !hasErrors(loadPortfolio(files, { audience }).diagnostics))
       .slice(0, BUILDS);
     expect(accepted.length).toBe(BUILDS);
-    for (const [i, { files, audience }] of accepted.entries()) {
+    const written = accepted.map(({ files, audience }, i) => {
       const dir = path.join(base, String(i));
       for (const f of files) {
         mkdirSync(path.dirname(path.join(dir, f.path)), { recursive: true });
         writeFileSync(path.join(dir, f.path), f.text);
       }
-      const built = await buildSite({ content: dir, audience, fresh: true, asOf: '2026-11-15' });
-      expect(built.code, `${dir}: ${built.stderr.slice(-2000)}`).toBe(0);
-      expect(listFiles(built.outDir)).toContain('index.html');
+      return { dir, files, audience };
+    });
+    // Everything a build computes before Astro renders (model, scorecards, backlog, dependencies, search
+    // documents), for each audience check accepts the folder for (its own always).
+    let computed = 0;
+    for (const { dir, files, audience } of written) {
+      const audiences = (['public', 'internal'] as const).filter((a) => a === audience || !hasErrors(loadPortfolio(files, { audience: a }).diagnostics));
+      for (const a of audiences) {
+        const site = await buildPipeline(loadSettings({ ROADMAP_CONTENT: dir, ROADMAP_AUDIENCE: a, ROADMAP_AS_OF: '2026-11-15', ROADMAP_CHECK_CACHE: 'off' }, base), { parallel: false, search: true });
+        expect(site.model.audience, dir).toBe(a);
+        computed += 1;
+      }
     }
+    expect(computed).toBeGreaterThanOrEqual(BUILDS + 1);
+    // One Astro build (each is seconds): the internal audience, which renders every field.
+    const internal = written.find((w) => w.audience === 'internal') ?? written[0]!;
+    const built = await buildSite({ content: internal.dir, audience: 'internal', fresh: true, asOf: '2026-11-15' });
+    expect(built.code, `${internal.dir}: ${built.stderr.slice(-2000)}`).toBe(0);
+    expect(listFiles(built.outDir)).toContain('index.html');
   }, 600_000);
 });

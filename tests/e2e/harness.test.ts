@@ -40,6 +40,14 @@ beforeAll(() => {
     ),
   );
   writeFileSync(join(dir, '404.html'), page('Not found', '<h1>Not found</h1>'));
+  // Three pages of one template, for the sampled crawl: the first is opened; the second (not opened) links to a
+  // page that does not exist and loads an image from another site; the third has a script, so it is opened too.
+  // The first hides a link in a <template>, which the HTML has and the page drawn does not.
+  for (const name of ['a', 'b', 'c']) mkdirSync(join(dir, 'list', name), { recursive: true });
+  writeFileSync(join(dir, 'list', 'a', 'index.html'), page('A', '<h1 id="a">A</h1><p><a href="/list/b/">B</a> <a href="/list/c/">C</a></p><template><a href="/list/b/#x">hidden</a></template>'));
+  writeFileSync(join(dir, 'list', 'b', 'index.html'), page('B', '<h1>B</h1><p><a href="/list/missing/">missing</a> <a href="/list/a/#nope">no such id</a></p><img src="https://example.org/x.png" alt="x">'));
+  writeFileSync(join(dir, 'list', 'c', 'index.html'), page('C', '<h1>C</h1><script>window.__pwned = 3;</script>'));
+  writeFileSync(join(dir, 'sampled.html'), page('Sampled', '<h1>Sampled</h1><p><a href="/list/a/">list</a></p>'));
 });
 
 afterAll(() => {
@@ -90,6 +98,7 @@ describe.skipIf(skipBrowserTests)('crawler', () => {
 
   it('visits the pages, not the files', () => {
     expect([...result.pages.keys()].map((u) => new URL(u).pathname).sort()).toEqual(['/', '/bad/', '/good/', '/nowhere/']);
+    expect([...result.pages.values()].every((p) => p.opened)).toBe(true);
     expect(result.statuses.get(`${served.origin}/data.json`)).toBe(200);
     expect(result.statuses.get(`${served.origin}/nowhere/`)).toBe(404);
   });
@@ -116,5 +125,45 @@ describe.skipIf(skipBrowserTests)('crawler', () => {
     expect(lines.some((l) => l.startsWith('image-alt (critical) on /bad/: img'))).toBe(true);
     expect(lines.some((l) => l.startsWith('color-contrast (serious) on /bad/'))).toBe(true);
     expect(lines.filter((l) => l.includes(' on /good/'))).toEqual([]);
+  });
+});
+
+describe.skipIf(skipBrowserTests)('crawler, opening a sample of each template', () => {
+  let browser: Browser;
+  let served: Served;
+  let result: CrawlResult;
+
+  prepare(async () => {
+    browser = await launchBrowser();
+    served = await serve(dir);
+    result = await crawl(browser, `${served.url}sampled.html`, { browserPerTemplate: 1 });
+  });
+
+  afterAll(async () => {
+    await served?.close();
+    await browser?.close();
+  });
+
+  const at = (path: string) => result.pages.get(`${served.origin}${path}`)!;
+
+  it('reads every page over HTTP, opens the first of each template and every page with a script', () => {
+    expect([...result.pages.keys()].map((u) => new URL(u).pathname).sort()).toEqual(['/list/a/', '/list/b/', '/list/c/', '/list/missing/', '/sampled.html']);
+    expect(at('/list/a/').opened).toBe(true);
+    expect(at('/list/b/').opened).toBe(false);
+    expect(at('/list/c/').opened).toBe(true);
+    expect(at('/list/c/').scripted).toBe(true);
+    expect(at('/list/c/').pwned).toBe(3);
+    expect(at('/list/missing/').status).toBe(404);
+  });
+
+  it('finds broken links, missing fragments and off-site loads in the HTML of a page it did not open', () => {
+    const broken = brokenLinks(result);
+    expect(broken).toContain(`${served.origin}/list/b/ → <a> ${served.origin}/list/missing/ (404)`);
+    expect(broken).toContain(`${served.origin}/list/b/ → ${served.origin}/list/a/#nope (no element with id "nope")`);
+    expect(at('/list/b/').offSite).toEqual(['<img> https://example.org/x.png']);
+  });
+
+  it('reports where the HTML reading and the page drawn differ', () => {
+    expect(result.disagreements).toEqual([`${served.origin}/list/a/: link <a> ${served.origin}/list/b/#x: 1 in the HTML, 0 in the browser`]);
   });
 });

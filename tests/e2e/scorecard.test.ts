@@ -1,9 +1,11 @@
 /**
  * The scorecard, its definitions, the backlog and the scoped scorecards of
- * program, goal and team pages in Chromium: no client JavaScript, axe clean
- * (no serious or critical violation), every chart an accessible image with a
- * table alternative, and the example's scenarios visible (the over-allocated
- * role, the late projects, the budget overrun).
+ * program, goal and team pages in Chromium: no client JavaScript, every chart
+ * an accessible image with a table alternative, and the example's scenarios
+ * visible (the over-allocated role, the late projects, the budget overrun).
+ * axe-core checks these pages in the example's crawls (SCORECARD_PAGES in
+ * tests/support/site-crawl.ts: no serious or critical violation internally,
+ * none of any impact in public), which open them anyway.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -12,8 +14,7 @@ import { launchBrowser, skipBrowserTests } from '../support/browser.ts';
 import { visit } from '../support/crawl.ts';
 import { serve, type Served } from '../support/serve.ts';
 import { prepare } from '../support/prepare.ts';
-
-const PAGES = ['scorecard/', 'scorecard/definitions/', 'backlog/', 'programs/cyber-security/', 'goals/strengthen-cyber-resilience/', 'teams/security-review/'];
+import { SCORECARD_PAGES as PAGES } from '../support/site-crawl.ts';
 
 describe.skipIf(skipBrowserTests)('scorecard pages in Chromium', () => {
   let browser: Browser;
@@ -39,14 +40,11 @@ describe.skipIf(skipBrowserTests)('scorecard pages in Chromium', () => {
 
   for (const audience of ['internal', 'public'] as const) {
     for (const path of PAGES) {
-      it(`${audience} /${path}: no script, no errors, axe clean, charts labelled with a table alternative`, async () => {
-        // axe-core runs through the DevTools protocol, so the page keeps the site's CSP.
-        const report = await visit(page, served[audience].url + path, { axe: true });
+      it(`${audience} /${path}: no script, no errors, charts labelled with a table alternative`, async () => {
+        const report = await visit(page, served[audience].url + path);
         expect(report.status).toBe(200);
         expect(report.consoleErrors).toEqual([]);
         expect(report.pageErrors).toEqual([]);
-        const serious = report.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} ${v.targets.join(' ')}`);
-        expect(serious).toEqual([]);
         // zero client JavaScript in the page's own content (the layout's search box is outside <main>)
         expect(await page.$$eval('main script', (s) => s.length)).toBe(0);
         // every chart is an image with a name, and its section has a table

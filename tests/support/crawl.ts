@@ -1,14 +1,20 @@
 /**
- * Crawls a served site in Chromium from its root, following every
- * same-origin link (bounded), and records for each page what the browser
- * saw: status, console errors, page errors, dialogs, failed requests,
- * `window.__pwned`, axe-core violations, and every same-origin URL the page
- * links or loads. Non-page URLs (CSS, icons, portfolio.json) are fetched to
- * check they resolve.
+ * Crawls a served site from its root, following every same-origin link
+ * (bounded). Every page is fetched over HTTP and read as HTML (its status,
+ * the URLs it links or loads, its ids); non-page URLs (CSS, icons,
+ * portfolio.json) are fetched to check they resolve. Chromium then opens
+ * every page, or a sample (`browserPerTemplate`: the first pages of each
+ * template, plus every page with a script and the `always` paths), and
+ * records what only a browser sees: console errors, page errors, dialogs,
+ * failed requests, `window.__pwned`, axe-core violations, and the links and
+ * ids of the page as drawn (scripts may add some). On each page it opens,
+ * the HTML reading must agree with the browser's (`disagreements`), so the
+ * reading the other pages rely on is checked where it can be.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
+import { parseTags } from './html.ts';
 
 const require = createRequire(import.meta.url);
 export const AXE_PATH = require.resolve('axe-core/axe.min.js');
@@ -24,6 +30,12 @@ export interface PageReport {
   url: string;
   status: number;
   contentType: string;
+  /** Whether Chromium opened the page: the browser's findings below are empty otherwise. */
+  opened: boolean;
+  /** Whether the page's HTML has a <script> (such pages are always opened). */
+  scripted: boolean;
+  /** What the page's HTML loads from another origin (img, script, iframe, stylesheet…), which the site's CSP would refuse. */
+  offSite: string[];
   consoleErrors: string[];
   pageErrors: string[];
   dialogs: string[];
@@ -48,6 +60,8 @@ export interface CrawlResult {
   links: LinkRecord[];
   /** True when the crawl stopped at the page limit. */
   truncated: boolean;
+  /** Pages Chromium opened whose links or ids (as drawn) differ from the HTML reading, on pages without a script. */
+  disagreements: string[];
 }
 
 export interface CrawlOptions {
@@ -60,6 +74,13 @@ export interface CrawlOptions {
    * markup, so axe on a few of each finds what it would find on all. Default: every page.
    */
   axePerTemplate?: number;
+  /**
+   * Pages of each template Chromium opens (the first, in crawl order); every page with a script and every
+   * `always` page are opened too. Default: every page.
+   */
+  browserPerTemplate?: number;
+  /** Paths under the site root (`scorecard/`) that Chromium opens, with axe when `axe` is set, whatever the samples. */
+  always?: string[];
 }
 
 /** The route a page comes from: its path with the record id (or page number) segments replaced by `*`. */
@@ -79,6 +100,41 @@ function isPageLink(tag: string, url: string): boolean {
 
 /** The URL without its fragment. */
 const withoutHash = (url: string) => url.replace(/#.*$/, '');
+
+/** The elements whose URL the crawl follows or fetches, by tag: the attribute the browser reading takes (`href`, else `src`, else `action`). */
+const LINKING: Record<string, string> = { a: 'href', area: 'href', link: 'href', img: 'src', script: 'src', source: 'src', iframe: 'src', form: 'action', use: 'href' };
+/** `<link rel>` values that make the browser load the URL. */
+const LOADING_RELS = /(^|\s)(stylesheet|icon|preload|modulepreload|prefetch|manifest|apple-touch-icon)(\s|$)/i;
+
+/** What the crawl reads from a page's HTML, as `readPage` reads it from the page drawn (the first of repeated attributes wins, as in the DOM). */
+export function readHtml(html: string, url: string): { links: { tag: string; url: string }[]; ids: string[]; scripted: boolean; offSite: string[] } {
+  const tags = parseTags(html);
+  const attr = (attrs: [string, string][], name: string) => attrs.find(([k]) => k === name)?.[1];
+  const baseTag = tags.find((t) => t.name === 'base' && attr(t.attrs, 'href') !== undefined);
+  const base = baseTag ? new URL(attr(baseTag.attrs, 'href')!, url).href : url;
+  const origin = new URL(url).origin;
+  const links: { tag: string; url: string }[] = [];
+  const offSite: string[] = [];
+  for (const t of tags) {
+    const needed = LINKING[t.name];
+    if (!needed || attr(t.attrs, needed) === undefined) continue;
+    const raw = attr(t.attrs, 'href') ?? attr(t.attrs, 'src') ?? attr(t.attrs, 'action') ?? '';
+    let target: URL;
+    try {
+      target = new URL(raw, base);
+    } catch {
+      continue; // the browser reading would throw on it too: not a URL
+    }
+    links.push({ tag: t.name, url: target.href });
+    const loads = ['img', 'script', 'source', 'iframe', 'use'].includes(t.name) || (t.name === 'link' && LOADING_RELS.test(attr(t.attrs, 'rel') ?? ''));
+    if (loads && target.origin !== origin && target.protocol !== 'data:') offSite.push(`<${t.name}> ${target.href}`);
+  }
+  const ids = tags.flatMap((t) => {
+    const id = attr(t.attrs, 'id');
+    return id === undefined ? [] : [id];
+  });
+  return { links, ids, scripted: tags.some((t) => t.name === 'script'), offSite };
+}
 
 /** Everything the crawl reads from a loaded page, in one round trip: its links and files, its ids, and `window.__pwned`. */
 async function readPage(page: Page): Promise<{ links: { tag: string; url: string }[]; ids: string[]; pwned: unknown }> {
@@ -114,8 +170,11 @@ export async function runAxe(page: Page, rules?: string[]): Promise<AxeViolation
   return violations;
 }
 
+/** What Chromium saw of one page. */
+export type BrowserReport = Omit<PageReport, 'opened' | 'scripted' | 'offSite'> & { links: { tag: string; url: string }[] };
+
 /** Visits one page and reports what happened. */
-export async function visit(page: Page, url: string, options: { axe?: boolean; axeRules?: string[] } = {}): Promise<PageReport & { links: { tag: string; url: string }[] }> {
+export async function visit(page: Page, url: string, options: { axe?: boolean; axeRules?: string[] } = {}): Promise<BrowserReport> {
   const consoleErrors: string[] = [];
   const pageErrors: string[] = [];
   const dialogs: string[] = [];
@@ -179,56 +238,137 @@ async function statusOf(url: string): Promise<number> {
   }
 }
 
+/** A page over HTTP: its status and type, and for HTML what `readHtml` reads. */
+async function fetchPage(url: string): Promise<{ status: number; contentType: string; html?: ReturnType<typeof readHtml> }> {
+  try {
+    const response = await fetch(url, { redirect: 'follow' });
+    const contentType = response.headers.get('content-type') ?? '';
+    if (!contentType.includes('text/html')) {
+      await response.arrayBuffer();
+      return { status: response.status, contentType };
+    }
+    // Links resolve against the address the page was served from (after a redirect), as in the browser.
+    return { status: response.status, contentType, html: readHtml(await response.text(), response.url) };
+  } catch {
+    return { status: 0, contentType: '' };
+  }
+}
+
+const linkKey = (l: { tag: string; url: string }) => `<${l.tag}> ${l.url}`;
+
+/** Lines for what one reading has and the other lacks: `what` (links or ids) only in the HTML or only in the browser. */
+function differences(what: string, fromHtml: string[], inBrowser: string[]): string[] {
+  const count = (xs: string[]) => xs.reduce((m, x) => m.set(x, (m.get(x) ?? 0) + 1), new Map<string, number>());
+  const a = count(fromHtml);
+  const b = count(inBrowser);
+  const out: string[] = [];
+  for (const [x, n] of a) if ((b.get(x) ?? 0) !== n) out.push(`${what} ${x}: ${n} in the HTML, ${b.get(x) ?? 0} in the browser`);
+  for (const [x, n] of b) if (!a.has(x)) out.push(`${what} ${x}: 0 in the HTML, ${n} in the browser`);
+  return out;
+}
+
 export async function crawl(browser: Browser, start: string, options: CrawlOptions = {}): Promise<CrawlResult> {
   const limit = options.limit ?? 400;
   const origin = new URL(start).origin;
-  // Only the site under test is fetched: the browser resolves no other host (see launchBrowser), which costs
-  // nothing per request, where intercepting every request through the protocol doubled each page's load.
-  const context = await browser.newContext({ javaScriptEnabled: true, serviceWorkers: 'block' });
-  const page = await context.newPage();
   const pages = new Map<string, PageReport>();
   const statuses = new Map<string, number>();
   const links: LinkRecord[] = [];
+  const seenLinks = new Set<string>();
   const queue: string[] = [withoutHash(start)];
   const queued = new Set(queue);
   const files = new Set<string>();
-  const axed = new Map<string, number>();
+  const htmlLinks = new Map<string, { tag: string; url: string }[]>();
+  const disagreements: string[] = [];
   let truncated = false;
-  try {
+
+  const follow = (from: string, found: { tag: string; url: string }[]) => {
+    for (const link of found) {
+      if (new URL(link.url).origin !== origin) continue;
+      const key = `${from} ${linkKey(link)}`;
+      if (!seenLinks.has(key)) {
+        seenLinks.add(key);
+        links.push({ from, to: link.url, tag: link.tag });
+      }
+      const target = withoutHash(link.url);
+      if (isPageLink(link.tag, target)) {
+        if (!queued.has(target)) {
+          queued.add(target);
+          queue.push(target);
+        }
+      } else {
+        files.add(target);
+      }
+    }
+  };
+
+  /** Every page in the queue, over HTTP; returns the pages read. */
+  const readQueued = async (): Promise<string[]> => {
+    const read: string[] = [];
     while (queue.length > 0) {
       if (pages.size >= limit) {
         truncated = true;
         break;
       }
       const url = queue.shift()!;
-      const template = templateOf(url);
-      const seen = axed.get(template) ?? 0;
-      const axe = options.axe === true && (options.axePerTemplate === undefined || seen < options.axePerTemplate);
-      if (axe) axed.set(template, seen + 1);
-      const report = await visit(page, url, { axe });
-      const { links: found, ...rest } = report;
-      statuses.set(url, report.status);
-      if (!report.contentType.includes('text/html')) continue; // e.g. a redirect to a file
-      pages.set(url, rest);
-      for (const link of found) {
-        if (new URL(link.url).origin !== origin) continue;
-        links.push({ from: url, to: link.url, tag: link.tag });
-        const target = withoutHash(link.url);
-        if (isPageLink(link.tag, target)) {
-          if (!queued.has(target)) {
-            queued.add(target);
-            queue.push(target);
-          }
-        } else {
-          files.add(target);
+      const { status, contentType, html } = await fetchPage(url);
+      statuses.set(url, status);
+      if (!html) continue; // not a page (e.g. a redirect to a file)
+      pages.set(url, {
+        url,
+        status,
+        contentType,
+        opened: false,
+        scripted: html.scripted,
+        offSite: html.offSite,
+        consoleErrors: [],
+        pageErrors: [],
+        dialogs: [],
+        failedRequests: [],
+        pwned: undefined,
+        violations: [],
+        ids: html.ids,
+      });
+      htmlLinks.set(url, html.links);
+      follow(url, html.links);
+      read.push(url);
+    }
+    return read;
+  };
+
+  // Only the site under test is fetched: the browser resolves no other host (see launchBrowser), which costs
+  // nothing per request, where intercepting every request through the protocol doubled each page's load.
+  const context = await browser.newContext({ javaScriptEnabled: true, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const opened = new Map<string, number>();
+  const axed = new Map<string, number>();
+  const always = new Set((options.always ?? []).map((p) => new URL(p, start).href));
+  try {
+    // Pages found by what a script drew are read and sampled in turn.
+    for (let read = await readQueued(); read.length > 0; read = await readQueued()) {
+      for (const url of read) {
+        const report = pages.get(url)!;
+        const template = templateOf(url);
+        const sampled = options.browserPerTemplate === undefined || (opened.get(template) ?? 0) < options.browserPerTemplate;
+        if (!sampled && !report.scripted && !always.has(url)) continue;
+        opened.set(template, (opened.get(template) ?? 0) + 1);
+        const seen = axed.get(template) ?? 0;
+        const axe = options.axe === true && (always.has(url) || options.axePerTemplate === undefined || seen < options.axePerTemplate);
+        if (axe && !always.has(url)) axed.set(template, seen + 1);
+        const { links: drawn, ...seenInBrowser } = await visit(page, url, { axe });
+        statuses.set(url, seenInBrowser.status);
+        if (!report.scripted) {
+          for (const d of [...differences('link', htmlLinks.get(url)!.map(linkKey), drawn.map(linkKey)), ...differences('id', report.ids, seenInBrowser.ids)]) disagreements.push(`${url}: ${d}`);
         }
+        // The page as drawn: its ids (a script may add some) and its links, followed too.
+        pages.set(url, { ...report, ...seenInBrowser, opened: true, ids: [...new Set([...report.ids, ...seenInBrowser.ids])] });
+        follow(url, drawn);
       }
     }
     for (const file of files) if (!statuses.has(file)) statuses.set(file, await statusOf(file));
   } finally {
     await context.close();
   }
-  return { pages, statuses, links, truncated };
+  return { pages, statuses, links, truncated, disagreements };
 }
 
 /** Links that do not resolve: a 4xx/5xx target, or a fragment with no such id on its page. */

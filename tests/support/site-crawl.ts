@@ -1,10 +1,13 @@
 /**
  * A built site in a real browser (Debian's Chromium via playwright-core):
  * served over HTTP and crawled from its root, following every same-origin
- * link. Every page must answer 200, log no errors, link only to things that
- * exist, run nothing from record text (`window.__pwned`, dialogs) and pass
- * axe-core with no serious or critical violation (on a few pages of each
- * template: pages of one route share their markup).
+ * link. Every page must answer 200, link only to things that exist and load
+ * nothing from another origin (read from its HTML, on every page), log no
+ * errors, run nothing from record text (`window.__pwned`, dialogs) and pass
+ * axe-core with no serious or critical violation (in Chromium). Pages of one
+ * route share their markup, so on a trusted site Chromium opens a few pages
+ * of each template and every page with a script (the only pages where what
+ * runs could differ); on a hostile fixture it opens every page.
  *
  * One test file per site (tests/e2e/site-*.test.ts), so the crawls run side
  * by side in separate workers.
@@ -13,7 +16,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { assertBuilt, buildSite, listFiles, type BuildOptions } from './build-site.ts';
 import { launchBrowser, skipBrowserTests } from './browser.ts';
-import { brokenLinks, crawl, formatViolations, visit, type CrawlResult } from './crawl.ts';
+import { brokenLinks, crawl, formatViolations, templateOf, visit, type CrawlResult, type PageReport } from './crawl.ts';
 import { serve, type Served } from './serve.ts';
 import { prepare } from './prepare.ts';
 
@@ -22,6 +25,10 @@ export interface SiteCase {
   build: BuildOptions;
   /** Pages of each template that axe-core checks (0: none). */
   axePerTemplate: number;
+  /** Pages of each template Chromium opens (besides every page with a script, and `always`); every page when absent. */
+  browserPerTemplate?: number;
+  /** Paths Chromium always opens, and axe checks (e.g. the scorecard test's pages). */
+  always?: string[];
   /** The axe-core impacts that fail the test; serious and critical by default. */
   axeImpacts?: string[];
   /** Hostile fixtures: check that nothing from record text ran. */
@@ -34,6 +41,9 @@ export interface SiteCase {
    */
   expectedConsoleErrors?: Record<string, RegExp>;
 }
+
+/** The scorecard pages whose axe-core check the example's crawls carry (tests/e2e/scorecard.test.ts checks the rest). */
+export const SCORECARD_PAGES = ['scorecard/', 'scorecard/definitions/', 'backlog/', 'programs/cyber-security/', 'goals/strengthen-cyber-resilience/', 'teams/security-review/'];
 
 export const HOSTILE_MERMAID = { '/projects/hostile-body/': /^Executing inline event handler violates .*Content Security Policy/ };
 
@@ -52,7 +62,13 @@ export function crawlSuite(site: SiteCase): void {
       const built = assertBuilt(await buildSite(site.build));
       htmlPages = listFiles(built.outDir).filter((f) => f.endsWith('.html') && f !== '404.html');
       served = await serve(built.outDir, { base: site.build.basePath });
-      result = await crawl(browser, served.url, { axe: site.axePerTemplate > 0, axePerTemplate: site.axePerTemplate, limit: 400 });
+      result = await crawl(browser, served.url, {
+        axe: site.axePerTemplate > 0,
+        axePerTemplate: site.axePerTemplate,
+        browserPerTemplate: site.browserPerTemplate,
+        always: site.always,
+        limit: 400,
+      });
     });
 
     afterAll(async () => {
@@ -73,6 +89,20 @@ export function crawlSuite(site: SiteCase): void {
       expect(bad, list(bad)).toEqual([]);
     });
 
+    it(site.browserPerTemplate === undefined ? 'opens every page in Chromium' : `opens in Chromium ${site.browserPerTemplate} page(s) of every template, every page with a script and the pages named`, () => {
+      const pages = [...result.pages.values()];
+      const closed = (p: PageReport) => !p.opened;
+      if (site.browserPerTemplate === undefined) expect(pages.filter(closed).map((p) => p.url)).toEqual([]);
+      else {
+        const templates = new Set(pages.map((p) => templateOf(p.url)));
+        const opened = new Set(pages.filter((p) => p.opened).map((p) => templateOf(p.url)));
+        expect([...templates].filter((t) => !opened.has(t))).toEqual([]);
+        expect(pages.filter((p) => p.scripted && !p.opened).map((p) => p.url)).toEqual([]);
+        expect(pages.filter((p) => p.scripted).length).toBeGreaterThan(0);
+        for (const path of site.always ?? []) expect(result.pages.get(`${served.url}${path}`)?.opened, path).toBe(true);
+      }
+    });
+
     it('logs no console errors, page errors or failed requests', () => {
       const problems = [...result.pages.values()].flatMap((p) => [
         ...p.consoleErrors
@@ -87,6 +117,11 @@ export function crawlSuite(site: SiteCase): void {
     it('links only to pages and files that exist (fragments included)', () => {
       const broken = brokenLinks(result);
       expect(broken, list(broken)).toEqual([]);
+      // Read from the HTML on every page: what Chromium would refuse (the CSP allows only the site) or fail to load.
+      const offSite = [...result.pages.values()].flatMap((p) => p.offSite.map((o) => `${p.url}: ${o}`));
+      expect(offSite, list(offSite)).toEqual([]);
+      // The HTML reading the unopened pages rely on is the browser's, on every page Chromium opened.
+      expect(result.disagreements, list(result.disagreements)).toEqual([]);
       // the crawl did check something: the nav, the records, the stylesheet
       expect(result.links.length).toBeGreaterThan(result.pages.size * 5);
       expect([...result.statuses.keys()].some((u) => u.endsWith('.css'))).toBe(true);
@@ -102,6 +137,7 @@ export function crawlSuite(site: SiteCase): void {
 
     if (site.hostile) {
       it('runs nothing from record text: window.__pwned stays undefined, no dialogs', () => {
+        expect([...result.pages.values()].filter((p) => !p.opened).map((p) => p.url)).toEqual([]);
         const ran = [...result.pages.values()]
           .filter((p) => p.pwned !== undefined || p.dialogs.length > 0)
           .map((p) => `${p.url}: __pwned=${String(p.pwned)} dialogs=${p.dialogs.join('; ')}`);
