@@ -111,15 +111,13 @@ function utilizationLine(u: UtilizationChange, fy: number): string {
 }
 
 function benefitFigures(f: BenefitFigures): string {
-  const v = (n: number | undefined) => (n === undefined ? '—' : formatNumber(n));
   const progress = f.progress !== undefined ? `, progress ${formatPercent(f.progress, { digits: 0 })}` : '';
-  return `actual ${v(f.actual)} (baseline ${v(f.baseline)}, target ${v(f.target)}${progress})`;
+  return `actual ${formatNumber(f.actual)} (baseline ${formatNumber(f.baseline)}, target ${formatNumber(f.target)}${progress})`;
 }
 
 /** What moved in a benefit or key result: each figure that changed, then the progress. */
 function benefitMove(b: BenefitFigures, a: BenefitFigures): string {
-  const v = (n: number | undefined) => (n === undefined ? '—' : formatNumber(n));
-  const parts = (['actual', 'target', 'baseline'] as const).filter((k) => b[k] !== a[k]).map((k) => `${k} ${v(b[k])} → ${v(a[k])}`);
+  const parts = (['actual', 'target', 'baseline'] as const).filter((k) => b[k] !== a[k]).map((k) => `${k} ${formatNumber(b[k])} → ${formatNumber(a[k])}`);
   if (b.progress !== a.progress) parts.push(`progress ${formatPercent(b.progress, { digits: 0 })} → ${formatPercent(a.progress, { digits: 0 })}`);
   return parts.join(', ');
 }
