@@ -9,10 +9,11 @@
  *
  *     node scripts/bench/open-pages.ts DIST [--runs N]
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
+import { chromiumPath } from '../../src/io/chromium.ts';
 import { serve } from '../../src/io/static-server.ts';
 
 export interface PageOpen {
@@ -23,11 +24,6 @@ export interface PageOpen {
   /** Medians over the runs, in milliseconds. */
   fcpMs: number;
   loadMs: number;
-}
-
-/** Debian's headless shell, else its Chromium; `CHROMIUM_PATH` overrides both (as the tests choose). */
-export function chromiumPath(): string | undefined {
-  return process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium'].find((p) => existsSync(p));
 }
 
 /** The largest `index.html` under each top-level folder of `dist` (and the home page), largest first. */

@@ -14,7 +14,7 @@ import { EXAMPLE, EXAMPLE_INTERNAL } from '../support/shared-builds.ts';
 import { launchBrowser, skipBrowserTests } from '../support/browser.ts';
 import { runAxe, visit } from '../support/crawl.ts';
 import { prepare } from '../support/prepare.ts';
-import { serve, type Served } from '../support/serve.ts';
+import { serve, type Served } from '../../src/io/static-server.ts';
 
 const PAGES = [
   '/',

@@ -11,7 +11,7 @@ import { assertBuilt, buildSite, listFiles, readText } from '../support/build-si
 import { EXAMPLE, HOSTILE } from '../support/shared-builds.ts';
 import { launchBrowser, skipBrowserTests } from '../support/browser.ts';
 import { runAxe } from '../support/crawl.ts';
-import { serve, type Served } from '../support/serve.ts';
+import { serve, type Served } from '../../src/io/static-server.ts';
 import { prepare } from '../support/prepare.ts';
 
 describe('dependency pages in the built example (HTML)', () => {

@@ -34,7 +34,7 @@ import type { Browser } from 'playwright-core';
 import { assertBuilt, buildSite, listFiles, ROOT, type BuildOptions } from '../support/build-site.ts';
 import { EXAMPLE, EXAMPLE_INTERNAL, GMPP_ICT } from '../support/shared-builds.ts';
 import { launchBrowser, skipBrowserTests } from '../support/browser.ts';
-import { serve, type Served } from '../support/serve.ts';
+import { serve, type Served } from '../../src/io/static-server.ts';
 import { prepare } from '../support/prepare.ts';
 
 const SITES: { name: string; build: BuildOptions }[] = [

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, skipBrowserTests } from '../support/browser.ts';
 import { brokenLinks, crawl, formatViolations, type CrawlResult } from '../support/crawl.ts';
-import { serve, type Served } from '../support/serve.ts';
+import { serve, type Served } from '../../src/io/static-server.ts';
 import { prepare } from '../support/prepare.ts';
 
 const page = (title: string, body: string) =>

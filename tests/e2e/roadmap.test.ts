@@ -13,7 +13,7 @@ import { assertBuilt, buildSite, readText } from '../support/build-site.ts';
 import { EXAMPLE } from '../support/shared-builds.ts';
 import { launchBrowser, skipBrowserTests } from '../support/browser.ts';
 import { visit } from '../support/crawl.ts';
-import { serve, type Served } from '../support/serve.ts';
+import { serve, type Served } from '../../src/io/static-server.ts';
 import { prepare } from '../support/prepare.ts';
 
 const PAGES = [

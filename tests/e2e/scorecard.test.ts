@@ -12,7 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { assertBuilt, buildSite } from '../support/build-site.ts';
 import { launchBrowser, skipBrowserTests } from '../support/browser.ts';
 import { visit } from '../support/crawl.ts';
-import { serve, type Served } from '../support/serve.ts';
+import { serve, type Served } from '../../src/io/static-server.ts';
 import { prepare } from '../support/prepare.ts';
 import { SCORECARD_PAGES as PAGES } from '../support/site-crawl.ts';
 

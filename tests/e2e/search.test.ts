@@ -16,7 +16,7 @@ import { launchBrowser, skipBrowserTests } from '../support/browser.ts';
 import { EXAMPLE_IN_PARTS } from '../support/pagefind.ts';
 import { runAxe } from '../support/crawl.ts';
 import { prepare } from '../support/prepare.ts';
-import { serve, type Served } from '../support/serve.ts';
+import { serve, type Served } from '../../src/io/static-server.ts';
 
 interface Watch {
   errors: string[];

@@ -7,14 +7,10 @@
  */
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
+import { chromiumPath } from '../../src/io/chromium.ts';
 
-/**
- * Debian's `chromium-headless-shell` when installed (the same Chromium build, without the desktop browser
- * around it: the headless mode Playwright itself uses by default; a page load costs about half the CPU of
- * `chromium --headless`), else Debian's `chromium`. `CHROMIUM_PATH` overrides both.
- */
-export const CHROMIUM_PATH =
-  process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium'].find((path) => existsSync(path)) ?? '/usr/bin/chromium';
+/** The Chromium the tests launch (src/io/chromium.ts); `/usr/bin/chromium` names the missing one in the message. */
+export const CHROMIUM_PATH = chromiumPath() ?? '/usr/bin/chromium';
 
 export const onCI = !!process.env.CI && process.env.CI !== 'false' && process.env.CI !== '0';
 

@@ -17,7 +17,7 @@ import type { Browser } from 'playwright-core';
 import { assertBuilt, buildSite, listFiles, type BuildOptions } from './build-site.ts';
 import { launchBrowser, skipBrowserTests } from './browser.ts';
 import { brokenLinks, crawl, formatViolations, templateOf, visit, type CrawlResult, type PageReport } from './crawl.ts';
-import { serve, type Served } from './serve.ts';
+import { serve, type Served } from '../../src/io/static-server.ts';
 import { prepare } from './prepare.ts';
 
 export interface SiteCase {
