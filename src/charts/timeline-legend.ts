@@ -2,6 +2,7 @@
  * The timeline legend's swatches as geometry (TimelineLegend.astro draws
  * them): the chart's own mark sizes, diamonds and patterns in small boxes.
  */
+import { arrowHead } from './timeline-arrows.ts';
 import { HEALTH_PATTERNS, TIMELINE_MARKS as M, diamond } from './timeline.ts';
 
 // Legend swatch boxes: a bar-sized one and a narrow one for a single milestone.
@@ -28,5 +29,7 @@ export const TIMELINE_LEGEND = {
   /** A portfolio marker: a band (period) and/or a line (date). */
   marker: { width: 16, height: 14, band: { x: 2, width: 10 }, lineX: 12 },
   patterns: HEALTH_PATTERNS,
+  /** A dependency arrow, drawn with the chart's arrowhead. */
+  arrow: { width: 30, height: 14, path: 'M1 7H24', head: arrowHead([[1, 7], [29, 7]]) },
 } as const;
 

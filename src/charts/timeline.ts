@@ -15,6 +15,7 @@ import type { PortfolioModel, ProjectView } from '../core/model.ts';
 import { INVESTMENTS, STATUSES, type Rag, type Status } from '../core/schema.ts';
 import { lineBox, placeLabel, textBox, type Box, type LabelCandidate, type PlacedLabel } from './label-boxes.ts';
 import { layoutMarkers, markerKinds, type ChartMarker } from './markers.ts';
+import { ARROWS_PER_LANE, laneArrows, placeArrowLabels, type ArrowState, type DependencyType, type Whereabouts } from './timeline-arrows.ts';
 import {
   AXIS_PAD,
   axisLabelWidth,
@@ -107,6 +108,35 @@ export interface TimelineBar {
   continues: { side: 'before' | 'after'; path: string }[];
   milestones: TimelineMilestone[];
   tooltip: string;
+  /** What the project waits on (its dependencies), as the chart draws them: for the table. */
+  waitsOn: TimelineWaitsOn[];
+}
+
+export interface TimelineWaitsOn {
+  id: string;
+  title: string;
+  type: DependencyType;
+  state: ArrowState;
+  /** Days the upstream date is after the date needed (a conflict), when it is. */
+  daysLate?: number;
+  /** `arrow` from the upstream bar, `stub` when the upstream is not in this lane, `off` when the lane draws only conflicts and the critical chain. */
+  drawn: 'arrow' | 'stub' | 'off';
+}
+
+/** A dependency drawn in a lane: from the upstream bar's edge (or a stub when the upstream is elsewhere) into the dependent's. */
+export interface TimelineArrow {
+  /** Upstream (waited on) and dependent (waiting) project ids. */
+  from: string;
+  to: string;
+  type: DependencyType;
+  state: ArrowState;
+  stub: boolean;
+  points: [number, number][];
+  path: string;
+  head: string;
+  /** `12 d late` on a conflict; `from Cloud landing zone` on a stub. */
+  label?: PlacedLabel;
+  tooltip: string;
 }
 
 export interface LaneSummary {
@@ -154,6 +184,10 @@ export interface TimelineLane {
   summary?: LaneSummary;
   /** Milestones shown by number on the lane's bars, named in a key under the lane. */
   milestoneKey?: TimelineKey;
+  /** Dependency arrows, quiet ones first so conflicts and the critical chain are drawn on top. */
+  arrows: TimelineArrow[];
+  /** Set when the lane has more than ARROWS_PER_LANE dependencies and draws only conflicts and the critical chain. */
+  arrowsLimited?: { total: number; drawn: number };
 }
 
 export interface TimelineKey {
@@ -216,6 +250,12 @@ export interface TimelineView {
   hasMilestones: boolean;
   hasBaseline: boolean;
   hasOverdue: boolean;
+  /** The kinds of dependency arrow drawn, for the legend. */
+  arrowKinds: { quiet: boolean; critical: boolean; conflict: boolean; stub: boolean };
+  /** Lanes that draw only conflicts and the critical chain, for the note under the chart. */
+  arrowsLimited: { lane: string; total: number; drawn: number }[];
+  /** Dependencies of the charted projects (the table's "Waits on" column lists them). */
+  dependencies: number;
 }
 
 /** An axis band drawn as a rectangle from `y` to `y + height`, with its label ('' when none fits). */
@@ -257,6 +297,8 @@ export interface TimelineOptions {
   milestones?: boolean;
   /** Show the default window around the as-of day instead of the whole span. */
   window?: boolean;
+  /** Draw dependency arrows (default true). */
+  arrows?: boolean;
 }
 
 const ROW = 24;
@@ -292,7 +334,6 @@ const LATE_CROSS = 2.5;
 /** Milestone names on the bars; the key under a lane. */
 const MS_FONT = 11;
 const KEY_MAX_LINES = 4;
-
 /** The sizes of the timeline's marks, for the legend (src/charts/timeline-legend.ts) to draw the same. */
 export const TIMELINE_MARKS = {
   barHeight: BAR,
@@ -334,6 +375,8 @@ function headerRows(levels: ReturnType<typeof axisLevels>): TimelineLevel[] {
     };
   });
 }
+
+export { ARROWS_PER_LANE };
 
 export const RAG_ORDER: RagOrNone[] = ['red', 'amber', 'green', 'none'];
 export const MARKERS: Record<RagOrNone, string> = { red: '!!', amber: '!', green: '', none: '' };
@@ -434,6 +477,7 @@ export function buildTimeline(model: PortfolioModel, projects: readonly ProjectV
   const labelWidth = options.labelWidth ?? 260;
   const collapseAt = options.collapseAt ?? 500;
   const showMilestones = options.milestones ?? true;
+  const showArrows = options.arrows ?? true;
   const fy = model.settings.fiscal_year_start;
   const asOfDay = model.asOfDay;
 
@@ -512,6 +556,9 @@ export function buildTimeline(model: PortfolioModel, projects: readonly ProjectV
   let hasMilestones = false;
   let hasBaseline = false;
   let hasOverdue = false;
+  const arrowKinds = { quiet: false, critical: false, conflict: false, stub: false };
+  const arrowsLimited: TimelineView['arrowsLimited'] = [];
+  const where = dependencyWhere(model, projects, charted, scheduled);
   let y = header + 8;
   const asOfX = axis.x(asOfDay);
   const range = { from, to };
@@ -547,6 +594,7 @@ export function buildTimeline(model: PortfolioModel, projects: readonly ProjectV
       headerY: y + 17,
       count: sorted.length,
       bars: [],
+      arrows: [],
     };
     let rowY = y + head;
     if (collapsed) {
@@ -602,16 +650,28 @@ export function buildTimeline(model: PortfolioModel, projects: readonly ProjectV
       if (overdue) hasOverdue = true;
     } else {
       const key: TimelineKey['entries'] = [];
+      const marks: RowMarks[] = [];
       for (const p of sorted) {
         const name = names.get(p.id)!;
         const rowH = name.lines.length > 1 ? ROW_TWO : ROW;
-        const bar = layoutBar(p, rowY, rowH, name, width, axis, range, asOfDay, asOfX, labelWidth, plotX1, showMilestones ? (milestoneDays.get(p.id) ?? []) : [], fy, key);
-        lane.bars.push(bar);
-        healthPresent.add(bar.rag);
-        if (bar.milestones.length) hasMilestones = true;
-        if (bar.baseline) hasBaseline = true;
-        if (bar.overdue) hasOverdue = true;
+        const laid = layoutBar(p, rowY, rowH, name, width, axis, range, asOfDay, asOfX, labelWidth, plotX1, showMilestones ? (milestoneDays.get(p.id) ?? []) : [], fy);
+        lane.bars.push(laid.bar);
+        marks.push(laid.marks);
+        healthPresent.add(laid.bar.rag);
+        if (laid.bar.milestones.length) hasMilestones = true;
+        if (laid.bar.baseline) hasBaseline = true;
+        if (laid.bar.overdue) hasOverdue = true;
         rowY += rowH;
+      }
+      // Arrows before labels: milestone names keep clear of them.
+      const { rowBoxes, labels } = showArrows ? laneArrows(model, lane, sorted, where, { x0: plotX0, x1: plotX1 }) : { rowBoxes: lane.bars.map(() => []), labels: new Map() };
+      for (const a of lane.arrows) arrowKinds[a.state] = true;
+      if (lane.arrows.some((a) => a.stub)) arrowKinds.stub = true;
+      if (lane.arrowsLimited) arrowsLimited.push({ lane: draft.label, ...lane.arrowsLimited });
+      for (const [i, bar] of lane.bars.entries()) {
+        const obstacles = [...rowObstacles(bar.milestones, marks[i]), ...rowBoxes[i]];
+        placeArrowLabels(lane.arrows, labels, bar, obstacles, { x0: labelWidth + 2, x1: plotX1 });
+        placeMilestoneLabels(bar.milestones, marks[i], bar.title, key, obstacles);
       }
       if (key.length > 0) {
         lane.milestoneKey = laneKey(key, rowY, plotX0, plotX1);
@@ -688,7 +748,18 @@ export function buildTimeline(model: PortfolioModel, projects: readonly ProjectV
     hasMilestones,
     hasBaseline,
     hasOverdue,
+    arrowKinds,
+    arrowsLimited,
+    dependencies: lanes.reduce((n, l) => n + l.bars.reduce((m, b) => m + b.waitsOn.length, 0), 0),
   };
+}
+
+/** Where each project is, seen from this chart: drawn, outside the window, without dates, or not among its projects. */
+function dependencyWhere(model: PortfolioModel, projects: readonly ProjectView[], charted: readonly ProjectView[], scheduled: readonly ProjectView[]): (id: string) => Whereabouts {
+  const drawn = new Set(charted.map((p) => p.id));
+  const dated = new Set(scheduled.map((p) => p.id));
+  const shown = projects === model.projects ? undefined : new Set(projects.map((p) => p.id));
+  return (id) => (drawn.has(id) ? 'charted' : dated.has(id) ? 'outside' : shown && !shown.has(id) ? 'not-shown' : 'unscheduled');
 }
 
 /**
@@ -776,8 +847,7 @@ function layoutBar(
   plotX1: number,
   milestoneDays: { day: Day; baseline?: Day }[],
   fy: number,
-  key: TimelineKey['entries'] = [],
-): TimelineBar {
+): { bar: TimelineBar; marks: RowMarks } {
   const r = p.record;
   const rag: RagOrNone = p.health.overall ?? 'none';
   const x = axis.x(p.startDay!);
@@ -874,9 +944,8 @@ function layoutBar(
     continues.push({ side: 'after', path: `M${round(ex - 2 - CHEVRON)} ${cy - CHEVRON}L${round(ex - 2)} ${cy}L${round(ex - 2 - CHEVRON)} ${cy + CHEVRON}` });
   }
 
-  placeMilestoneLabels(milestones, { rowY, rowH, y, x, width, labelWidth, plotX1, asOfX, note, baseline, overdueGap, continues }, r.title, key);
-
-  return {
+  const marks: RowMarks = { rowY, rowH, y, x, width, labelWidth, plotX1, asOfX, note, baseline, overdueGap, continues, overdue: p.overdue };
+  const bar: TimelineBar = {
     id: p.id,
     title: r.title,
     label: name.lines.join(' '),
@@ -911,7 +980,9 @@ function layoutBar(
     continues,
     milestones,
     tooltip,
+    waitsOn: [],
   };
+  return { bar, marks };
 }
 
 interface RowMarks {
@@ -928,31 +999,40 @@ interface RowMarks {
   baseline: TimelineBar['baseline'];
   overdueGap: TimelineBar['overdueGap'];
   continues: TimelineBar['continues'];
+  /** The note is bold on an overdue bar. */
+  overdue: boolean;
 }
 
-/**
- * Milestone names beside their diamonds on the bar's line, left to right: the
- * name after the diamond, else before it, else the next number of the lane's
- * key (after, else before). Nothing is drawn over another label, a diamond,
- * the as-of line, the note, the chevrons or the baseline's end; a milestone
- * with no room keeps its diamond and tooltip (and its row in the table).
- */
-function placeMilestoneLabels(milestones: TimelineMilestone[], m: RowMarks, project: string, key: TimelineKey['entries']): void {
-  if (milestones.length === 0) return;
+/** What a label on the bar's line must keep clear of: the as-of line, diamonds, the note, the baseline's end, the overdue stretch, chevrons. */
+function rowObstacles(milestones: readonly TimelineMilestone[], m: RowMarks): Box[] {
   const cy = m.y + BAR / 2;
-  const baselineY = round(cy + MS_FONT * 0.35);
   const obstacles: Box[] = [lineBox(m.asOfX, m.rowY, m.rowY + m.rowH)];
   for (const ms of milestones) {
     obstacles.push({ x0: ms.x - DIAMOND, y0: cy - DIAMOND, x1: ms.x + DIAMOND, y1: cy + DIAMOND });
     if (ms.baseline) obstacles.push({ x0: ms.baseline.x - DIAMOND, y0: cy - DIAMOND, x1: ms.baseline.x + DIAMOND, y1: cy + DIAMOND });
   }
-  if (m.note) obstacles.push(textBox(m.note.text, m.note.x, m.note.y, m.note.anchor, NOTE_FONT));
+  if (m.note) obstacles.push(textBox(m.note.text, m.note.x, m.note.y, m.note.anchor, NOTE_FONT, m.overdue));
   if (m.baseline) obstacles.push(lineBox(m.baseline.endX, m.baseline.tickY1, m.baseline.tickY2));
   if (m.overdueGap) obstacles.push({ x0: m.overdueGap.x, y0: m.overdueGap.y, x1: m.overdueGap.x + m.overdueGap.width, y1: m.overdueGap.y + m.overdueGap.height });
   for (const c of m.continues) {
     const cx = c.side === 'before' ? m.x + 2 : m.x + m.width - 2 - CHEVRON;
     obstacles.push({ x0: cx - 1, y0: cy - CHEVRON - 1, x1: cx + CHEVRON + 1, y1: cy + CHEVRON + 1 });
   }
+  return obstacles;
+}
+
+/**
+ * Milestone names beside their diamonds on the bar's line, left to right: the
+ * name after the diamond, else before it, else the next number of the lane's
+ * key (after, else before). Nothing is drawn over another label, a diamond,
+ * the as-of line, the note, the chevrons, the baseline's end or an arrow
+ * (all in `obstacles`, which gains each label placed); a milestone with no
+ * room keeps its diamond and tooltip (and its row in the table).
+ */
+function placeMilestoneLabels(milestones: TimelineMilestone[], m: RowMarks, project: string, key: TimelineKey['entries'], obstacles: Box[]): void {
+  if (milestones.length === 0) return;
+  const cy = m.y + BAR / 2;
+  const baselineY = round(cy + MS_FONT * 0.35);
   const bounds = { x0: m.labelWidth + 2, x1: m.plotX1 };
   for (const ms of [...milestones].sort((a, b) => a.x - b.x)) {
     const right = ms.x + DIAMOND + 2;
@@ -1008,12 +1088,13 @@ function laneKey(entries: TimelineKey['entries'], rowY: number, plotX0: number, 
   };
 }
 
-/** Every label the view draws as a box: axis labels, the as-of label, marker labels, milestone labels. For tests and checks. */
+/** Every label the view draws as a box: axis labels, the as-of label, marker labels, milestone labels, arrow labels. For tests and checks. */
 export function labelBoxes(view: TimelineView): { what: string; box: Box }[] {
   const out: { what: string; box: Box }[] = [];
   for (const level of view.levels) for (const b of level.bands) if (b.text) out.push({ what: `axis ${b.text}`, box: { x0: b.textX, y0: b.y, x1: b.textX1, y1: b.y + b.height } });
   out.push({ what: 'as-of label', box: view.asOf.box });
   for (const m of view.markers) if (m.label) out.push({ what: `marker ${m.name}`, box: m.label.box });
   for (const lane of view.lanes) for (const bar of lane.bars) for (const ms of bar.milestones) if (ms.label) out.push({ what: `milestone ${bar.id}/${ms.name}`, box: ms.label.box });
+  for (const lane of view.lanes) for (const a of lane.arrows) if (a.label) out.push({ what: `arrow ${a.from}→${a.to}`, box: a.label.box });
   return out;
 }

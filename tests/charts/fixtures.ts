@@ -156,3 +156,45 @@ export function seventyYears() {
     { audience: 'internal', asOf: '2026-11-15' },
   );
 }
+
+/**
+ * Fixture "dependency-web": one program whose projects wait on each other in
+ * every way the timeline draws (as-of 2026-11-15, fiscal year from April):
+ * - `build` FS on `design`, starting before design ends: a conflict, drawn backward in x;
+ * - `pilot` SS on `design`, crossing the long `platform` bar's rows;
+ * - `cutover` FF on `build`, and FS on `design` for its `Go decision` milestone;
+ * - `early` FS on `late`, which starts after it: a row below, so the arrow runs upward;
+ * - `reporting` (another program) FS on `design`: a stub in its own lane;
+ * - `training` FS on `someday`, which has no dates: a stub.
+ */
+export function dependencyWeb() {
+  return buildModel(
+    portfolio({
+      settings: settings({ fiscal_year_start: 4 }),
+      programs: [program('core', { title: 'Core platform' }), program('mi', { title: 'Management information' })],
+      projects: [
+        project('design', { title: 'Design authority', program: 'core', start: '2026-01-05', end: '2026-06-30', milestones: [{ name: 'Design signed off', date: '2026-06-15' }] }),
+        project('platform', { title: 'Platform run', program: 'core', start: '2026-01-10', end: '2027-12-31' }),
+        project('build', { title: 'Build', program: 'core', start: '2026-05-04', end: '2026-12-18', dependencies: [{ on: 'design', kind: 'infrastructure' }] }),
+        project('pilot', { title: 'Pilot', program: 'core', start: '2026-07-01', end: '2026-10-30', dependencies: [{ on: 'design', kind: 'business', type: 'start-to-start' }] }),
+        project('cutover', {
+          title: 'Cut-over',
+          program: 'core',
+          start: '2026-09-01',
+          end: '2027-03-31',
+          milestones: [{ name: 'Go decision', date: '2026-11-30' }, { name: 'A long milestone name beside the arrows', date: '2027-01-15' }],
+          dependencies: [
+            { on: 'build', kind: 'infrastructure', type: 'finish-to-finish' },
+            { on: 'design', kind: 'business', need_by: 'Go decision' },
+          ],
+        }),
+        project('early', { title: 'Early adopter', program: 'core', start: '2026-08-03', end: '2027-06-30', dependencies: [{ on: 'late', kind: 'data' }] }),
+        project('late', { title: 'Late supplier', program: 'core', start: '2026-10-01', end: '2027-01-29' }),
+        project('reporting', { title: 'Reporting', program: 'mi', start: '2026-08-03', end: '2027-02-26', dependencies: [{ on: 'design', kind: 'data' }] }),
+        project('training', { title: 'Training', program: 'mi', start: '2027-01-04', end: '2027-05-28', dependencies: [{ on: 'someday', kind: 'training' }] }),
+        project('someday', { title: 'Someday', status: 'proposed' }),
+      ],
+    }),
+    { audience: 'internal', asOf: '2026-11-15' },
+  );
+}

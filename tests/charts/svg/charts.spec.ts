@@ -14,7 +14,7 @@ import DependencyDiagram from '../../../src/components/DependencyDiagram.astro';
 import HeatmapChart from '../../../src/components/HeatmapChart.astro';
 import MilestoneStrip from '../../../src/components/MilestoneStrip.astro';
 import Timeline from '../../../src/components/Timeline.astro';
-import { DAG_FIXTURES, dagModel, NORTHWIND_MARKERS, northwindMini, securityReview, seventyYears } from '../fixtures.ts';
+import { DAG_FIXTURES, dagModel, dependencyWeb, NORTHWIND_MARKERS, northwindMini, securityReview, seventyYears } from '../fixtures.ts';
 import { renderSvg } from './render.ts';
 
 const snapshot = (name: string) => `../__snapshots__/${name}.svg`;
@@ -36,6 +36,12 @@ describe('chart components as SVG', () => {
     const view = buildTimeline(northwindMini({ markers: NORTHWIND_MARKERS }), undefined, { window: true });
     const svg = await renderSvg(Timeline, { view, label: 'Roadmap by program', idPrefix: 'tl' }, 1);
     await expect(svg).toMatchFileSnapshot(snapshot('timeline-plot.markers'));
+  });
+
+  it('Timeline plot: dependency arrows, a conflict, stubs and a need_by milestone (dependency-web)', async () => {
+    const view = buildTimeline(dependencyWeb());
+    const svg = await renderSvg(Timeline, { view, label: 'Roadmap by program', idPrefix: 'tl' }, 1);
+    await expect(svg).toMatchFileSnapshot(snapshot('timeline-plot.dependency-web'));
   });
 
   it('Timeline: seventy-year axis (1997–2067)', async () => {
