@@ -46,10 +46,8 @@ export interface ArrowEdge {
 export interface RoutedArrow {
   /** The corners of the orthogonal route, from the upstream edge to the tip. */
   points: [number, number][];
-  /** Path data with rounded corners. */
+  /** Path data with rounded corners, ending where the arrowhead (ARROW_HEAD, an SVG marker) begins. */
   path: string;
-  /** The filled arrowhead at the tip. */
-  head: string;
   /** Where the arrow comes into the dependent: a bar edge (`start`, `end`) or a milestone. */
   into: 'start' | 'end' | 'milestone';
 }
@@ -173,7 +171,14 @@ export function roundedPath(points: readonly Pt[]): string {
   return `${d}L${f(points[points.length - 1])}`;
 }
 
-/** A filled triangle with its tip at the last point, pointing along the last segment. */
+/**
+ * The arrowhead as an SVG marker drawn at the end of each arrow's path (one
+ * per chart and state, not one path per arrow): a triangle from the path's
+ * end to the tip, HEAD_LEN ahead.
+ */
+export const ARROW_HEAD = { width: HEAD_LEN, height: 2 * HEAD_HALF, refX: 0, refY: HEAD_HALF, path: `M0 0L${HEAD_LEN} ${HEAD_HALF}L0 ${2 * HEAD_HALF}Z` } as const;
+
+/** A filled triangle with its tip at the last point, pointing along the last segment (the legend's swatch). */
 export function arrowHead(points: readonly Pt[]): string {
   const [tx, ty] = points[points.length - 1];
   const [px, py] = points[points.length - 2];
@@ -188,7 +193,11 @@ export function arrowHead(points: readonly Pt[]): string {
 
 function finish(points: Pt[], into: RoutedArrow['into']): RoutedArrow {
   const pts = simplify(points);
-  return { points: pts, path: roundedPath(pts), head: arrowHead(pts), into };
+  // The line stops where the head begins: the head's point, not the line's end, touches the target.
+  const [tx, ty] = pts[pts.length - 1];
+  const [px, py] = pts[pts.length - 2];
+  const base: Pt = [tx - Math.sign(tx - px) * HEAD_LEN, ty - Math.sign(ty - py) * HEAD_LEN];
+  return { points: pts, path: roundedPath([...pts.slice(0, -1), base]), into };
 }
 
 /**
@@ -255,9 +264,9 @@ function softMarks(b: TimelineBar): [number, number][] {
 export type Whereabouts = 'charted' | 'outside' | 'unscheduled' | 'not-shown';
 
 const WHERE_TEXT: Record<Exclude<Whereabouts, 'charted'>, string> = {
-  outside: 'it is outside the dates shown',
-  unscheduled: 'it has no dates yet',
-  'not-shown': 'it is not on this chart',
+  outside: 'outside the dates shown',
+  unscheduled: 'no dates yet',
+  'not-shown': 'not on this chart',
 };
 
 /**
@@ -316,15 +325,14 @@ export function laneArrows(
     waits.drawn = s !== undefined ? 'arrow' : 'stub';
     const whereabouts = where(e.on);
     const tooltip = [
-      `${bar.title} waits on ${up.record.title}: ${e.type.replaceAll('-', ' ')}${e.needBy ? `, for its milestone ${e.needBy}` : ''}`,
-      e.needed && e.upstreamDate ? `needed ${formatDate(e.needed, fy)}, ${e.type === 'start-to-start' ? 'starts' : 'ends'} ${formatDate(e.upstreamDate, fy)}` : undefined,
+      `${bar.title} waits on ${up.record.title} (${e.kind}, ${e.type.replaceAll('-', ' ')}${e.needBy ? `, for ${e.needBy}` : ''})`,
       e.conflict ? `${e.gapDays} days late` : e.tight ? 'no slack' : undefined,
-      e.critical ? 'on the critical chain' : undefined,
-      s === undefined ? (whereabouts === 'charted' ? 'it is in another lane' : WHERE_TEXT[whereabouts]) : undefined,
+      e.critical ? 'critical chain' : undefined,
+      s === undefined ? (whereabouts === 'charted' ? 'in another lane' : WHERE_TEXT[whereabouts]) : undefined,
     ]
       .filter(Boolean)
       .join('; ');
-    const arrow: TimelineArrow = { from: e.on, to: bar.id, type: e.type, state, stub: s === undefined, points: route.points, path: route.path, head: route.head, tooltip };
+    const arrow: TimelineArrow = { from: e.on, to: bar.id, type: e.type, state, stub: s === undefined, points: route.points, path: route.path, tooltip };
     lane.arrows.push(arrow);
     const late = daysLate !== undefined ? `${daysLate} d late` : undefined;
     // A stub names what it comes from, shorter where the full name has no room.

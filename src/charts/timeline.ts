@@ -15,7 +15,7 @@ import type { PortfolioModel, ProjectView } from '../core/model.ts';
 import { INVESTMENTS, STATUSES, type Rag, type Status } from '../core/schema.ts';
 import { lineBox, placeLabel, textBox, type Box, type LabelCandidate, type PlacedLabel } from './label-boxes.ts';
 import { layoutMarkers, markerKinds, type ChartMarker } from './markers.ts';
-import { ARROWS_PER_LANE, laneArrows, placeArrowLabels, type ArrowState, type DependencyType, type Whereabouts } from './timeline-arrows.ts';
+import { ARROW_HEAD, ARROWS_PER_LANE, laneArrows, placeArrowLabels, type ArrowState, type DependencyType, type Whereabouts } from './timeline-arrows.ts';
 import {
   AXIS_PAD,
   axisLabelWidth,
@@ -133,7 +133,6 @@ export interface TimelineArrow {
   stub: boolean;
   points: [number, number][];
   path: string;
-  head: string;
   /** `12 d late` on a conflict; `from Cloud landing zone` on a stub. */
   label?: PlacedLabel;
   tooltip: string;
@@ -250,6 +249,8 @@ export interface TimelineView {
   hasMilestones: boolean;
   hasBaseline: boolean;
   hasOverdue: boolean;
+  /** The arrowhead, drawn once per chart as a marker. */
+  arrowHead: typeof ARROW_HEAD;
   /** The kinds of dependency arrow drawn, for the legend. */
   arrowKinds: { quiet: boolean; critical: boolean; conflict: boolean; stub: boolean };
   /** Lanes that draw only conflicts and the critical chain, for the note under the chart. */
@@ -748,6 +749,7 @@ export function buildTimeline(model: PortfolioModel, projects: readonly ProjectV
     hasMilestones,
     hasBaseline,
     hasOverdue,
+    arrowHead: ARROW_HEAD,
     arrowKinds,
     arrowsLimited,
     dependencies: lanes.reduce((n, l) => n + l.bars.reduce((m, b) => m + b.waitsOn.length, 0), 0),

@@ -83,7 +83,7 @@ describe('timeline dependency arrows (fixture dependency-web)', () => {
     const fs = arrow('design', 'build');
     expect(fs.state).toBe('conflict');
     expect(fs.label?.text).toBe('57 d late'); // design ends 2026-06-30, build starts 2026-05-04
-    expect(fs.tooltip).toBe('Build waits on Design authority: finish to start; needed 4\u00a0May\u00a02026, ends 30\u00a0Jun\u00a02026; 57 days late');
+    expect(fs.tooltip).toBe('Build waits on Design authority (infrastructure, finish to start); 57 days late');
     expect(bar('build').waitsOn).toEqual([{ id: 'design', title: 'Design authority', type: 'finish-to-start', state: 'conflict', daysLate: 57, drawn: 'arrow' }]);
     // Conflicts are drawn last, on top of the quiet ones.
     const states = core.arrows.map((a) => a.state);
@@ -96,11 +96,11 @@ describe('timeline dependency arrows (fixture dependency-web)', () => {
     expect(cross.stub).toBe(true);
     expect(tip(cross)).toEqual([bar('reporting').x, cy(bar('reporting'))]);
     expect(cross.points).toHaveLength(2);
-    expect(cross.tooltip).toContain('it is in another lane');
+    expect(cross.tooltip).toBe('Reporting waits on Design authority (data, finish to start); in another lane');
     expect(cross.label?.text).toMatch(/^from Design authority/);
     const undated = arrow('someday', 'training');
     expect(undated.stub).toBe(true);
-    expect(undated.tooltip).toContain('it has no dates yet');
+    expect(undated.tooltip).toContain('; no dates yet');
     expect(bar('training').waitsOn[0].drawn).toBe('stub');
   });
 
