@@ -40,8 +40,8 @@ export interface DiagramNode {
   /** Visible lines, left-aligned at `textX`: the title wrapped to the box (cut with "…" after three lines, never for the focus project), then the subtitle (at most two lines); `y` is the baseline. */
   lines: { text: string; kind: 'title' | 'sub'; y: number }[];
   textX: number;
-  /** Full text for the tooltip and for screen readers. */
-  title: string;
+  /** The full text as a tooltip, only when the box cuts it; otherwise the box's own text names the link. */
+  title?: string;
   health: NodeHealth;
   critical: boolean;
   /** In another program than the one the diagram is about. */
@@ -176,7 +176,8 @@ function draw(sortedNodes: NodeSpec[], texts: Map<string, NodeText>, pairs: Edge
       rx: NODE_RX,
       lines: texts.get(n.id)!.lines.map((l) => ({ text: l.text, kind: l.kind, y: p.y + l.dy })),
       textX: p.x + NODE_PAD.x,
-      title: `${n.title}. ${n.line2}`,
+      // The box shows its whole text unless cut: only then does it need the tooltip (about 2 KB less per 10 boxes).
+      title: texts.get(n.id)!.truncated ? `${n.title}. ${n.line2}` : undefined,
       health: n.health,
       critical: n.critical,
       external: n.external,

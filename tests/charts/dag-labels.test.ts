@@ -112,8 +112,9 @@ describe('box text', () => {
     expect(titleOf('up')).toHaveLength(TITLE_LINES);
     expect(titleOf('up')[TITLE_LINES - 1].endsWith('…')).toBe(true);
     expect(collisions(d)).toEqual([]);
-    // The full title stays in the tooltip.
-    expect(d.nodes.find((n) => n.id === 'up')!.title.startsWith(long)).toBe(true);
+    // The full title stays in the tooltip of the box that cuts it; the box that shows it whole has none.
+    expect(d.nodes.find((n) => n.id === 'up')!.title!.startsWith(long)).toBe(true);
+    expect(d.nodes.find((n) => n.id === 'me')!.title).toBeUndefined();
   });
 
   it('a long subtitle wraps inside the box', () => {

@@ -74,7 +74,7 @@ export function nodeText(title: string, sub: string, width: number, titleLines: 
     y += i === 0 ? NODE_PAD.between : NODE_FONT.subLine;
     lines.push({ text, kind: 'sub', dy: y });
   });
-  return { lines, height: y + NODE_PAD.bottom, truncated: t.truncated };
+  return { lines, height: y + NODE_PAD.bottom, truncated: t.truncated || s.truncated };
 }
 
 /** Width of an edge label's text (estimated, bold). */
