@@ -1,0 +1,8 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getSite } from '../../../integrations/site.ts';
+import { embedSvgResponse } from '../../../layouts/embed-svg.ts';
+import { embedIds, recordEmbed } from '../../../page-data/embeds.ts';
+
+export const getStaticPaths: GetStaticPaths = async () => embedIds((await getSite()).model, 'goals').map((id) => ({ params: { id } }));
+
+export const GET: APIRoute = async ({ params, site }) => embedSvgResponse(recordEmbed((await getSite()).model, 'goals', params.id!)!, site);
