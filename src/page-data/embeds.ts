@@ -36,29 +36,49 @@ function projectIds(model: PortfolioModel, kind: EmbedKind, id: string): readonl
 
 export const ROADMAP_EMBED_PATH = '/roadmap/timeline.svg';
 
+/** Where the roadmap's file is and what it shows. */
+export function roadmapEmbedRef(model: PortfolioModel): Pick<TimelineEmbed, 'path' | 'label'> {
+  return { path: ROADMAP_EMBED_PATH, label: `${model.settings.title}: roadmap by program` };
+}
+
 /** The roadmap by program over the default window: the chart /roadmap/ opens with. */
 export function roadmapEmbed(model: PortfolioModel): TimelineEmbed {
-  return {
-    path: ROADMAP_EMBED_PATH,
-    label: `${model.settings.title}: roadmap by program`,
-    view: buildTimeline(model, model.projects, { grouping: 'program', window: true }),
-  };
+  return { ...roadmapEmbedRef(model), view: buildTimeline(model, model.projects, { grouping: 'program', window: true }) };
 }
 
-/** The records of a kind whose page draws a timeline (one project or more with both dates): one file each. */
-export function embedIds(model: PortfolioModel, kind: EmbedKind): string[] {
-  return model[kind].map((r) => r.id).filter((id) => (projectIds(model, kind, id) ?? []).some((p) => {
+/**
+ * A record's timeline is offered as an image up to this many projects: taller
+ * than about 1,500 px it reads in no README or slide, and at 2,000 projects
+ * the files would add ~10 MB to the site. /roadmap/timeline.svg is always
+ * written (above 500 projects its lanes are one row each).
+ */
+export const EMBED_MAX_PROJECTS = 60;
+
+/** How many projects a record's timeline draws (those with both dates). */
+function charted(model: PortfolioModel, kind: EmbedKind, id: string): number {
+  return (projectIds(model, kind, id) ?? []).filter((p) => {
     const project = model.byId.projects.get(p);
     return project !== undefined && isScheduled(project);
-  }));
+  }).length;
 }
 
-/** A program's, goal's or team's timeline, as its page draws it; undefined for an unknown id. */
+/** The records of a kind with a timeline file: their page draws a timeline of at most EMBED_MAX_PROJECTS projects. */
+export function embedIds(model: PortfolioModel, kind: EmbedKind): string[] {
+  return model[kind].filter((r) => embedRef(kind, r.id, r.record.title, charted(model, kind, r.id))).map((r) => r.id);
+}
+
+/** Where a record's timeline file is and what it shows, when it has one (its page draws `charted` projects). */
+export function embedRef(kind: EmbedKind, id: string, title: string, charted: number): Pick<TimelineEmbed, 'path' | 'label'> | undefined {
+  if (charted === 0 || charted > EMBED_MAX_PROJECTS) return undefined;
+  return { path: `/${kind}/${id}/timeline.svg`, label: `Timeline of the ${KIND_WORD[kind]} ${title}` };
+}
+
+/** A program's, goal's or team's timeline, as its page draws it; undefined for an unknown id or one with no file (see embedIds). */
 export function recordEmbed(model: PortfolioModel, kind: EmbedKind, id: string): TimelineEmbed | undefined {
   const ids = projectIds(model, kind, id);
   const record = model.byId[kind].get(id);
-  if (!ids || !record) return undefined;
-  return { path: `/${kind}/${id}/timeline.svg`, label: `Timeline of the ${KIND_WORD[kind]} ${record.record.title}`, view: projectsTimeline(model, ids) };
+  const ref = ids && record ? embedRef(kind, id, record.record.title, charted(model, kind, id)) : undefined;
+  return ref && { ...ref, view: projectsTimeline(model, ids!) };
 }
 
 /**
@@ -66,13 +86,13 @@ export function recordEmbed(model: PortfolioModel, kind: EmbedKind, id: string):
  * the site's root with a trailing slash, absolute (`https://…/`) when the
  * site's URL is known, else its base path (`/`).
  */
-export function embedSnippet(embed: Pick<TimelineEmbed, 'path' | 'label' | 'view'>, root: string): EmbedSnippet {
+export function embedSnippet(embed: Pick<TimelineEmbed, 'path' | 'label'> & { width: number }, root: string): EmbedSnippet {
   const url = `${root}${embed.path.replace(/^\//, '')}`;
   const alt = embed.label.replace(/[[\]]/g, '').replace(/"/g, "'");
   return {
     url,
     absolute: /^https?:\/\//.test(root),
     markdown: `![${alt}](${url})`,
-    html: `<img src="${url}" alt="${alt}" width="${embed.view.width}">`,
+    html: `<img src="${url}" alt="${alt}" width="${embed.width}">`,
   };
 }

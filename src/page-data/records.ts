@@ -6,6 +6,7 @@
  */
 import { progressBar, type ProgressBar } from '../charts/progress.ts';
 import { projectsTimeline, type TimelineView } from '../charts/timeline.ts';
+import { embedRef, type TimelineEmbed } from './embeds.ts';
 import { benefitRealization } from '../core/budget.ts';
 import { formatPercent, formulaNumber } from '../core/format.ts';
 import type { GoalView, PortfolioModel, ProgramView, ProjectView, TeamView } from '../core/model.ts';
@@ -76,13 +77,17 @@ const hasBody = (r: { body: string }) => r.body.trim() !== '';
 interface RollUpParts {
   projects: ProjectView[];
   timeline: TimelineView;
+  /** The timeline as a file to embed elsewhere, when it has one. */
+  embed?: Pick<TimelineEmbed, 'path' | 'label'>;
   scorecard?: ScorecardSummary;
 }
 
-function rollUpParts(model: PortfolioModel, scorecards: Scorecards, scope: ScorecardScope, ids: readonly string[]): RollUpParts {
+function rollUpParts(model: PortfolioModel, scorecards: Scorecards, scope: ScorecardScope, ids: readonly string[], title: string): RollUpParts {
+  const timeline = projectsTimeline(model, ids);
   return {
     projects: projectsOf(model, ids),
-    timeline: projectsTimeline(model, ids),
+    timeline,
+    embed: embedRef(scope.kind === 'program' ? 'programs' : 'goals', scope.id, title, timeline.charted),
     scorecard: scorecardSummary(scorecardView(model, scorecards, scope), scope.kind, scope.id),
   };
 }
@@ -93,7 +98,7 @@ export interface ProgramPage extends RollUpParts, RecordSections {
 
 export function programPage(model: PortfolioModel, scorecards: Scorecards, id: string): ProgramPage {
   const program = recordOf(model.byId.programs, 'program', id);
-  const parts = rollUpParts(model, scorecards, { kind: 'program', id }, program.rollup.projects);
+  const parts = rollUpParts(model, scorecards, { kind: 'program', id }, program.rollup.projects, program.record.title);
   const rolled = parts.projects.length > 0;
   const sections = recordSections({
     goals: (program.record.goals?.length ?? 0) > 0,
@@ -158,7 +163,7 @@ export interface GoalPage extends RollUpParts, RecordSections {
 
 export function goalPage(model: PortfolioModel, scorecards: Scorecards, id: string): GoalPage {
   const goal = recordOf(model.byId.goals, 'goal', id);
-  const parts = rollUpParts(model, scorecards, { kind: 'goal', id }, goal.rollup.projects);
+  const parts = rollUpParts(model, scorecards, { kind: 'goal', id }, goal.rollup.projects, goal.record.title);
   const keyResults = (goal.record.key_results ?? []).map(keyResultView);
   const rolled = parts.projects.length > 0;
   const sections = recordSections({
@@ -176,6 +181,7 @@ export interface TeamPage extends RecordSections {
   team: TeamView;
   projects: ProjectView[];
   timeline: TimelineView;
+  embed?: Pick<TimelineEmbed, 'path' | 'label'>;
   /** The team's utilization by quarter; absent without demand or capacity. */
   heatmap?: HeatmapBlock;
 }
@@ -192,7 +198,7 @@ export function teamPage(model: PortfolioModel, id: string): TeamPage {
     projects: projects.length > 0,
     notes: hasBody(team),
   });
-  return { team, projects, timeline, heatmap, ...sections };
+  return { team, projects, timeline, embed: embedRef('teams', id, team.record.title, timeline.charted), heatmap, ...sections };
 }
 
 export interface ScopedScorecardPage {

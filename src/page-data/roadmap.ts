@@ -4,6 +4,7 @@
  * /roadmap/whole-span/, by program over the data's whole range.
  */
 import { roadmapSummary, type RoadmapSummary } from '../charts/roadmap-views.ts';
+import { roadmapEmbedRef, type TimelineEmbed } from './embeds.ts';
 import { buildTimeline, GROUPINGS, type Grouping, type TimelineView } from '../charts/timeline.ts';
 import { quarterOf } from '../core/dates.ts';
 import { describeFiscalYear, formatDate, formatDay } from '../core/format.ts';
@@ -35,6 +36,8 @@ export interface RoadmapPage {
   span: 'window' | 'whole';
   /** The whole-span page's path. */
   wholeSpanPath: string;
+  /** /roadmap/timeline.svg, offered on the page that draws the same chart (by program, default window). */
+  embed?: Pick<TimelineEmbed, 'path' | 'label'>;
 }
 
 export const WHOLE_SPAN_PATH = '/roadmap/whole-span/';
@@ -65,5 +68,6 @@ export function roadmapPage(model: PortfolioModel, grouping: RoadmapGrouping, sp
     dataYears: `${view.span.dataFromIso.slice(0, 4)}–${view.span.dataToIso.slice(0, 4)}`,
     span,
     wholeSpanPath: WHOLE_SPAN_PATH,
+    embed: grouping === 'program' && span === 'window' ? roadmapEmbedRef(model) : undefined,
   };
 }
