@@ -42,6 +42,21 @@ describe.concurrent('npm run import', () => {
     expect(check.code).toBe(0);
   });
 
+  it('imports an MS Project XML plan (recognised by its .xml name) into a folder that passes check', async () => {
+    const out = join(tempDir(), 'plan');
+    const res = await runImport([join(ROOT, 'tests', 'fixtures', 'mspdi', 'ms-project.xml'), '--out', out, '--projects-at', '2']);
+    expect(res.code, res.stderr).toBe(0);
+    expect(res.stdout).toContain('ms-project.xml:link 8  dependencies dropped "Data Platform → Mobile build": a start-to-finish link');
+    expect(res.stdout).toMatch(/✓ 4 projects \(3 milestones, 3 dependencies, 4 demand lines\), 2 programs, 2 teams written to /);
+    expect(readdirSync(out).sort()).toEqual(['import-report.md', 'portfolio.yaml', 'programs', 'projects', 'teams']);
+    const check = await runScript('check.ts', ['--content', out]);
+    expect(check.stdout).toMatch(/✓ 4 projects, 2 programs, 0 goals, 2 teams/);
+    expect(check.code).toBe(0);
+    const refused = await runImport([join(ROOT, 'tests', 'fixtures', 'mspdi', 'ms-project.xml'), '--out', join(tempDir(), 'x'), '--filter', 'a=b']);
+    expect(refused.stderr).toContain('--map, --filter and --encoding are for CSV registers, not MS Project XML');
+    expect(parseArgs(['plan.xml', '--projects-at', '0'])).toEqual({ error: '--projects-at is an outline level 1 or more (1 is the top level), not "0"' });
+  });
+
   it('imports the whole GMPP file: 244 projects that pass check, with the drops reported', async () => {
     const out = join(tempDir(), 'gmpp');
     const res = await runImport([join(FIXTURES, 'gmpp-2023.csv'), '--out', out]);
