@@ -124,12 +124,12 @@ describe('MS Project XML import: a file shaped as MS Project saves it', () => {
     expect(record(r, 'teams/security-reviewer.md')).toMatchObject({ kind: 'role', capacity: [{ from: '2025-Q4', fte: 1 }] });
     const md = formatMspdiMarkdown(r.report);
     expect(md).toContain('| 8 | link | Data Platform → Mobile build | dependencies | dropped: a start-to-finish link');
-    expect(md).toContain('| summary tasks at outline level 2 (OutlineLevel 2 in the file) | projects |');
+    expect(md).toContain('| tasks at outline level 2 (OutlineLevel 2 in the file) | projects (milestones there are dropped) |');
   });
 });
 
 describe('MS Project XML import: outline levels, cycles and bad files', () => {
-  it('a plan without a project summary task whose top level is 1 (ProjectLibre, older exporters)', () => {
+  it('a plan without a project summary task whose top level is 1: every task there is a project but a milestone', () => {
     const r = importMspdi({
       fileName: 'p.xml',
       text: plan([
@@ -138,11 +138,12 @@ describe('MS Project XML import: outline levels, cycles and bad files', () => {
         [3, 'Beta', 1, '2026-02-02', '2026-05-29', '<Summary>1</Summary>'],
         [4, 'B1', 2, '2026-02-02', '2026-05-29', link(2, 0)],
         [5, 'Loose task', 1, '2026-02-02', '2026-05-29'],
+        [6, 'Board', 1, '2026-03-02', '2026-03-02', '<Milestone>1</Milestone>'],
       ]),
     });
-    expect(paths(r)).toEqual(['portfolio.yaml', 'projects/alpha.md', 'projects/beta.md']);
+    expect(paths(r)).toEqual(['portfolio.yaml', 'projects/alpha.md', 'projects/beta.md', 'projects/loose-task.md']);
     expect(record(r, 'projects/beta.md').dependencies).toEqual([{ on: 'alpha', type: 'finish-to-finish', note: 'MS Project: "B1" FF after "A1"' }]);
-    expect(r.report.entries.map((e) => e.reason)).toEqual(['not a summary task']);
+    expect(r.report.entries.map((e) => `${e.row} ${e.reason}`)).toEqual(['6 milestone outside any project']);
   });
 
   it('drops the link that would close a cycle of projects, and reports it', () => {
@@ -166,7 +167,8 @@ describe('MS Project XML import: outline levels, cycles and bad files', () => {
     expect(fail('<Project><Tasks><Task></Project>')).toThrow(/^x\.xml:1:\d+: not well-formed XML/);
     expect(fail('<?xml version="1.0"?><html></html>')).toThrow(/root element is <html>, not <Project>/);
     expect(fail(plan([[1, 'Alpha', 1, '2026-01-05', '2026-06-30']]), 3)).toThrow(/--projects-at 3: the plan's outline has 1 level/);
-    expect(fail(plan([[1, 'Alpha', 1, '2026-01-05', '2026-06-30']]))).toThrow(ImportError);
+    expect(fail(plan([[1, 'Board', 1, '2026-01-05', '2026-01-05', '<Milestone>1</Milestone>']]))).toThrow(/no task at outline level 1 but 1 milestone/);
+    expect(fail(plan([]))).toThrow(ImportError);
   });
 
   it('recognises an MSPDI file by name or root element', () => {

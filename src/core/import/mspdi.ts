@@ -7,6 +7,8 @@
  * before it is returned, so what is written passes `npm run check`.
  *
  * Choices (README, "Importing an MS Project plan"):
+ * - Every task at the level is a project (a summary task, usually; a plain
+ *   task is a project without milestones), except milestones (reported).
  * - The project summary task (UID 0, alone at the lowest outline level, as
  *   MS Project and ProjectLibre write it) is the file, not a project. Level 1
  *   is then the first level under it, whether the exporter numbers it 1 (MS
@@ -202,9 +204,9 @@ export function importMspdi(opts: MspdiOptions): MspdiResult {
       entry({ row: Number(t.uid), column: 'task', value: t.name, field: 'project', reason: 'inactive task', detail: 'an inactive task: not imported' });
       continue;
     }
-    if (n.children.length === 0 && !t.summary) {
+    if (n.children.length === 0 && t.milestone) {
       skipped++;
-      entry({ row: Number(t.uid), column: 'task', value: t.name, field: 'project', reason: 'not a summary task', detail: `a ${t.milestone ? 'milestone' : 'task'} at outline level ${level} outside any project: not imported` });
+      entry({ row: Number(t.uid), column: 'task', value: t.name, field: 'project', reason: 'milestone outside any project', detail: `a milestone at outline level ${level}, outside any project: not imported (a portfolio marker in portfolio.yaml, if it matters)` });
       continue;
     }
     const title = oneLine(t.name) || `Task ${t.uid}`;
@@ -235,7 +237,7 @@ export function importMspdi(opts: MspdiOptions): MspdiResult {
     projectOfNode.set(n, p);
   }
   if (projects.length === 0) {
-    throw new ImportError(`${opts.fileName}: no summary task at outline level ${level}${skipped ? ` (${skipped} plain task${skipped === 1 ? '' : 's'} there)` : ''}: try --projects-at with another level (1 is the top)`);
+    throw new ImportError(`${opts.fileName}: no task at outline level ${level}${skipped ? ` but ${skipped} milestone${skipped === 1 ? '' : 's'}` : ''}: try --projects-at with another level (1 is the top)`);
   }
   const projectOf = (n: Node | undefined): ProjectBuild | undefined => {
     for (let x = n; x; x = x.parent) {
@@ -492,7 +494,7 @@ export function importMspdi(opts: MspdiOptions): MspdiResult {
   entries.sort((a, b) => order(a.column) - order(b.column) || a.row - b.row);
   const topLevelNumber = root ? top : min;
   const plan = [
-    { what: `summary tasks at outline level ${level} (OutlineLevel ${topLevelNumber + level - 1} in the file)`, becomes: 'projects' },
+    { what: `tasks at outline level ${level} (OutlineLevel ${topLevelNumber + level - 1} in the file)`, becomes: 'projects (milestones there are dropped)' },
     ...(level > 1 ? [{ what: `summary tasks at outline level ${level - 1}`, becomes: 'programs' }] : []),
     { what: 'milestones inside a project', becomes: 'milestones (baseline finish → baseline, 100 % → done)' },
     { what: 'Start, Finish, baseline Finish, % complete', becomes: 'start, end, baseline_end, progress' },

@@ -1,0 +1,116 @@
+/**
+ * `/portfolio.xml` (MSPDI): elements in the schema's order (MS Project drops
+ * out-of-order elements), the audience's projects only, text escaped, and a
+ * round trip through `npm run import`'s MSPDI reader that gives back the same
+ * projects, dates, milestones and dependencies — on the example portfolio.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildModel } from '../../src/core/build-model.ts';
+import { endDay } from '../../src/core/dates.ts';
+import { BASELINE_ORDER, LINK_ORDER, portfolioMspdi, PROJECT_ORDER, TASK_ORDER } from '../../src/core/export-mspdi.ts';
+import { parseFrontMatter } from '../../src/core/frontmatter.ts';
+import { importMspdi } from '../../src/core/import/mspdi.ts';
+import { loadPortfolio, type ContentFile } from '../../src/core/load.ts';
+import type { PortfolioModel } from '../../src/core/model.ts';
+import { checkXml, type XmlElement } from '../support/xml.ts';
+import { portfolio, project, settings } from './fixtures.ts';
+
+const CONTENT = join(import.meta.dirname, '..', '..', 'content');
+
+function contentFiles(dir: string): ContentFile[] {
+  return (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+    .filter((d) => d.isFile())
+    .map((d) => join(d.parentPath, d.name))
+    .map((f) => ({ path: relative(dir, f).split('\\').join('/'), text: readFileSync(f, 'utf8') }))
+    .sort((a, b) => (a.path < b.path ? -1 : 1));
+}
+
+function exampleModel(audience: 'public' | 'internal'): PortfolioModel {
+  const { input, diagnostics } = loadPortfolio(contentFiles(CONTENT));
+  if (!input) throw new Error(diagnostics.map((d) => d.message).join('\n'));
+  return buildModel(input, { audience, asOf: input.settings.as_of ?? '2026-11-15' });
+}
+
+/** True when `names` appear in the order of `order` (each known). */
+function inOrder(names: string[], order: readonly string[]): string | undefined {
+  let last = -1;
+  for (const n of names) {
+    const i = order.indexOf(n);
+    if (i < 0) return `${n} is not in the schema list`;
+    if (i < last) return `${n} after ${order[last]}`;
+    last = i;
+  }
+  return undefined;
+}
+
+describe('/portfolio.xml (MS Project XML)', () => {
+  const model = exampleModel('internal');
+  const xml = portfolioMspdi(model);
+
+  it('is well-formed, with every element in the order of the MSPDI schema', () => {
+    const { problems, root } = checkXml(xml);
+    expect(problems).toEqual([]);
+    expect(root!.name).toBe('Project');
+    expect(root!.attrs.xmlns).toBe('http://schemas.microsoft.com/project');
+    expect(inOrder(root!.children.map((c) => c.name), PROJECT_ORDER)).toBeUndefined();
+    const tasks = root!.children.find((c) => c.name === 'Tasks')!.children;
+    expect(tasks.length).toBeGreaterThan(20);
+    const problemsOf = (t: XmlElement) => [
+      inOrder(t.children.map((c) => c.name), TASK_ORDER),
+      ...t.children.filter((c) => c.name === 'PredecessorLink').map((l) => inOrder(l.children.map((c) => c.name), LINK_ORDER)),
+      ...t.children.filter((c) => c.name === 'Baseline').map((b) => inOrder(b.children.map((c) => c.name), BASELINE_ORDER)),
+    ].filter(Boolean);
+    expect(tasks.flatMap(problemsOf)).toEqual([]);
+    // The checker itself catches an element out of order.
+    expect(inOrder(['UID', 'Name', 'ID'], TASK_ORDER)).toBe('ID after Name');
+  });
+
+  it('round trip: importing the export gives back the same projects, dates, milestones and dependencies', () => {
+    const result = importMspdi({ fileName: 'portfolio.xml', text: xml });
+    const fy = model.settings.fiscal_year_start;
+    const day = (s: string | undefined, f = fy) => (s === undefined ? undefined : endDay(s, f));
+    const imported = new Map(
+      result.files.filter((f) => f.path.startsWith('projects/')).map((f) => {
+        const data = parseFrontMatter(f.text).data as Record<string, any>;
+        return [data.title as string, { id: f.path.slice(9, -3), data }];
+      }),
+    );
+    const dated = model.projects.filter((p) => p.record.start && p.record.end);
+    expect([...imported.keys()].sort()).toEqual(dated.map((p) => p.record.title).sort());
+    const titleOf = new Map(model.projects.map((p) => [p.id, p.record.title]));
+    const importedTitle = new Map([...imported.values()].map((v) => [v.id, v.data.title as string]));
+    let links = 0;
+    for (const p of dated) {
+      const back = imported.get(p.record.title)!.data;
+      expect(day(back.start), p.id).toBe(p.startDay);
+      expect(day(back.end), p.id).toBe(p.endDay);
+      expect(day(back.baseline_end), p.id).toBe(p.baselineEndDay);
+      expect(back.progress, p.id).toBe(p.record.progress);
+      const milestones = (list: { name: string; date: string; baseline?: string; done?: boolean }[] | undefined) =>
+        (list ?? []).map((m) => ({ name: m.name, date: day(m.date), baseline: day(m.baseline), done: m.done === true })).sort((a, b) => a.name.localeCompare(b.name));
+      expect(milestones(back.milestones), p.id).toEqual(milestones(p.record.milestones));
+      const deps = (list: { on: string; type?: string; need_by?: string }[] | undefined, title: (id: string) => string | undefined) =>
+        (list ?? []).map((d) => `${title(d.on)} ${d.type ?? 'finish-to-start'} ${d.need_by ?? '-'}`).sort();
+      expect(deps(back.dependencies, (id) => importedTitle.get(id)), p.id).toEqual(deps(p.record.dependencies?.filter((d) => dated.some((x) => x.id === d.on)), (id) => titleOf.get(id)));
+      links += back.dependencies?.length ?? 0;
+    }
+    expect(links).toBeGreaterThan(3);
+    expect(result.report.entries).toEqual([]);
+  });
+
+  it('a public build exports public projects only; text is escaped', () => {
+    const pub = portfolioMspdi(exampleModel('public'));
+    expect(xml).toContain('<Name>Legacy PAS Vendor Exit</Name>');
+    expect(pub).not.toContain('Legacy PAS Vendor Exit');
+    expect(xml).toContain('<StatusDate>2026-11-15T17:00:00</StatusDate>');
+    const hostile = buildModel(portfolio({ settings: settings(), projects: [project('x', { title: 'A <b> & "c" ]]>', start: '2026-01-05', end: '2026-03-31', milestones: [{ name: 'M & <N>', date: '2026-02-02' }] })] }), { audience: 'internal', asOf: '2026-01-10' });
+    const out = portfolioMspdi(hostile);
+    expect(checkXml(out).problems).toEqual([]);
+    const back = importMspdi({ fileName: 'x.xml', text: out });
+    const rec = parseFrontMatter(back.files.find((f) => f.path.startsWith('projects/'))!.text).data as Record<string, any>;
+    expect(rec.title).toBe('A <b> & "c" ]]>');
+    expect(rec.milestones).toEqual([{ name: 'M & <N>', date: '2026-02-02' }]);
+  });
+});
