@@ -6,6 +6,10 @@
  *          [--encoding utf8|latin1] [--as-of YYYY-MM-DD] [--title TEXT]
  *          [--filter column=regex]... [--force]
  *     node scripts/import.ts <plan.xml> [--out DIR] [--projects-at LEVEL] [--as-of …] [--title …] [--force]
+ *     node scripts/import.ts <file.csv> --infer [--out mapping.yaml] [--encoding …] [--force]
+ *
+ * --infer writes a proposed mapping file (default: <file>.mapping.yaml in the
+ * current folder) and no records: review it, then import with --map.
  *
  * An MS Project XML file (MSPDI) is recognised by its `.xml` name or its
  * `<Project>` root element.
@@ -22,6 +26,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { ImportError, importRegister, type ImportResult } from '../src/core/import/importer.ts';
+import { inferFromBytes, type Inference } from '../src/core/import/infer.ts';
 import { importMspdi, type MspdiResult } from '../src/core/import/mspdi.ts';
 import { looksLikeMspdi } from '../src/core/import/mspdi-xml.ts';
 import { formatMspdiMarkdown, formatMspdiText, formatReportMarkdown, formatReportText } from '../src/core/import/report.ts';
@@ -29,7 +34,8 @@ import { loadSettings } from '../src/pipeline/settings.ts';
 
 export const USAGE = `usage: npm run import -- <file.csv> [--out DIR] [--map mapping.yaml] [--encoding utf8|latin1]
                           [--as-of YYYY-MM-DD] [--title TEXT] [--filter column=regex]... [--force]
-       npm run import -- <plan.xml> [--out DIR] [--projects-at LEVEL] [--as-of YYYY-MM-DD] [--title TEXT] [--force]`;
+       npm run import -- <plan.xml> [--out DIR] [--projects-at LEVEL] [--as-of YYYY-MM-DD] [--title TEXT] [--force]
+       npm run import -- <file.csv> --infer [--out mapping.yaml] [--encoding utf8|latin1] [--force]`;
 
 export interface ImportArgs {
   file: string;
@@ -42,10 +48,14 @@ export interface ImportArgs {
   force: boolean;
   /** MS Project XML: the outline level that holds the projects (1 = top). */
   projectsAt?: number;
+  /** Propose a mapping file instead of importing. */
+  infer: boolean;
+  /** --out as given (for --infer, a file). */
+  outGiven?: string;
 }
 
 export function parseArgs(argv: readonly string[], env: Record<string, string | undefined> = process.env): ImportArgs | { error: string } {
-  const args: Partial<ImportArgs> & { filters: string[]; force: boolean } = { filters: [], force: false };
+  const args: Partial<ImportArgs> & { filters: string[]; force: boolean; infer: boolean } = { filters: [], force: false, infer: false };
   const files: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -89,6 +99,9 @@ export function parseArgs(argv: readonly string[], env: Record<string, string | 
         case '--force':
           args.force = true;
           break;
+        case '--infer':
+          args.infer = true;
+          break;
         case '--projects-at': {
           const v = need(value(), 'an outline level (1 is the top level)');
           if (!/^[1-9]\d*$/.test(v)) return { error: `--projects-at is an outline level 1 or more (1 is the top level), not "${v}"` };
@@ -108,7 +121,8 @@ export function parseArgs(argv: readonly string[], env: Record<string, string | 
   }
   if (files.length === 0) return { error: `which file? give the CSV register or MS Project XML plan to import\n${USAGE}` };
   if (files.length > 1) return { error: `one file at a time (got ${files.join(', ')}; with npm, options need a -- first: npm run import -- register.csv --out DIR)\n${USAGE}` };
-  return { ...args, file: files[0], out: args.out ?? loadSettings(env).contentDir };
+  if (args.infer && (args.map || args.projectsAt !== undefined || args.filters.length)) return { error: `--infer proposes a mapping: it takes no --map, --filter or --projects-at\n${USAGE}` };
+  return { ...args, file: files[0], outGiven: args.out, out: args.out ?? loadSettings(env).contentDir };
 }
 
 function fsMessage(file: string, e: unknown, what: string): string {
@@ -186,6 +200,25 @@ export async function writeAtomically(out: string, files: readonly { path: strin
   }
 }
 
+/** `--infer`: write the proposed mapping file; refuse to replace one unless --force. */
+export async function runInfer(args: ImportArgs, cwd = process.cwd()): Promise<{ inference: Inference; out: string }> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path.resolve(cwd, args.file));
+  } catch (e) {
+    throw new ImportError(fsMessage(args.file, e, 'file'));
+  }
+  const inference = inferFromBytes(path.basename(args.file), bytes, args.encoding);
+  const out = path.resolve(cwd, args.outGiven ?? `${path.basename(args.file).replace(/\.[^.]*$/, '')}.mapping.yaml`);
+  try {
+    await writeFile(out, inference.text, { flag: args.force ? 'w' : 'wx' });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new ImportError(`${out}: exists: choose another --out, or add --force to replace it`);
+    throw new ImportError(`${out}: cannot be written (${(e as Error).message})`);
+  }
+  return { inference, out };
+}
+
 export async function runImport(args: ImportArgs, cwd = process.cwd()): Promise<{ result: ImportResult; out: string } | { mspdi: MspdiResult; out: string }> {
   const file = path.resolve(cwd, args.file);
   let bytes: Uint8Array;
@@ -223,6 +256,14 @@ async function main(): Promise<number> {
     return 2;
   }
   try {
+    if (args.infer) {
+      const { inference, out } = await runInfer(args);
+      const lines = inference.columns.map((c) => `${c.column}  →  ${typeof c.target === 'string' ? c.target : 'field' in c.target ? c.target.field : `body: ${c.target.body}`}  (${c.confidence}: ${c.why})`);
+      const rel = path.relative(process.cwd(), out);
+      lines.push(`✓ a proposed mapping for ${inference.columns.length} columns (${inference.sampled} rows read) written to ${rel.startsWith('..') ? out : rel}: review it, then npm run import -- ${args.file} --map ${rel.startsWith('..') ? out : rel}`);
+      process.stdout.write(`${lines.join('\n')}\n`);
+      return 0;
+    }
     const done = await runImport(args);
     const rel = path.relative(process.cwd(), done.out);
     const shown = rel === '' ? '.' : rel.startsWith('..') ? done.out : rel;

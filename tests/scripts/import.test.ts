@@ -57,6 +57,22 @@ describe.concurrent('npm run import', () => {
     expect(parseArgs(['plan.xml', '--projects-at', '0'])).toEqual({ error: '--projects-at is an outline level 1 or more (1 is the top level), not "0"' });
   });
 
+  it('--infer writes a proposed mapping file (and no records) that --map then imports; it does not replace one without --force', async () => {
+    const dir = tempDir();
+    const res = await runScript('import.ts', [join(FIXTURES, 'infer-unnamed.csv'), '--infer'], { cwd: dir });
+    expect(res.code, res.stderr).toBe(0);
+    expect(res.stdout).toContain('Where we are  →  status  (high: ');
+    expect(res.stdout).toContain('written to infer-unnamed.mapping.yaml: review it, then npm run import -- ');
+    expect(readdirSync(dir)).toEqual(['infer-unnamed.mapping.yaml']);
+    const again = await runScript('import.ts', [join(FIXTURES, 'infer-unnamed.csv'), '--infer'], { cwd: dir });
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('infer-unnamed.mapping.yaml: exists: choose another --out, or add --force to replace it');
+    const out = join(dir, 'content');
+    const imported = await runImport([join(FIXTURES, 'infer-unnamed.csv'), '--map', join(dir, 'infer-unnamed.mapping.yaml'), '--out', out]);
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.stdout).toMatch(/✓ 6 projects and 3 programs written to /);
+  });
+
   it('imports the whole GMPP file: 244 projects that pass check, with the drops reported', async () => {
     const out = join(tempDir(), 'gmpp');
     const res = await runImport([join(FIXTURES, 'gmpp-2023.csv'), '--out', out]);
