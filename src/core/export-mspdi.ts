@@ -9,9 +9,13 @@
  * else on the project. MS Project drops elements written out of the schema's
  * order, so every element is written in the order of mspdi_pj12.xsd
  * (`TASK_ORDER` below). Projects without both dates are left out (an XML
- * comment counts them). `npm run import` reads the file back.
+ * comment counts them). Where the audience sees demand, each team is a
+ * resource (maximum units: its capacity at the as-of date) and each demand
+ * line an assignment of it to the project's spanning task, with the FTE as
+ * units. `npm run import` reads the file back.
  */
 import { XMLBuilder } from 'fast-xml-parser';
+import { capacityAt, capacitySteps, demandSpans } from './capacity.ts';
 import { dayToIso, endDay, startDay, type Day } from './dates.ts';
 import type { PortfolioModel, ProjectView } from './model.ts';
 
@@ -42,6 +46,24 @@ export const PROJECT_ORDER = [
   'MicrosoftProjectServerURL', 'Autolink', 'NewTaskStartDate', 'DefaultTaskEVMethod', 'ProjectExternallyEdited', 'ExtendedCreationDate',
   'ActualsInSync', 'RemoveFileProperties', 'AdminProject', 'OutlineCodes', 'WBSMasks', 'ExtendedAttributes', 'Calendars', 'Tasks',
   'Resources', 'Assignments',
+] as const;
+/** Elements of a Resource, in the schema's sequence (up to IsGeneric). */
+export const RESOURCE_ORDER = [
+  'UID', 'ID', 'Name', 'Type', 'IsNull', 'Initials', 'Phonetics', 'NTAccount', 'MaterialLabel', 'Code', 'Group', 'WorkGroup', 'EmailAddress',
+  'Hyperlink', 'HyperlinkAddress', 'HyperlinkSubAddress', 'MaxUnits', 'PeakUnits', 'OverAllocated', 'AvailableFrom', 'AvailableTo', 'Start',
+  'Finish', 'CanLevel', 'AccrueAt', 'Work', 'RegularWork', 'OvertimeWork', 'ActualWork', 'RemainingWork', 'ActualOvertimeWork',
+  'RemainingOvertimeWork', 'PercentWorkComplete', 'StandardRate', 'StandardRateFormat', 'Cost', 'OvertimeRate', 'OvertimeRateFormat',
+  'OvertimeCost', 'CostPerUse', 'ActualCost', 'ActualOvertimeCost', 'RemainingCost', 'RemainingOvertimeCost', 'WorkVariance', 'CostVariance',
+  'SV', 'CV', 'ACWP', 'CalendarUID', 'Notes', 'BCWS', 'BCWP', 'IsGeneric',
+] as const;
+/** Elements of an Assignment, in the schema's sequence (up to Work): Finish comes before Start. */
+export const ASSIGNMENT_ORDER = [
+  'UID', 'TaskUID', 'ResourceUID', 'PercentWorkComplete', 'ActualCost', 'ActualFinish', 'ActualOvertimeCost', 'ActualOvertimeWork',
+  'ActualStart', 'ActualWork', 'ACWP', 'Confirmed', 'Cost', 'CostRateTable', 'CostVariance', 'CV', 'Delay', 'Finish', 'FinishVariance',
+  'Hyperlink', 'HyperlinkAddress', 'HyperlinkSubAddress', 'WorkVariance', 'HasFixedRateUnits', 'FixedMaterial', 'LevelingDelay',
+  'LevelingDelayFormat', 'LinkedFields', 'Milestone', 'Notes', 'OverAllocated', 'OvertimeCost', 'OvertimeWork', 'PeakUnits', 'RegularWork',
+  'RemainingCost', 'RemainingOvertimeCost', 'RemainingOvertimeWork', 'RemainingWork', 'ResponsePending', 'Start', 'Stop', 'Resume',
+  'StartVariance', 'Summary', 'SV', 'Units', 'UpdateNeeded', 'VAC', 'Work',
 ] as const;
 export const LINK_ORDER = ['PredecessorUID', 'Type', 'CrossProject', 'CrossProjectName', 'LinkLag', 'LagFormat'] as const;
 export const BASELINE_ORDER = ['TimephasedData', 'Number', 'Interim', 'Start', 'Finish', 'Duration', 'DurationFormat', 'EstimatedDuration', 'Work', 'Cost', 'BCWS', 'BCWP', 'FixedCost'] as const;
@@ -138,6 +160,27 @@ export function portfolioMspdi(model: PortfolioModel): string {
   });
   for (const t of tasks) if (Array.isArray(t.PredecessorLink) && t.PredecessorLink.length === 0) delete t.PredecessorLink;
 
+  // Demand (absent when the audience hides it): a resource per team, an assignment per demand line on the project's work task.
+  const resourceOf = new Map<string, number>();
+  const resources: El[] = [];
+  const assignments: El[] = [];
+  for (const p of dated) {
+    for (const span of demandSpans(p, fy)) {
+      const team = model.byId.teams.get(span.team);
+      if (!team) continue;
+      let rUid = resourceOf.get(team.id);
+      if (rUid === undefined) {
+        rUid = resources.length + 1;
+        resourceOf.set(team.id, rUid);
+        const capacity = capacityAt(capacitySteps(team.record.capacity, fy), model.asOfDay) || (team.record.capacity?.[0]?.fte ?? 1);
+        resources.push(ordered(RESOURCE_ORDER, { UID: rUid, ID: rUid, Name: team.record.title, Type: 1, MaxUnits: capacity, IsGeneric: team.record.kind === 'role' ? 1 : undefined }));
+      }
+      assignments.push(
+        ordered(ASSIGNMENT_ORDER, { UID: assignments.length + 1, TaskUID: uidOf.get(p.id)! + 1, ResourceUID: rUid, Finish: at(span.to, '17:00:00'), Start: at(span.from, '08:00:00'), Units: span.fte }),
+      );
+    }
+  }
+
   const project = ordered(PROJECT_ORDER, {
     SaveVersion: 14,
     Name: 'portfolio.xml',
@@ -155,10 +198,12 @@ export function portfolioMspdi(model: PortfolioModel): string {
     DaysPerMonth: 20,
     StatusDate: `${model.settings.as_of}T17:00:00`,
     Tasks: { Task: tasks },
+    Resources: resources.length ? { Resource: resources } : undefined,
+    Assignments: assignments.length ? { Assignment: assignments } : undefined,
   });
   // One task a line: no indentation (a 2,000-project portfolio is megabytes already).
   const builder = new XMLBuilder({ format: false, suppressEmptyNode: false, ignoreAttributes: false, attributeNamePrefix: '@' });
-  const xml = (builder.build({ Project: { '@xmlns': 'http://schemas.microsoft.com/project', ...project } }) as string).replace(/(<Tasks>|<\/Task>)/g, '$1\n');
+  const xml = (builder.build({ Project: { '@xmlns': 'http://schemas.microsoft.com/project', ...project } }) as string).replace(/(<Tasks>|<\/Task>|<Resources>|<\/Resource>|<Assignments>|<\/Assignment>)/g, '$1\n');
   const note = `<!-- The ${model.audience} portfolio as of ${model.settings.as_of}: ${dated.length} project${dated.length === 1 ? '' : 's'}${left ? `; ${left} without both a start and an end left out` : ''}. Written by Roadmap; import it back with npm run import. -->`;
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${note}\n${xml}`;
 }

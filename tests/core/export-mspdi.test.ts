@@ -9,7 +9,8 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildModel } from '../../src/core/build-model.ts';
 import { endDay } from '../../src/core/dates.ts';
-import { BASELINE_ORDER, LINK_ORDER, portfolioMspdi, PROJECT_ORDER, TASK_ORDER } from '../../src/core/export-mspdi.ts';
+import { demandSpans } from '../../src/core/capacity.ts';
+import { ASSIGNMENT_ORDER, BASELINE_ORDER, LINK_ORDER, portfolioMspdi, PROJECT_ORDER, RESOURCE_ORDER, TASK_ORDER } from '../../src/core/export-mspdi.ts';
 import { parseFrontMatter } from '../../src/core/frontmatter.ts';
 import { importMspdi } from '../../src/core/import/mspdi.ts';
 import { loadPortfolio, type ContentFile } from '../../src/core/load.ts';
@@ -63,6 +64,11 @@ describe('/portfolio.xml (MS Project XML)', () => {
       ...t.children.filter((c) => c.name === 'Baseline').map((b) => inOrder(b.children.map((c) => c.name), BASELINE_ORDER)),
     ].filter(Boolean);
     expect(tasks.flatMap(problemsOf)).toEqual([]);
+    const resources = root!.children.find((c) => c.name === 'Resources')!.children;
+    const assignments = root!.children.find((c) => c.name === 'Assignments')!.children;
+    expect(resources.length).toBeGreaterThan(2);
+    expect(resources.map((r) => inOrder(r.children.map((c) => c.name), RESOURCE_ORDER)).filter(Boolean)).toEqual([]);
+    expect(assignments.map((a) => inOrder(a.children.map((c) => c.name), ASSIGNMENT_ORDER)).filter(Boolean)).toEqual([]);
     // The checker itself catches an element out of order.
     expect(inOrder(['UID', 'Name', 'ID'], TASK_ORDER)).toBe('ID after Name');
   });
@@ -98,12 +104,40 @@ describe('/portfolio.xml (MS Project XML)', () => {
     }
     expect(links).toBeGreaterThan(3);
     expect(result.report.entries).toEqual([]);
+
+    // Demand: the same person-days per project and team (assignments are spread over quarters, two decimals each).
+    const teamTitle = new Map(model.teams.map((t) => [t.id, t.record.title]));
+    const importedTeams = new Map(
+      result.files.filter((f) => f.path.startsWith('teams/')).map((f) => [f.path.slice(6, -3), (parseFrontMatter(f.text).data as { title: string }).title]),
+    );
+    const personDays = (id: string, demand: { team: string; fte: number; from?: string; to?: string }[] | undefined, start: string, end: string, title: (t: string) => string | undefined) => {
+      const out = new Map<string, number>();
+      for (const span of demandSpans({ id, record: { status: 'active', start, end, demand } }, fy)) {
+        const k = title(span.team)!;
+        out.set(k, (out.get(k) ?? 0) + span.fte * (span.to - span.from + 1));
+      }
+      return out;
+    };
+    let compared = 0;
+    for (const p of dated) {
+      if (!p.record.demand?.length) continue;
+      const back = imported.get(p.record.title)!.data;
+      const want = personDays(p.id, p.record.demand, p.record.start!, p.record.end!, (t) => teamTitle.get(t));
+      const got = personDays(p.id, back.demand, back.start, back.end, (t) => importedTeams.get(t));
+      expect([...got.keys()].sort(), p.id).toEqual([...want.keys()].sort());
+      for (const [k, v] of want) expect(Math.abs(got.get(k)! - v) / v, `${p.id} ${k}`).toBeLessThan(0.02);
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(10);
   });
 
   it('a public build exports public projects only; text is escaped', () => {
     const pub = portfolioMspdi(exampleModel('public'));
     expect(xml).toContain('<Name>Legacy PAS Vendor Exit</Name>');
     expect(pub).not.toContain('Legacy PAS Vendor Exit');
+    // The public audience hides demand: no resources, no assignments.
+    expect(pub).not.toContain('<Resources>');
+    expect(xml).toContain('<Resources>');
     expect(xml).toContain('<StatusDate>2026-11-15T17:00:00</StatusDate>');
     const hostile = buildModel(portfolio({ settings: settings(), projects: [project('x', { title: 'A <b> & "c" ]]>', start: '2026-01-05', end: '2026-03-31', milestones: [{ name: 'M & <N>', date: '2026-02-02' }] })] }), { audience: 'internal', asOf: '2026-01-10' });
     const out = portfolioMspdi(hostile);

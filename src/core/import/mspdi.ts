@@ -488,7 +488,7 @@ export function importMspdi(opts: MspdiOptions): MspdiResult {
     throw new ImportError(`the imported records do not pass check (a bug in the importer; please report it):\n${diagnostics.slice(0, 20).map(formatDiagnostic).join('\n')}`);
   }
 
-  if (root) notes.push(`task ${root.uid} "${oneLine(root.name)}" is the project summary task (the file itself): not a project`);
+  if (root) notes.push(`task ${root.uid}${oneLine(root.name) ? ` "${oneLine(root.name)}"` : ''} is the project summary task (the file itself): not a project`);
   if (inside > 0) notes.push(`${inside} link${inside === 1 ? '' : 's'} between tasks of the same project: the plan's own detail, not imported`);
   notes.push('status: done at 100 % complete, approved when the project starts after the status date, else active');
   entries.sort((a, b) => order(a.column) - order(b.column) || a.row - b.row);
