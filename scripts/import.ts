@@ -26,6 +26,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { ImportError, importRegister, type ImportResult } from '../src/core/import/importer.ts';
+import { decodeCsv } from '../src/core/import/csv.ts';
 import { inferFromBytes, type Inference } from '../src/core/import/infer.ts';
 import { importMspdi, type MspdiResult } from '../src/core/import/mspdi.ts';
 import { looksLikeMspdi } from '../src/core/import/mspdi-xml.ts';
@@ -230,7 +231,8 @@ export async function runImport(args: ImportArgs, cwd = process.cwd()): Promise<
   const out = path.resolve(cwd, args.out);
   if (looksLikeMspdi(args.file, new TextDecoder().decode(bytes.subarray(0, 2048)))) {
     if (args.map || args.filters.length || args.encoding) throw new ImportError(`${args.file}: --map, --filter and --encoding are for CSV registers, not MS Project XML`);
-    const mspdi = importMspdi({ fileName: path.basename(args.file), text: new TextDecoder().decode(bytes), projectsAt: args.projectsAt, title: args.title, asOf: args.asOf });
+    // Read as registers are: UTF-8, UTF-16 by its byte-order mark, else Latin-1.
+    const mspdi = importMspdi({ fileName: path.basename(args.file), text: decodeCsv(bytes).text, projectsAt: args.projectsAt, title: args.title, asOf: args.asOf });
     await writeAtomically(out, [...mspdi.files, { path: 'import-report.md', text: formatMspdiMarkdown(mspdi.report) }], args.force);
     return { mspdi, out };
   }
