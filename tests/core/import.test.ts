@@ -378,5 +378,8 @@ describe('the built-in GMPP mapping on other years of the series', () => {
     expect(csv('Project Name,Department,Category,DCA,Start Date,End Date,Financial Year Baseline (£m),Financial Year Forecast (£m)').report.mapping).toBe('UK Government Major Projects Portfolio (built in)');
     expect(csv('Project Name,Team,Category,DCA,Start Date,End Date,Financial Year Baseline (£m),Financial Year Forecast (£m)').report.mapping).not.toBe('UK Government Major Projects Portfolio (built in)');
     expect(isGmppHeader(['project_name', 'department', 'start_date', 'end_date'])).toBe(false);
+    // An ordinary register with a department, dates and money is not GMPP (whose settings publish everything).
+    expect(isGmppHeader(['Project name', 'Department', 'Category', 'Description', 'Start date', 'End date', 'Forecast'])).toBe(false);
+    expect(isGmppHeader(['Project name', 'Department', 'Category', 'RAG', 'Start date', 'End date', 'Budget'])).toBe(false);
   });
 });

@@ -100,11 +100,19 @@ export function matchGmppColumns(header: readonly string[]): Map<string, string>
   return found;
 }
 
-/** The columns the mapping cannot do without: a name, and enough of the rest to be this series. */
+/**
+ * The columns the mapping cannot do without: a name and a department, a
+ * delivery confidence rating and a financial-year or whole-life figure (what
+ * marks the series: an ordinary register with a department, dates and a
+ * budget must not get the GMPP settings, which publish everything), and five
+ * of the known columns in all.
+ */
 export function isGmppHeader(header: readonly string[]): boolean {
   const found = matchGmppColumns(header);
   const strong = ['project_number', 'department', 'report_category', 'colour_rating', 'start_date', 'end_date', 'total_baseline', 'forecast_incl_NGC', 'wlc_baseline_incl_NCG', 'description_aims'];
-  return found.has('project_name') && found.has('department') && strong.filter((k) => found.has(k)).length >= 5;
+  const rating = found.has('colour_rating') || found.has('colour_rating#2');
+  const money = found.has('total_baseline') || found.has('forecast_incl_NGC') || found.has('wlc_baseline_incl_NCG');
+  return found.has('project_name') && found.has('department') && rating && money && strong.filter((k) => found.has(k)).length >= 5;
 }
 
 /**
