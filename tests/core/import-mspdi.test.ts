@@ -125,6 +125,7 @@ describe('MS Project XML import: a file shaped as MS Project saves it', () => {
     const md = formatMspdiMarkdown(r.report);
     expect(md).toContain('| 8 | link | Data Platform → Mobile build | dependencies | dropped: a start-to-finish link');
     expect(md).toContain('| tasks at outline level 2 (OutlineLevel 2 in the file) | projects (milestones there are dropped) |');
+    expect(md).toContain('| projects/customer-portal-replatform.md (Customer Portal Replatform) | 2 | 2 | 1 | 3 |');
   });
 });
 

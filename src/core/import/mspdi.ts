@@ -65,6 +65,8 @@ export interface MspdiReport {
   fiscalYearStart: number;
   /** What became what, one line each. */
   plan: { what: string; becomes: string }[];
+  /** Each project written: the task it came from and what it holds. */
+  written: { record: string; uid: string; title: string; milestones: number; dependencies: number; demand: number }[];
   notes: string[];
   /** `row` is the task, resource or assignment UID; `column` says which (`task`, `link`, `resource`, `assignment`). */
   entries: ReportEntry[];
@@ -443,6 +445,7 @@ export function importMspdi(opts: MspdiOptions): MspdiResult {
 
   // Render.
   const files: ContentFile[] = [];
+  const written: MspdiReport['written'] = [];
   const firstQuarter = (() => {
     const days = projects.map((p) => (p.values.start !== undefined ? dayOf(String(p.values.start)) : undefined)).filter((d): d is Day => d !== undefined);
     const d = days.length ? Math.min(...days) : (asOfDay ?? dayFromParts(2000, 1, 1));
@@ -460,6 +463,7 @@ export function importMspdi(opts: MspdiOptions): MspdiResult {
       }
     }
     demandCount += demand.length;
+    written.push({ record: `projects/${p.id}.md`, uid: p.node.task.uid, title: String(p.values.title), milestones: p.milestones.length, dependencies: p.dependencies.length, demand: demand.length });
     const out: ProjectOut = {
       ...p.values,
       program: p.program,
@@ -522,6 +526,7 @@ export function importMspdi(opts: MspdiOptions): MspdiResult {
       asOf: settings.data.as_of,
       fiscalYearStart,
       plan,
+      written,
       notes,
       entries,
     },

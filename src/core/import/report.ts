@@ -129,6 +129,8 @@ export function formatMspdiMarkdown(r: MspdiReport): string {
   if (r.notes.length) out.push('');
   out.push('## What became what', '', '| in the plan | becomes |', '| --- | --- |');
   for (const p of r.plan) out.push(`| ${cell(p.what)} | ${cell(p.becomes)} |`);
+  out.push('', '## Projects written', '', '| record | from task | milestones | dependencies | demand lines |', '| --- | ---: | ---: | ---: | ---: |');
+  for (const w of r.written) out.push(`| ${w.record} (${cell(w.title)}) | ${w.uid} | ${w.milestones} | ${w.dependencies} | ${w.demand} |`);
   out.push('', '## Dropped and guessed by reason', '');
   const counts = countByReason(r.entries);
   if (counts.length === 0) out.push('None: everything was imported as written.');
