@@ -147,6 +147,20 @@ describe('MS Project XML import: outline levels, cycles and bad files', () => {
     expect(r.report.entries.map((e) => `${e.row} ${e.reason}`)).toEqual(['6 milestone outside any project']);
   });
 
+  it('--projects-at 2: a task above that level with nothing under it is in no project, and the report says so', () => {
+    const r = importMspdi({
+      fileName: 'p.xml',
+      projectsAt: 2,
+      text: plan([
+        [1, 'Programme', 1, '2026-01-05', '2026-06-30'],
+        [2, 'Project', 2, '2026-01-05', '2026-06-30'],
+        [3, 'Loose', 1, '2026-01-05', '2026-06-30'],
+      ]),
+    });
+    expect(paths(r)).toEqual(['portfolio.yaml', 'programs/programme.md', 'projects/project.md']);
+    expect(r.report.notes).toContain('1 task above outline level 2 with no tasks under it: in no project, not imported');
+  });
+
   it('drops the link that would close a cycle of projects, and reports it', () => {
     const r = importMspdi({
       fileName: 'cycle.xml',

@@ -493,6 +493,8 @@ export function importMspdi(opts: MspdiOptions): MspdiResult {
   }
 
   if (root) notes.push(`task ${root.uid}${oneLine(root.name) ? ` "${oneLine(root.name)}"` : ''} is the project summary task (the file itself): not a project`);
+  const above = nodes.filter((n) => n.level < level && n.children.length === 0).length;
+  if (above > 0) notes.push(`${above} task${above === 1 ? '' : 's'} above outline level ${level} with no tasks under ${above === 1 ? 'it' : 'them'}: in no project, not imported`);
   if (inside > 0) notes.push(`${inside} link${inside === 1 ? '' : 's'} between tasks of the same project: the plan's own detail, not imported`);
   notes.push('status: done at 100 % complete, approved when the project starts after the status date, else active');
   entries.sort((a, b) => order(a.column) - order(b.column) || a.row - b.row);
