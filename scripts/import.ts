@@ -1,9 +1,18 @@
 /**
- * `npm run import` — turn a CSV register into a content folder.
+ * `npm run import` — turn a CSV register or an MS Project XML plan into a
+ * content folder.
  *
  *     node scripts/import.ts <file.csv> [--out DIR] [--map mapping.yaml]
  *          [--encoding utf8|latin1] [--as-of YYYY-MM-DD] [--title TEXT]
  *          [--filter column=regex]... [--force]
+ *     node scripts/import.ts <plan.xml> [--out DIR] [--projects-at LEVEL] [--as-of …] [--title …] [--force]
+ *     node scripts/import.ts <file.csv> --infer [--out mapping.yaml] [--encoding …] [--force]
+ *
+ * --infer writes a proposed mapping file (default: <file>.mapping.yaml in the
+ * current folder) and no records: review it, then import with --map.
+ *
+ * An MS Project XML file (MSPDI) is recognised by its `.xml` name or its
+ * `<Project>` root element.
  *
  * DIR defaults to ROADMAP_CONTENT, else `content`; a folder that exists and is
  * not empty is refused unless --force (which replaces it). Everything is
@@ -17,11 +26,17 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { ImportError, importRegister, type ImportResult } from '../src/core/import/importer.ts';
-import { formatReportMarkdown, formatReportText } from '../src/core/import/report.ts';
+import { decodeCsv } from '../src/core/import/csv.ts';
+import { inferFromBytes, type Inference } from '../src/core/import/infer.ts';
+import { importMspdi, type MspdiResult } from '../src/core/import/mspdi.ts';
+import { looksLikeMspdi } from '../src/core/import/mspdi-xml.ts';
+import { formatMspdiMarkdown, formatMspdiText, formatReportMarkdown, formatReportText } from '../src/core/import/report.ts';
 import { loadSettings } from '../src/pipeline/settings.ts';
 
 export const USAGE = `usage: npm run import -- <file.csv> [--out DIR] [--map mapping.yaml] [--encoding utf8|latin1]
-                          [--as-of YYYY-MM-DD] [--title TEXT] [--filter column=regex]... [--force]`;
+                          [--as-of YYYY-MM-DD] [--title TEXT] [--filter column=regex]... [--force]
+       npm run import -- <plan.xml> [--out DIR] [--projects-at LEVEL] [--as-of YYYY-MM-DD] [--title TEXT] [--force]
+       npm run import -- <file.csv> --infer [--out mapping.yaml] [--encoding utf8|latin1] [--force]`;
 
 export interface ImportArgs {
   file: string;
@@ -32,10 +47,16 @@ export interface ImportArgs {
   title?: string;
   filters: string[];
   force: boolean;
+  /** MS Project XML: the outline level that holds the projects (1 = top). */
+  projectsAt?: number;
+  /** Propose a mapping file instead of importing. */
+  infer: boolean;
+  /** --out as given (for --infer, a file). */
+  outGiven?: string;
 }
 
 export function parseArgs(argv: readonly string[], env: Record<string, string | undefined> = process.env): ImportArgs | { error: string } {
-  const args: Partial<ImportArgs> & { filters: string[]; force: boolean } = { filters: [], force: false };
+  const args: Partial<ImportArgs> & { filters: string[]; force: boolean; infer: boolean } = { filters: [], force: false, infer: false };
   const files: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -79,6 +100,15 @@ export function parseArgs(argv: readonly string[], env: Record<string, string | 
         case '--force':
           args.force = true;
           break;
+        case '--infer':
+          args.infer = true;
+          break;
+        case '--projects-at': {
+          const v = need(value(), 'an outline level (1 is the top level)');
+          if (!/^[1-9]\d*$/.test(v)) return { error: `--projects-at is an outline level 1 or more (1 is the top level), not "${v}"` };
+          args.projectsAt = Number(v);
+          break;
+        }
         case '--help':
         case '-h':
           return { error: USAGE };
@@ -90,9 +120,10 @@ export function parseArgs(argv: readonly string[], env: Record<string, string | 
       return { error: `${(e as Error).message}\n${USAGE}` };
     }
   }
-  if (files.length === 0) return { error: `which file? give the CSV register to import\n${USAGE}` };
+  if (files.length === 0) return { error: `which file? give the CSV register or MS Project XML plan to import\n${USAGE}` };
   if (files.length > 1) return { error: `one file at a time (got ${files.join(', ')}; with npm, options need a -- first: npm run import -- register.csv --out DIR)\n${USAGE}` };
-  return { ...args, file: files[0], out: args.out ?? loadSettings(env).contentDir };
+  if (args.infer && (args.map || args.projectsAt !== undefined || args.filters.length)) return { error: `--infer proposes a mapping: it takes no --map, --filter or --projects-at\n${USAGE}` };
+  return { ...args, file: files[0], outGiven: args.out, out: args.out ?? loadSettings(env).contentDir };
 }
 
 function fsMessage(file: string, e: unknown, what: string): string {
@@ -170,7 +201,26 @@ export async function writeAtomically(out: string, files: readonly { path: strin
   }
 }
 
-export async function runImport(args: ImportArgs, cwd = process.cwd()): Promise<{ result: ImportResult; out: string }> {
+/** `--infer`: write the proposed mapping file; refuse to replace one unless --force. */
+export async function runInfer(args: ImportArgs, cwd = process.cwd()): Promise<{ inference: Inference; out: string }> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path.resolve(cwd, args.file));
+  } catch (e) {
+    throw new ImportError(fsMessage(args.file, e, 'file'));
+  }
+  const inference = inferFromBytes(path.basename(args.file), bytes, args.encoding);
+  const out = path.resolve(cwd, args.outGiven ?? `${path.basename(args.file).replace(/\.[^.]*$/, '')}.mapping.yaml`);
+  try {
+    await writeFile(out, inference.text, { flag: args.force ? 'w' : 'wx' });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new ImportError(`${out}: exists: choose another --out, or add --force to replace it`);
+    throw new ImportError(`${out}: cannot be written (${(e as Error).message})`);
+  }
+  return { inference, out };
+}
+
+export async function runImport(args: ImportArgs, cwd = process.cwd()): Promise<{ result: ImportResult; out: string } | { mspdi: MspdiResult; out: string }> {
   const file = path.resolve(cwd, args.file);
   let bytes: Uint8Array;
   try {
@@ -178,6 +228,15 @@ export async function runImport(args: ImportArgs, cwd = process.cwd()): Promise<
   } catch (e) {
     throw new ImportError(fsMessage(args.file, e, 'file'));
   }
+  const out = path.resolve(cwd, args.out);
+  if (looksLikeMspdi(args.file, new TextDecoder().decode(bytes.subarray(0, 2048)))) {
+    if (args.map || args.filters.length || args.encoding) throw new ImportError(`${args.file}: --map, --filter and --encoding are for CSV registers, not MS Project XML`);
+    // Read as registers are: UTF-8, UTF-16 by its byte-order mark, else Latin-1.
+    const mspdi = importMspdi({ fileName: path.basename(args.file), text: decodeCsv(bytes).text, projectsAt: args.projectsAt, title: args.title, asOf: args.asOf });
+    await writeAtomically(out, [...mspdi.files, { path: 'import-report.md', text: formatMspdiMarkdown(mspdi.report) }], args.force);
+    return { mspdi, out };
+  }
+  if (args.projectsAt !== undefined) throw new ImportError(`${args.file}: --projects-at is for MS Project XML plans, not CSV registers`);
   const mapping = args.map ? await readMapping(path.resolve(cwd, args.map), args.map) : undefined;
   const result = importRegister({
     fileName: path.basename(args.file),
@@ -188,7 +247,6 @@ export async function runImport(args: ImportArgs, cwd = process.cwd()): Promise<
     title: args.title,
     asOf: args.asOf,
   });
-  const out = path.resolve(cwd, args.out);
   await writeAtomically(out, [...result.files, { path: 'import-report.md', text: formatReportMarkdown(result.report) }], args.force);
   return { result, out };
 }
@@ -200,9 +258,18 @@ async function main(): Promise<number> {
     return 2;
   }
   try {
-    const { result, out } = await runImport(args);
-    const rel = path.relative(process.cwd(), out);
-    process.stdout.write(formatReportText(result.report, rel === '' ? '.' : rel.startsWith('..') ? out : rel));
+    if (args.infer) {
+      const { inference, out } = await runInfer(args);
+      const lines = inference.columns.map((c) => `${c.column}  →  ${typeof c.target === 'string' ? c.target : 'field' in c.target ? c.target.field : `body: ${c.target.body}`}  (${c.confidence}: ${c.why})`);
+      const rel = path.relative(process.cwd(), out);
+      lines.push(`✓ a proposed mapping for ${inference.columns.length} columns (${inference.sampled} rows read) written to ${rel.startsWith('..') ? out : rel}: review it, then npm run import -- ${args.file} --map ${rel.startsWith('..') ? out : rel}`);
+      process.stdout.write(`${lines.join('\n')}\n`);
+      return 0;
+    }
+    const done = await runImport(args);
+    const rel = path.relative(process.cwd(), done.out);
+    const shown = rel === '' ? '.' : rel.startsWith('..') ? done.out : rel;
+    process.stdout.write('mspdi' in done ? formatMspdiText(done.mspdi.report, shown) : formatReportText(done.result.report, shown));
     return 0;
   } catch (e) {
     if (e instanceof ImportError) {

@@ -21,8 +21,11 @@ const PAGE_BUDGET = 400 * 1024;
  * 9,541,091 bytes).
  */
 const DIST_BUDGET = 6 * 9_541_091;
-/** Until the target is met, the output may not grow: 91,851,101 bytes measured (2,194 pages), plus 2%. */
-const DIST_CEILING = 93_700_000;
+/**
+ * Until the target is met, the output may not grow: 91,851,101 bytes measured (2,194 pages), plus 2%,
+ * plus /portfolio.xml, the MS Project export (issue 21): 3,265,968 bytes at 2,000 projects.
+ */
+const DIST_CEILING = 93_700_000 + 3_270_000;
 
 let outDir: string;
 let sizes: { path: string; bytes: number }[];

@@ -1,7 +1,7 @@
 /**
  * Search, exports and publishing output of real builds: the Pagefind index
  * (records only, with filters and meta; nothing internal in a public index,
- * compressed files included), portfolio.csv / milestones.ics / feed.xml,
+ * compressed files included), portfolio.csv / portfolio.xml / milestones.ics / feed.xml,
  * robots.txt and sitemap.xml per audience, the CSP meta, and BASE_PATH.
  */
 import { parse } from 'csv-parse/sync';
@@ -9,6 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatDate, humanize } from '../../src/core/format.ts';
+import { importMspdi } from '../../src/core/import/mspdi.ts';
 import { healthLabel, tagWords } from '../../src/core/search-index.ts';
 import { assertBuilt, buildSite, listFiles, readText, type BuildResult } from '../support/build-site.ts';
 import { EXAMPLE, EXAMPLE_UNDER_BASE } from '../support/shared-builds.ts';
@@ -205,6 +206,15 @@ describe('example, public build: exports and hardening', () => {
     expect(new Set(uids).size).toBe(expected);
     expect(unfolded).toContain('UID:patient-portal/end@roadmap');
     expect(unfolded).not.toContain('URL:'); // no SITE_URL: no absolute links
+  });
+
+  it('portfolio.xml is MS Project XML that imports back with one project per dated project of portfolio.json', () => {
+    const text = readText(build.outDir, 'portfolio.xml');
+    expect(checkXml(text).problems).toEqual([]);
+    const back = importMspdi({ fileName: 'portfolio.xml', text });
+    const dated = (data.projects as Json[]).filter((p) => p.start && p.end);
+    expect(back.report.projects).toBe(dated.length);
+    expect(back.report.entries).toEqual([]);
   });
 
   it('feed.xml is well-formed Atom; changes page and 404.html exist', () => {

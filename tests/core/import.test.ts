@@ -339,3 +339,47 @@ describe('the GMPP ICT example in scripts/examples/gmpp-ict', () => {
     for (const f of expected) expect(readFileSync(join(dir, f.path), 'utf8'), f.path).toBe(f.text);
   });
 });
+
+describe('the built-in GMPP mapping on other years of the series', () => {
+  const result = run({ fileName: 'gmpp-2021-shaped.csv' });
+
+  it('reads renamed columns, ISO and day/month/year dates, and money with £ and thousands separators', () => {
+    expect(result.report.mapping).toBe('UK Government Major Projects Portfolio (built in)');
+    expect(result.report.delimiter).toBe(',');
+    const borders = record(result, 'projects/digital-borders.md').data;
+    expect(borders).toMatchObject({
+      title: 'Digital Borders',
+      program: 'ho',
+      sponsor: 'Jane Smith',
+      tags: ['ICT'],
+      start: '2019-04-01',
+      end: '2025-03-31',
+      updated: '2021-03-31',
+      health: { schedule: 'amber' },
+      budget: { planned: 1_234_500_000, forecast: 1_300_000_000 },
+    });
+    expect(record(result, 'projects/dreadnought.md').data).toMatchObject({ start: '2011-04-01', end: '2036-03-31', budget: { planned: 2_000_000_000, forecast: 2_100_000_000 }, health: { schedule: 'red' } });
+    expect(record(result, 'projects/court-reform.md').data).toMatchObject({ budget: { planned: 210_400_000, forecast: 1_190_500_000 } });
+    expect(result.report.entries.filter((e) => e.action === 'guessed')).toEqual([]);
+  });
+
+  it('a known column the file lacks is a note, not a failure; the year comes from the file name', () => {
+    expect(result.report.notes).toContain('the GMPP column TOTAL Baseline Benefits (£m) is not in this file: nothing fills the benefits in the body');
+    expect(result.report.notes).toContain('the GMPP column colour_rating#2 is not in this file: nothing fills health.schedule (SRO rating)');
+    expect(result.report.notes).toContain('no year column: the report year 2021 is taken from the file name');
+    expect(result.report.notes.find((n) => n.startsWith('read as the GMPP columns of other years'))).toContain('Financial Year Baseline (£m) → total_baseline');
+    expect(fileText(result, 'portfolio.yaml')).toContain('title: Government Major Projects Portfolio 2021');
+    expect(fileText(result, 'portfolio.yaml')).toContain('as_of: 2021-03-31');
+    expect(loadPortfolio(result.files).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
+  it('needs only a name, a department and enough of the rest to be the series', () => {
+    const csv = (header: string) => importRegister({ fileName: 'g.csv', bytes: new TextEncoder().encode(`${header}\nX,HO,ICT,Amber,2020-01-01,2021-01-01,1,2\n`) });
+    expect(csv('Project Name,Department,Category,DCA,Start Date,End Date,Financial Year Baseline (£m),Financial Year Forecast (£m)').report.mapping).toBe('UK Government Major Projects Portfolio (built in)');
+    expect(csv('Project Name,Team,Category,DCA,Start Date,End Date,Financial Year Baseline (£m),Financial Year Forecast (£m)').report.mapping).not.toBe('UK Government Major Projects Portfolio (built in)');
+    expect(isGmppHeader(['project_name', 'department', 'start_date', 'end_date'])).toBe(false);
+    // An ordinary register with a department, dates and money is not GMPP (whose settings publish everything).
+    expect(isGmppHeader(['Project name', 'Department', 'Category', 'Description', 'Start date', 'End date', 'Forecast'])).toBe(false);
+    expect(isGmppHeader(['Project name', 'Department', 'Category', 'RAG', 'Start date', 'End date', 'Budget'])).toBe(false);
+  });
+});

@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseArgs } from '../../scripts/import.ts';
+import { parseArgs, runImport as runImportInProcess } from '../../scripts/import.ts';
 import { removeTempDirs, ROOT, runScript, tempDir } from './run.ts';
 
 const FIXTURES = join(ROOT, 'tests', 'fixtures', 'import');
@@ -40,6 +40,35 @@ describe.concurrent('npm run import', () => {
     const check = await runScript('check.ts', ['--content', out]);
     expect(check.stdout).toMatch(/✓ 6 projects/);
     expect(check.code).toBe(0);
+  });
+
+  it('imports an MS Project XML plan (recognised by its .xml name) into a folder that passes check', async () => {
+    const out = join(tempDir(), 'plan');
+    const res = await runImport([join(ROOT, 'tests', 'fixtures', 'mspdi', 'ms-project.xml'), '--out', out, '--projects-at', '2']);
+    expect(res.code, res.stderr).toBe(0);
+    expect(res.stdout).toContain('ms-project.xml:link 8  dependencies dropped "Data Platform → Mobile build": a start-to-finish link');
+    expect(res.stdout).toMatch(/✓ 4 projects \(3 milestones, 3 dependencies, 4 demand lines\), 2 programs, 2 teams written to /);
+    expect(readdirSync(out).sort()).toEqual(['import-report.md', 'portfolio.yaml', 'programs', 'projects', 'teams']);
+    const check = await runScript('check.ts', ['--content', out]);
+    expect(check.stdout).toMatch(/✓ 4 projects, 2 programs, 0 goals, 2 teams/);
+    expect(check.code).toBe(0);
+    const args = parseArgs([join(ROOT, 'tests', 'fixtures', 'mspdi', 'ms-project.xml'), '--out', join(tempDir(), 'x'), '--filter', 'a=b']);
+    if ('error' in args) throw new Error(args.error);
+    await expect(runImportInProcess(args)).rejects.toThrow('--map, --filter and --encoding are for CSV registers, not MS Project XML');
+    expect(parseArgs(['plan.xml', '--projects-at', '0'])).toEqual({ error: '--projects-at is an outline level 1 or more (1 is the top level), not "0"' });
+  });
+
+  it('--infer writes a proposed mapping file (and no records); it does not replace one without --force', async () => {
+    const dir = tempDir();
+    const res = await runScript('import.ts', [join(FIXTURES, 'infer-unnamed.csv'), '--infer'], { cwd: dir });
+    expect(res.code, res.stderr).toBe(0);
+    expect(res.stdout).toContain('Where we are  →  status  (high: ');
+    expect(res.stdout).toContain('written to infer-unnamed.mapping.yaml: review it, then npm run import -- ');
+    expect(readdirSync(dir)).toEqual(['infer-unnamed.mapping.yaml']);
+    const again = await runScript('import.ts', [join(FIXTURES, 'infer-unnamed.csv'), '--infer'], { cwd: dir });
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('infer-unnamed.mapping.yaml: exists: choose another --out, or add --force to replace it');
+    // Importing with it is tests/core/import-infer.test.ts.
   });
 
   it('imports the whole GMPP file: 244 projects that pass check, with the drops reported', async () => {

@@ -14,7 +14,7 @@ import { guessMapping } from './auto.ts';
 import { decodeCsv, parseCsv, type Decoded } from './csv.ts';
 import { lookUp, MAX_ID_LENGTH, oneLine, parseDate, parseEnum, parseNumber, parseRag, slugify, type Converted } from './convert.ts';
 import { ImportError } from './errors.ts';
-import { GMPP_MAPPING, isGmppHeader } from './gmpp.ts';
+import { gmppMappingFor } from './gmpp.ts';
 import { allowedValues, fieldKind, fillTemplate, NUMBER_FIELDS, resolveMapping, type ColumnMap, type Field, type Mapping, type Target } from './mapping.ts';
 import { renderPortfolio, renderProgram, renderProject, type ProjectOut } from './render.ts';
 
@@ -308,12 +308,14 @@ export function importRegister(opts: ImportOptions): ImportResult {
   // Which mapping: a file given, the built-in GMPP one, or one guessed from the header.
   let raw: unknown;
   let source: string;
+  let gmpp: ReturnType<typeof gmppMappingFor>;
   if (opts.mapping) {
     raw = opts.mapping.data;
     source = opts.mapping.source;
-  } else if (isGmppHeader(sniff.names)) {
-    raw = GMPP_MAPPING;
+  } else if ((gmpp = gmppMappingFor(sniff.names, opts.fileName))) {
+    raw = gmpp.mapping;
     source = 'the built-in GMPP mapping';
+    notes.push(...gmpp.notes);
   } else {
     raw = guessMapping(sniff.names, titleFromFileName(opts.fileName));
     source = 'the mapping guessed from the header';

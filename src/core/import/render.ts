@@ -33,7 +33,7 @@ export function nestFields(flat: ProjectOut): Record<string, unknown> {
   return out;
 }
 
-function frontMatter(data: Record<string, unknown>): string {
+export function frontMatter(data: Record<string, unknown>): string {
   // Lists of scalars (tags) in flow style, as in the record format's examples: `tags: [ICT, Digital]`.
   const doc = new Document(data, YAML_OPTIONS);
   visit(doc, {

@@ -5,6 +5,7 @@
  */
 import { preview } from './convert.ts';
 import { encodingName, type ImportReport, type ReportEntry } from './importer.ts';
+import type { MspdiReport } from './mspdi.ts';
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -85,6 +86,60 @@ export function formatReportMarkdown(r: ImportReport): string {
     for (const e of r.entries) {
       out.push(`| ${e.row} | ${cell(e.column)} | ${cell(preview(e.value, 50))} | ${e.field} | ${e.action}: ${cell(e.detail)} | ${e.record ?? ''} |`);
     }
+  }
+  return `${out.join('\n')}\n`;
+}
+
+// ---------------------------------------------------------------------------
+// MS Project XML imports (src/core/import/mspdi.ts)
+
+export function mspdiLine(r: MspdiReport, e: ReportEntry): string {
+  const value = e.value.trim() === '' ? '' : ` "${preview(e.value)}"`;
+  return `${r.source}:${e.column} ${e.row}  ${e.field} ${e.action}${value}: ${e.detail}${e.record ? `  (${e.record})` : ''}`;
+}
+
+function mspdiRead(r: MspdiReport): string {
+  return `${plural(r.tasksRead, 'task')}, ${plural(r.resourcesRead, 'resource')} and ${plural(r.assignmentsRead, 'assignment')} read${r.writer ? ` (written by ${r.writer})` : ''}; projects at outline level ${r.projectsAt}`;
+}
+
+function mspdiWritten(r: MspdiReport): string {
+  return `${plural(r.projects, 'project')} (${plural(r.milestones, 'milestone')}, ${plural(r.dependencies, 'dependency').replace(/dependencys$/, 'dependencies')}, ${plural(r.demand, 'demand line')}), ${plural(r.programs, 'program')}, ${plural(r.teams, 'team')}`;
+}
+
+/** What the CLI prints for an MSPDI import. */
+export function formatMspdiText(r: MspdiReport, outDir: string): string {
+  const lines = r.entries.map((e) => mspdiLine(r, e));
+  lines.push(`${r.source}: ${mspdiRead(r)}`);
+  for (const n of r.notes) lines.push(`note: ${n}`);
+  lines.push(summarize(r.entries));
+  lines.push(`✓ ${mspdiWritten(r)} written to ${outDir} (the list is in ${outDir}/import-report.md)`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** import-report.md for an MSPDI import. */
+export function formatMspdiMarkdown(r: MspdiReport): string {
+  const out: string[] = ['# Import report', ''];
+  out.push(
+    `Imported \`${r.source}\` (MS Project XML) with \`npm run import\`: ${mspdiRead(r)}. ` +
+      `Written: ${mspdiWritten(r)} and portfolio.yaml (title "${r.title}"${r.asOf ? `, as of ${r.asOf}` : ''}, fiscal year from month ${r.fiscalYearStart}).`,
+    '',
+  );
+  out.push('Every task, link, resource or assignment that was dropped or guessed is listed below, so it can be fixed in the plan (and imported again) or in the record.', '');
+  for (const n of r.notes) out.push(`- Note: ${cell(n)}`);
+  if (r.notes.length) out.push('');
+  out.push('## What became what', '', '| in the plan | becomes |', '| --- | --- |');
+  for (const p of r.plan) out.push(`| ${cell(p.what)} | ${cell(p.becomes)} |`);
+  out.push('', '## Projects written', '', '| record | from task | milestones | dependencies | demand lines |', '| --- | ---: | ---: | ---: | ---: |');
+  for (const w of r.written) out.push(`| ${w.record} (${cell(w.title)}) | ${w.uid} | ${w.milestones} | ${w.dependencies} | ${w.demand} |`);
+  out.push('', '## Dropped and guessed by reason', '');
+  const counts = countByReason(r.entries);
+  if (counts.length === 0) out.push('None: everything was imported as written.');
+  else {
+    out.push('| reason | dropped | guessed |', '| --- | ---: | ---: |');
+    for (const c of counts) out.push(`| ${cell(c.reason)} | ${c.dropped} | ${c.guessed} |`);
+    out.push('', '## Every dropped or guessed item', '', 'UIDs are the plan\'s (task, resource or assignment UID; a link is listed under its successor task).', '');
+    out.push('| UID | element | value | field | what happened |', '| ---: | --- | --- | --- | --- |');
+    for (const e of r.entries) out.push(`| ${e.row} | ${e.column} | ${cell(preview(e.value, 50))} | ${e.field} | ${e.action}: ${cell(e.detail)} |`);
   }
   return `${out.join('\n')}\n`;
 }
