@@ -23,9 +23,11 @@ const PAGE_BUDGET = 400 * 1024;
 const DIST_BUDGET = 6 * 9_541_091;
 /**
  * Until the target is met, the output may not grow: 91,851,101 bytes measured (2,194 pages), plus 2%,
- * plus /portfolio.xml, the MS Project export (issue 21): 3,265,968 bytes at 2,000 projects.
+ * plus two files the issues ask every build to write: /portfolio.xml, the MS Project export (issue 21),
+ * 3,265,968 bytes at 2,000 projects; and the embeddable timeline SVGs (issue 19), 4,492,183 bytes in
+ * 54 files. The pages themselves shrank by 0.65 MB while gaining dependency arrows.
  */
-const DIST_CEILING = 93_700_000 + 3_270_000;
+const DIST_CEILING = 93_700_000 + 3_270_000 + 4_500_000;
 
 let outDir: string;
 let sizes: { path: string; bytes: number }[];
