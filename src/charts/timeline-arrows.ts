@@ -362,9 +362,17 @@ export function laneArrows(
 /**
  * The labels of the arrows that end on `bar` (`12 d late`, `from …`) on its
  * text line, beside where the arrow comes in; an arrow with no room keeps
- * its tooltip (and its row in the table). Placed labels join `obstacles`.
+ * its tooltip (and its row in the table). Placed labels join `obstacles`;
+ * `asOfLine` (one of them) is the only one a stub's label may cross.
  */
-export function placeArrowLabels(arrows: readonly TimelineArrow[], labels: ReadonlyMap<TimelineArrow, string[]>, bar: TimelineBar, obstacles: Box[], bounds: { x0: number; x1: number }): void {
+export function placeArrowLabels(
+  arrows: readonly TimelineArrow[],
+  labels: ReadonlyMap<TimelineArrow, string[]>,
+  bar: TimelineBar,
+  obstacles: Box[],
+  bounds: { x0: number; x1: number },
+  asOfLine?: Box,
+): void {
   for (const a of arrows) {
     const texts = labels.get(a);
     if (a.to !== bar.id || texts === undefined) continue;
@@ -375,7 +383,8 @@ export function placeArrowLabels(arrows: readonly TimelineArrow[], labels: Reado
     const candidates = texts.flatMap((text) =>
       tx > px ? [{ text, x: x - 3, anchor: 'end' as const }] : tx < px ? [{ text, x: x + 3, anchor: 'start' as const }] : [{ text, x: tx + 4, anchor: 'start' as const }, { text, x: tx - 4, anchor: 'end' as const }],
     );
-    const placed = placeLabel(candidates, bar.labelY, NOTE_FONT, obstacles, bounds);
+    // A stub must say where it comes from: with no room, its label may cross the as-of line (its halo keeps both legible).
+    const placed = placeLabel(candidates, bar.labelY, NOTE_FONT, obstacles, bounds) ?? (a.stub && asOfLine ? placeLabel(candidates, bar.labelY, NOTE_FONT, obstacles.filter((o) => o !== asOfLine), bounds) : undefined);
     if (!placed) continue;
     a.label = placed;
     obstacles.push(placed.box);

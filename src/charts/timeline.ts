@@ -671,7 +671,7 @@ export function buildTimeline(model: PortfolioModel, projects: readonly ProjectV
       if (lane.arrowsLimited) arrowsLimited.push({ lane: draft.label, ...lane.arrowsLimited });
       for (const [i, bar] of lane.bars.entries()) {
         const obstacles = [...rowObstacles(bar.milestones, marks[i]), ...rowBoxes[i]];
-        placeArrowLabels(lane.arrows, labels, bar, obstacles, { x0: labelWidth + 2, x1: plotX1 });
+        placeArrowLabels(lane.arrows, labels, bar, obstacles, { x0: labelWidth + 2, x1: plotX1 }, obstacles[0]);
         placeMilestoneLabels(bar.milestones, marks[i], bar.title, key, obstacles);
       }
       if (key.length > 0) {
@@ -1005,7 +1005,7 @@ interface RowMarks {
   overdue: boolean;
 }
 
-/** What a label on the bar's line must keep clear of: the as-of line, diamonds, the note, the baseline's end, the overdue stretch, chevrons. */
+/** What a label on the bar's line must keep clear of: the as-of line (first), diamonds, the note, the baseline's end, the overdue stretch, chevrons. */
 function rowObstacles(milestones: readonly TimelineMilestone[], m: RowMarks): Box[] {
   const cy = m.y + BAR / 2;
   const obstacles: Box[] = [lineBox(m.asOfX, m.rowY, m.rowY + m.rowH)];

@@ -101,6 +101,9 @@ describe('timeline dependency arrows (fixture dependency-web)', () => {
     const undated = arrow('someday', 'training');
     expect(undated.stub).toBe(true);
     expect(undated.tooltip).toContain('; no dates yet');
+    // Its only room is across the as-of line: a stub's label may cross it, a milestone's may not.
+    expect(undated.label?.text).toBe('from Someday');
+    expect(undated.label!.box.x0 < view.asOf.x && undated.label!.box.x1 > view.asOf.x).toBe(true);
     expect(bar('training').waitsOn[0].drawn).toBe('stub');
   });
 
