@@ -117,7 +117,7 @@ describe('timeline dependency arrows (fixture dependency-web)', () => {
     for (const [i, l] of labels.entries()) for (const m of labels.slice(i + 1)) expect(overlaps(l.box, m.box), `${l.what} / ${m.what}`).toBe(false);
   });
 
-  it('draws no arrows when asked not to, and lists the dependencies either way', () => {
+  it('draws no arrows when asked not to; with them, the table lists all 7 dependencies', () => {
     const bare = buildTimeline(dependencyWeb(), undefined, { arrows: false });
     expect(bare.lanes.flatMap((l) => l.arrows)).toEqual([]);
     expect(view.dependencies).toBe(7);
