@@ -16,8 +16,15 @@
  *
  * A meta CSP cannot set `frame-ancestors`; a host that wants it sets the
  * header (see the README).
+ *
+ * Astro lists every inline script's hash of the whole site on every page;
+ * `cspPerPage` then cuts each page's list to its own scripts (a read-only
+ * page has none), before the site is published.
  */
-import type { AstroUserConfig } from 'astro';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration, AstroUserConfig } from 'astro';
+import { rewritePages } from '../io/rewrite-pages.ts';
+import { pageScriptHashes } from '../render/csp-hashes.ts';
 
 type CspConfig = Exclude<NonNullable<NonNullable<AstroUserConfig['security']>['csp']>, boolean>;
 
@@ -35,3 +42,16 @@ export const cspConfig: CspConfig = {
     "form-action 'self'",
   ],
 };
+
+/** After the pages are written: each page's policy lists only its own inline scripts' hashes. */
+export function cspPerPage(): AstroIntegration {
+  return {
+    name: 'roadmap-csp-per-page',
+    hooks: {
+      'astro:build:done': ({ dir, logger }) => {
+        const { pages, saved } = rewritePages(fileURLToPath(dir), pageScriptHashes);
+        logger.info(`${pages} pages list only their own script hashes (${Math.round(saved / 1024)} KB less)`);
+      },
+    },
+  };
+}

@@ -4,6 +4,7 @@
  * compressed files included), portfolio.csv / portfolio.xml / milestones.ics / feed.xml,
  * robots.txt and sitemap.xml per audience, the CSP meta, and BASE_PATH.
  */
+import { createHash } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -232,7 +233,7 @@ describe('example, public build: exports and hardening', () => {
     expect(listFiles(build.outDir)).not.toContain('sitemap.xml');
   });
 
-  it('every page has a CSP that allows scripts only from the site; WebAssembly only on the search page', () => {
+  it('every page has a CSP that allows scripts only from the site, hashes only of its own inline scripts; WebAssembly only on the search page', () => {
     const pages = listFiles(build.outDir).filter((f) => f.endsWith('.html'));
     const csp = (f: string) => {
       const meta = parseTags(readText(build.outDir, f)).find((t) => t.name === 'meta' && Object.fromEntries(t.attrs)['http-equiv'] === 'content-security-policy');
@@ -248,7 +249,11 @@ describe('example, public build: exports and hardening', () => {
       expect(scriptSrc, f).not.toContain("'unsafe-eval'");
       expect(scriptSrc, f).not.toMatch(/https?:/);
       expect(scriptSrc.includes("'wasm-unsafe-eval'"), f).toBe(f === 'search/index.html');
+      // Exactly the hashes of the page's own inline scripts: a read-only page lists none.
+      const own = [...readText(build.outDir, f).matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => `'sha256-${createHash('sha256').update(m[1]!).digest('base64')}'`);
+      expect(scriptSrc.split(' ').filter((t) => t.startsWith("'sha256-")).toSorted(), f).toEqual(own.toSorted());
     }
+    expect(csp('roadmap/index.html')).toMatch(/script-src 'self'(;|$)/);
   });
 });
 
