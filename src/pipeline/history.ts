@@ -67,6 +67,8 @@ export async function portfolioHistory(settings: Settings, input: PortfolioInput
   const cache = openHistoryCache(settings.historyCache);
   const root = path.relative(settings.cwd, settings.contentDir).split(path.sep).join('/');
   let parse: CheckCache | undefined;
+  // Texts by blob id: consecutive samples share most files, read from git once.
+  const blobs = new Map<string, string>();
 
   const past: { ref: CommitRef; key: string; asOf: string }[] = [];
   picks.forEach((ref, i) => {
@@ -78,8 +80,8 @@ export async function portfolioHistory(settings: Settings, input: PortfolioInput
   // The model of a past sample, when it must be computed; undefined when its content does not validate.
   const invalid: { commit: string; asOf: string }[] = [];
   const modelAt = async (s: (typeof past)[number]): Promise<PortfolioModel | undefined> => {
-    parse ??= settings.historyCache ? openCheckCache(path.join(settings.historyCache, 'parse'), settings.contentDir) : memoryCheckCache();
-    const checked = await checkFiles(readContentAt(repo, s.ref.commit), { root, cache: parse, audience, strict: false });
+    parse ??= layered(settings.historyCache ? openCheckCache(path.join(settings.historyCache, 'parse'), settings.contentDir) : memoryCheckCache(), settings.checkCache ? openCheckCache(settings.checkCache, settings.contentDir) : undefined);
+    const checked = await checkFiles(readContentAt(repo, s.ref.commit, blobs), { root, cache: parse, audience, strict: false });
     if (checked.exitCode !== 0 || !checked.input) return undefined;
     return buildModel(sampleInput(checked.input, audience, hide, internalNow), { audience, asOf: s.asOf });
   };
@@ -141,6 +143,17 @@ export async function portfolioHistory(settings: Settings, input: PortfolioInput
   }
   opts.onStats?.({ samples: samples.length + 1, computed, seconds: (performance.now() - started) / 1000 });
   return { every: conf.every, samples: [...samples.map((s) => s.sample), now], changes, ...(notes.length ? { note: notes.join(' ') } : {}) };
+}
+
+/** The history's own parse cache, falling back on the build's (read only): recent samples share most files with the working tree. */
+function layered(own: CheckCache, base: CheckCache | undefined): CheckCache {
+  if (!base) return own;
+  return {
+    warm: own.warm || base.warm,
+    get: (f) => own.get(f) ?? base.get(f),
+    set: (f, prepared) => own.set(f, prepared),
+    save: () => own.save(),
+  };
 }
 
 function revisionsOf(a: HistorySample, b: HistorySample) {
