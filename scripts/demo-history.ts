@@ -13,7 +13,7 @@
  * e-prescribing slips, then recovers; the network refresh runs late in
  * February and March, so device segmentation waits on it (a dependency
  * conflict), until it closes in April; the finance upgrade is internal until
- * May; requests join the backlog; the data-centre exit is approved, then starts.
+ * May (as "Project Larch"); requests join the backlog; the data-centre exit is approved, then starts.
  * DIR must not exist or be empty.
  */
 import { execFileSync } from 'node:child_process';
@@ -75,8 +75,8 @@ const EDITS: Record<string, Edit> = {
     return t.replace(/(name: All sites complete, date: [^,]+, baseline: [^,]+), done: true, evidence: "[^"]*"/, '$1');
   },
   'online-appointment-reminders.md': (t, k) => (k === 0 ? setField(t, 'status', 'active') : t),
-  // Internal until May: nothing of it shows in a public build's history before then.
-  'finance-system-upgrade.md': (t, k) => (k < 5 ? setField(t, 'visibility', 'internal') : t),
+  // Internal until May, under its code name and with an earlier end: nothing of that shows in a public build's history.
+  'finance-system-upgrade.md': (t, k) => (k < 5 ? setField(setField(setField(t, 'visibility', 'internal'), 'title', 'Finance Ledger Upgrade (Project Larch)'), 'end', '2026-11-27') : t),
   'datacentre-exit.md': (t, k) => (k < 8 ? undefined : k < 10 ? setField(t, 'status', 'approved') : t),
   'ai-clinical-coding.md': (t, k) => (k < 7 ? undefined : t),
   'patient-app-wayfinding.md': (t, k) => (k < 9 ? undefined : t),
