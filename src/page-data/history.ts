@@ -71,13 +71,13 @@ export function trendBlocks(model: PortfolioModel, history: PortfolioHistory, on
       ], { stacked: true, integer: true, format: count }),
     );
   if (want('trend-conflicts')) out.push(block('trend-conflicts', 'Open dependency conflicts', 'Late dependencies of open projects at each review.', samples, fy, [{ name: 'Conflicts', className: 'trend-0', value: (s) => s.conflicts }], { integer: true, format: count }));
-  if (want('trend-slip')) {
+  if (want('trend-slip'))
     out.push(block('trend-slip', 'Total slip', 'Days past the baseline end, summed over open projects that slip, at each review.', samples, fy, [{ name: 'Total slip (days)', className: 'trend-1', value: (s) => s.slip.total }], { integer: true, format: count }));
+  if (want('trend-slip-median'))
     out.push(block('trend-slip-median', 'Median slip', 'The median slip of open projects that slip, in days, and how many slip.', samples, fy, [
       { name: 'Median slip (days)', className: 'trend-0', value: (s) => s.slip.median },
       { name: 'Projects slipping', className: 'trend-2', value: (s) => s.slip.projects },
     ], { format: (n) => formatNumber(n, 1) }));
-  }
   const currency = model.settings.currency;
   if (want('trend-budget') && samples.some((s) => s.budget?.planned !== undefined || s.budget?.forecast !== undefined))
     out.push(block('trend-budget', 'Budget: forecast against planned', 'The portfolio’s total forecast and planned budget at each review.', samples, fy, [
@@ -216,7 +216,7 @@ export function projectTrend(model: PortfolioModel, history: PortfolioHistory | 
   const name = (n: string) => (n === END_SERIES ? 'Project end' : n);
   const series: TrendSeriesInput[] = trends.map((t, i) => ({
     name: name(t.name),
-    className: t.name === END_SERIES ? 'trend-red' : `trend-${i % 6}`,
+    className: t.name === END_SERIES ? 'trend-end' : `trend-${i % 6}`,
     dashed: t.done,
     points: t.points.map((p) => ({ x: dayOfIso(p.asOf), y: dayOfIso(p.date), title: `${name(t.name)}: forecast ${formatDate(p.date, fy)} at the review of ${label(p.asOf)}` })),
   }));

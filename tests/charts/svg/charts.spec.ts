@@ -91,7 +91,7 @@ describe('chart components as SVG', () => {
     const chart = trendChart(
       [
         { name: 'Design', className: 'trend-0', dashed: true, points: MONTHS.map((m) => ({ x: day(m), y: day('2026-03-31'), title: `Design at ${m}` })) },
-        { name: 'Project end', className: 'trend-red', points: MONTHS.map((m, k) => ({ x: day(m), y: plus('2026-09-30', 10 * k), title: `End at ${m}` })) },
+        { name: 'Project end', className: 'trend-end', points: MONTHS.map((m, k) => ({ x: day(m), y: plus('2026-09-30', 10 * k), title: `End at ${m}` })) },
       ],
       { dates: true, diagonal: true, height: 240 },
     );
