@@ -18,10 +18,10 @@ export interface TrendTable {
 export interface TrendBlock {
   id: string;
   title: string;
-  /** What the chart shows, in a sentence (also the chart's accessible name). */
+  /** What the chart shows, in a sentence (also the chart's accessible name); alone when there is nothing to draw. */
   caption: string;
-  chart: TrendChart;
-  table: TrendTable;
+  chart?: TrendChart;
+  table?: TrendTable;
 }
 
 /** A sample's name: its as-of day, and `now` for the last. */
@@ -64,35 +64,35 @@ export function trendBlocks(model: PortfolioModel, history: PortfolioHistory, on
   if (want('trend-health'))
     out.push(
       block('trend-health', 'Health mix', 'Projects by overall health at each review: green, amber, red and none, stacked.', samples, fy, [
-        { name: 'Green', className: 'trend-green', value: (s) => s.health.green },
-        { name: 'Amber', className: 'trend-amber', value: (s) => s.health.amber },
-        { name: 'Red', className: 'trend-red', value: (s) => s.health.red },
-        { name: 'No health', className: 'trend-none', value: (s) => s.health.none },
+        { name: 'Green', className: 't-green', value: (s) => s.health.green },
+        { name: 'Amber', className: 't-amber', value: (s) => s.health.amber },
+        { name: 'Red', className: 't-red', value: (s) => s.health.red },
+        { name: 'No health', className: 't-none', value: (s) => s.health.none },
       ], { stacked: true, integer: true, format: count }),
     );
-  if (want('trend-conflicts')) out.push(block('trend-conflicts', 'Open dependency conflicts', 'Late dependencies of open projects at each review.', samples, fy, [{ name: 'Conflicts', className: 'trend-0', value: (s) => s.conflicts }], { integer: true, format: count }));
+  if (want('trend-conflicts')) out.push(block('trend-conflicts', 'Open dependency conflicts', 'Late dependencies of open projects at each review.', samples, fy, [{ name: 'Conflicts', className: 't-0', value: (s) => s.conflicts }], { integer: true, format: count }));
   if (want('trend-slip'))
-    out.push(block('trend-slip', 'Total slip', 'Days past the baseline end, summed over open projects that slip, at each review.', samples, fy, [{ name: 'Total slip (days)', className: 'trend-1', value: (s) => s.slip.total }], { integer: true, format: count }));
+    out.push(block('trend-slip', 'Total slip', 'Days past the baseline end, summed over open projects that slip, at each review.', samples, fy, [{ name: 'Total slip (days)', className: 't-1', value: (s) => s.slip.total }], { integer: true, format: count }));
   if (want('trend-slip-median'))
     out.push(block('trend-slip-median', 'Median slip', 'The median slip of open projects that slip, in days, and how many slip.', samples, fy, [
-      { name: 'Median slip (days)', className: 'trend-0', value: (s) => s.slip.median },
-      { name: 'Projects slipping', className: 'trend-2', value: (s) => s.slip.projects },
+      { name: 'Median slip (days)', className: 't-0', value: (s) => s.slip.median },
+      { name: 'Projects slipping', className: 't-2', value: (s) => s.slip.projects },
     ], { format: (n) => formatNumber(n, 1) }));
   const currency = model.settings.currency;
   if (want('trend-budget') && samples.some((s) => s.budget?.planned !== undefined || s.budget?.forecast !== undefined))
     out.push(block('trend-budget', 'Budget: forecast against planned', 'The portfolio’s total forecast and planned budget at each review.', samples, fy, [
-      { name: 'Planned', className: 'trend-2', value: (s) => s.budget?.planned },
-      { name: 'Forecast', className: 'trend-0', value: (s) => s.budget?.forecast },
+      { name: 'Planned', className: 't-2', value: (s) => s.budget?.planned },
+      { name: 'Forecast', className: 't-0', value: (s) => s.budget?.forecast },
     ], { format: (n) => formatMoneyCompact(n, currency) }));
   const latest = samples.at(-1)?.utilization;
   if (want('trend-utilization') && latest) {
     const top = latest.filter((t) => t.ratio !== undefined).sort((a, b) => b.ratio! - a.ratio! || a.id.localeCompare(b.id)).slice(0, 3);
     if (top.length)
       out.push(block('trend-utilization', 'Utilization of the most loaded teams', `Demand as a share of capacity in the quarter of each review, for the ${top.length === 1 ? 'team' : `${top.length} teams`} most loaded now.`, samples, fy,
-        top.map((t, i) => ({ name: t.title, className: `trend-${i}`, value: (s) => s.utilization?.find((u) => u.id === t.id)?.ratio })),
+        top.map((t, i) => ({ name: t.title, className: `t-${i}`, value: (s) => s.utilization?.find((u) => u.id === t.id)?.ratio })),
         { format: (n) => formatPercent(n, { digits: 0 }) }));
   }
-  if (want('trend-backlog')) out.push(block('trend-backlog', 'Backlog', 'Proposed projects waiting for a decision at each review.', samples, fy, [{ name: 'Requests', className: 'trend-0', value: (s) => s.backlog }], { integer: true, format: count }));
+  if (want('trend-backlog')) out.push(block('trend-backlog', 'Backlog', 'Proposed projects waiting for a decision at each review.', samples, fy, [{ name: 'Requests', className: 't-0', value: (s) => s.backlog }], { integer: true, format: count }));
   return out;
 }
 
@@ -216,12 +216,17 @@ export function projectTrend(model: PortfolioModel, history: PortfolioHistory | 
   const name = (n: string) => (n === END_SERIES ? 'Project end' : n);
   const series: TrendSeriesInput[] = trends.map((t, i) => ({
     name: name(t.name),
-    className: t.name === END_SERIES ? 'trend-end' : `trend-${i % 6}`,
+    className: t.name === END_SERIES ? 't-end' : `t-${i % 6}`,
     dashed: t.done,
-    points: t.points.map((p) => ({ x: dayOfIso(p.asOf), y: dayOfIso(p.date), title: `${name(t.name)}: forecast ${formatDate(p.date, fy)} at the review of ${label(p.asOf)}` })),
+    // No title per point: the table has every figure, and the page is repeated for every project.
+    points: t.points.map((p) => ({ x: dayOfIso(p.asOf), y: dayOfIso(p.date), title: '' })),
   }));
   const asOfs = [...reports].sort();
   const r = slipRecords(history.samples).get(id);
+  // Nothing moved: a sentence, not a flat chart (a project page is repeated for every project).
+  if (trends.every((t) => t.points.every((p) => p.date === t.points[0]!.date))) {
+    return { id: 'milestone-trend', title: 'Milestone trend', caption: `No milestone or end date moved over the last ${formatNumber(asOfs.length - 1, 0)} ${asOfs.length === 2 ? 'review' : 'reviews'} (since ${label(asOfs[0]!)}).` };
+  }
   return {
     id: 'milestone-trend',
     title: 'Milestone trend',

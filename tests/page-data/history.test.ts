@@ -58,11 +58,11 @@ describe('history page data', () => {
     const page = historyPage(model, history(true));
     expect(page.trends.map((t) => t.id)).toEqual(['trend-health', 'trend-conflicts', 'trend-slip', 'trend-slip-median', 'trend-budget', 'trend-backlog']);
     const health = page.trends[0]!;
-    expect(health.table.head).toEqual(['Review', 'Green', 'Amber', 'Red', 'No health']);
-    expect(health.table.rows.at(-1)).toEqual(['20\u00a0Jul\u00a02026 (now)', '0', '2', '0', '0']);
-    expect(health.chart.series.map((s) => s.area)).toEqual([true, true, true, true]);
+    expect(health.table!.head).toEqual(['Review', 'Green', 'Amber', 'Red', 'No health']);
+    expect(health.table!.rows.at(-1)).toEqual(['20\u00a0Jul\u00a02026 (now)', '0', '2', '0', '0']);
+    expect(health.chart!.series.map((s) => s.area)).toEqual([true, true, true, true]);
     // Counts: whole-number ticks only.
-    expect(page.trends[1]!.chart.yTicks.map((t) => t.text)).toEqual(['0', '1']);
+    expect(page.trends[1]!.chart!.yTicks.map((t) => t.text)).toEqual(['0', '1']);
     expect(page.span).toEqual({ from: '15\u00a0Jan\u00a02026', to: '20\u00a0Jul\u00a02026' });
   });
 
@@ -86,16 +86,18 @@ describe('history page data', () => {
   it('a project page: the milestone trend (end and milestones per review) and its flag; none with one review', () => {
     const { model } = site('internal');
     const trend = projectTrend(model, history(true), 'slipper')!;
-    expect(trend.table.head).toEqual(['Review', 'Design', 'Project end']);
-    expect(trend.table.rows[6]).toEqual(['20\u00a0Jul\u00a02026 (now)', '31\u00a0Mar\u00a02026', '29\u00a0Nov\u00a02026']);
+    expect(trend.table!.head).toEqual(['Review', 'Design', 'Project end']);
+    expect(trend.table!.rows[6]).toEqual(['20\u00a0Jul\u00a02026 (now)', '31\u00a0Mar\u00a02026', '29\u00a0Nov\u00a02026']);
     expect(trend.flag).toBe('slipped in 6 of the last 6 reviews');
     // The end climbs: each point is higher (smaller y) than the one before; the done milestone is dashed.
-    const end = trend.chart.series.find((s) => s.name === 'Project end')!;
+    const end = trend.chart!.series.find((s) => s.name === 'Project end')!;
     expect(end.points.map((p) => p.y)).toEqual([...end.points.map((p) => p.y)].sort((a, b) => b - a));
-    expect(trend.chart.series.find((s) => s.name === 'Design')!.dashed).toBe(true);
-    expect(trend.chart.diagonal).toMatch(/^M0,[\d.]+L1000,[\d.]+$/);
+    expect(trend.chart!.series.find((s) => s.name === 'Design')!.dashed).toBe(true);
+    expect(trend.chart!.diagonal).toMatch(/^M0,[\d.]+L1000,[\d.]+$/);
     expect(projectPage(model, 'slipper', history(true)).section.trend).toEqual({ id: 'milestone-trend', title: 'Milestone trend' });
     expect(projectTrend(model, history(true, 1), 'slipper')).toBeUndefined();
+    // A project none of whose dates moved: a sentence, no chart.
+    expect(projectTrend(model, history(true), 'steady')).toEqual({ id: 'milestone-trend', title: 'Milestone trend', caption: 'No milestone or end date moved over the last 6 reviews (since 15\u00a0Jan\u00a02026).' });
     expect(projectPage(model, 'slipper', history(true, 1)).section.trend).toBeUndefined();
     expect(projectTrend(model, undefined, 'slipper')).toBeUndefined();
     expect(scorecardTrends(model, history(true, 1))).toBeUndefined();

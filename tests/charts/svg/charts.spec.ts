@@ -78,7 +78,7 @@ describe('chart components as SVG', () => {
     const counts = [[9, 6, 3], [9, 6, 3], [8, 6, 4], [8, 5, 5], [8, 6, 4], [8, 7, 4], [9, 7, 4]];
     const names = ['Green', 'Amber', 'Red'];
     const chart = trendChart(
-      names.map((name, i) => ({ name, className: `trend-${name.toLowerCase()}`, points: MONTHS.map((m, k) => ({ x: day(m), y: counts[k]![i], title: `${m}, ${name}: ${counts[k]![i]}` })) })),
+      names.map((name, i) => ({ name, className: `t-${name.toLowerCase()}`, points: MONTHS.map((m, k) => ({ x: day(m), y: counts[k]![i], title: `${m}, ${name}: ${counts[k]![i]}` })) })),
       { stacked: true, integer: true, zero: true },
     );
     // After the legend's three keys and the y labels: the grid, the areas, the points.
@@ -90,8 +90,8 @@ describe('chart components as SVG', () => {
     const plus = (iso: string, n: number) => day(iso) + n;
     const chart = trendChart(
       [
-        { name: 'Design', className: 'trend-0', dashed: true, points: MONTHS.map((m) => ({ x: day(m), y: day('2026-03-31'), title: `Design at ${m}` })) },
-        { name: 'Project end', className: 'trend-end', points: MONTHS.map((m, k) => ({ x: day(m), y: plus('2026-09-30', 10 * k), title: `End at ${m}` })) },
+        { name: 'Design', className: 't-0', dashed: true, points: MONTHS.map((m) => ({ x: day(m), y: day('2026-03-31'), title: `Design at ${m}` })) },
+        { name: 'Project end', className: 't-end', points: MONTHS.map((m, k) => ({ x: day(m), y: plus('2026-09-30', 10 * k), title: `End at ${m}` })) },
       ],
       { dates: true, diagonal: true, height: 240 },
     );
