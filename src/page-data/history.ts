@@ -6,7 +6,15 @@
  */
 import { trendChart, type TrendChart, type TrendSeriesInput } from '../charts/trend.ts';
 import type { PeriodChanges, PortfolioHistory, HistorySample } from '../core/history/index.ts';
-import { dayOfIso, END_SERIES, keepsSlipping, milestoneTrends, slipRecords } from '../core/history/index.ts';
+import { dayOfIso, END_SERIES, keepsSlipping, milestoneTrends, projectVersions, slipRecords, type SlipRecord } from '../core/history/index.ts';
+
+/** What every project page asks of one history, computed once per history (2,000 pages share it). */
+const indexes = new WeakMap<PortfolioHistory, { versions: ReturnType<typeof projectVersions>; slips: Map<string, SlipRecord>; labels: Map<string, HistorySample> }>();
+function indexOf(history: PortfolioHistory) {
+  let index = indexes.get(history);
+  if (!index) indexes.set(history, (index = { versions: projectVersions(history.samples), slips: slipRecords(history.samples), labels: new Map(history.samples.map((s) => [s.asOf, s])) }));
+  return index;
+}
 import { formatDate, formatDayCount, formatDays, formatMoneyCompact, formatNumber, formatPercent, formatSlipRecord, humanize } from '../core/format.ts';
 import type { PortfolioModel } from '../core/model.ts';
 
@@ -167,7 +175,7 @@ export interface HistoryPage {
 /** Projects whose end moved later in at least half of the last reviews (and at least twice), most slips first. */
 export function slippingProjects(model: PortfolioModel, history: PortfolioHistory): SlippingProject[] {
   const out: (SlippingProject & { n: number })[] = [];
-  for (const [id, r] of slipRecords(history.samples)) {
+  for (const [id, r] of indexOf(history).slips) {
     const p = model.byId.projects.get(id);
     if (!p || !p.open || !keepsSlipping(r)) continue;
     out.push({ id, title: p.record.title, text: formatSlipRecord(r.slipped, r.reviews), n: r.slipped });
@@ -206,13 +214,11 @@ export function scorecardTrends(model: PortfolioModel, history: PortfolioHistory
 export function projectTrend(model: PortfolioModel, history: PortfolioHistory | undefined, id: string): (TrendBlock & { flag?: string }) | undefined {
   if (!history) return undefined;
   const fy = model.settings.fiscal_year_start;
-  const trends = milestoneTrends(history.samples, id);
+  const index = indexOf(history);
+  const trends = milestoneTrends(history.samples, id, index.versions);
   const reports = new Set(trends.flatMap((t) => t.points.map((p) => p.asOf)));
   if (reports.size < 2) return undefined;
-  const label = (asOf: string) => {
-    const s = history.samples.find((x) => x.asOf === asOf)!;
-    return sampleLabel(s, fy);
-  };
+  const label = (asOf: string) => sampleLabel(index.labels.get(asOf)!, fy);
   const name = (n: string) => (n === END_SERIES ? 'Project end' : n);
   const series: TrendSeriesInput[] = trends.map((t, i) => ({
     name: name(t.name),
@@ -222,7 +228,7 @@ export function projectTrend(model: PortfolioModel, history: PortfolioHistory | 
     points: t.points.map((p) => ({ x: dayOfIso(p.asOf), y: dayOfIso(p.date), title: '' })),
   }));
   const asOfs = [...reports].sort();
-  const r = slipRecords(history.samples).get(id);
+  const r = index.slips.get(id);
   // Nothing moved: a sentence, not a flat chart (a project page is repeated for every project).
   if (trends.every((t) => t.points.every((p) => p.date === t.points[0]!.date))) {
     return { id: 'milestone-trend', title: 'Milestone trend', caption: `No milestone or end date moved over the last ${formatNumber(asOfs.length - 1, 0)} ${asOfs.length === 2 ? 'review' : 'reviews'} (since ${label(asOfs[0]!)}).` };

@@ -5,7 +5,7 @@
  * src/core/compare/, cut to what /history/ lists). Pure.
  */
 import type { CompareReport, ConflictChange, DateMove, HealthChange, RecordChange } from '../compare/index.ts';
-import type { HistorySample } from './sample.ts';
+import type { HistorySample, SampleProject } from './sample.ts';
 
 /** The end's series is named by this (a milestone may not be called so: it is not a milestone name a record can give, as names are text and this is the empty string). */
 export const END_SERIES = '';
@@ -25,13 +25,28 @@ export interface MilestoneTrend {
   done: boolean;
 }
 
-/** For one project, a series per milestone (by name) and one for the end, in the order of the latest sample, the end last. */
-export function milestoneTrends(samples: readonly HistorySample[], id: string): MilestoneTrend[] {
+/** Each project's versions across the samples, oldest first: one pass, for pages that each ask about one project. */
+export function projectVersions(samples: readonly HistorySample[]): Map<string, { sample: HistorySample; project: SampleProject }[]> {
+  const out = new Map<string, { sample: HistorySample; project: SampleProject }[]>();
+  for (const sample of samples) {
+    for (const project of sample.projects) {
+      let list = out.get(project.id);
+      if (!list) out.set(project.id, (list = []));
+      list.push({ sample, project });
+    }
+  }
+  return out;
+}
+
+/**
+ * For one project, a series per milestone (by name) and one for the end, in the order of the latest sample, the end last.
+ * `versions`: projectVersions(samples), when asking about many projects.
+ */
+export function milestoneTrends(samples: readonly HistorySample[], id: string, versions?: ReadonlyMap<string, { sample: HistorySample; project: SampleProject }[]>): MilestoneTrend[] {
   const series = new Map<string, MilestoneTrend>();
   const order: string[] = [];
-  for (const s of samples) {
-    const p = s.projects.find((x) => x.id === id);
-    if (!p) continue;
+  const mine = versions ? (versions.get(id) ?? []) : samples.flatMap((sample) => sample.projects.filter((p) => p.id === id).map((project) => ({ sample, project })));
+  for (const { sample: s, project: p } of mine) {
     for (const m of p.milestones) {
       let t = series.get(m.name);
       if (!t) series.set(m.name, (t = { name: m.name, points: [], done: m.done }));
