@@ -120,8 +120,14 @@ export interface PeriodItem {
 export interface PeriodView {
   id: string;
   title: string;
+  /** The first PERIOD_ITEMS changes (conflicts, health, dates, records, in that order). */
   items: PeriodItem[];
+  /** How many more there are. */
+  more: number;
 }
+
+/** Changes listed per period: a big portfolio's month can move hundreds of dates (What changed lists every field edit). */
+export const PERIOD_ITEMS = 50;
 
 const RANK = { green: 0, amber: 1, red: 2 } as const;
 
@@ -195,11 +201,10 @@ export function historyPage(model: PortfolioModel, history: PortfolioHistory): H
     trends: enough ? trendBlocks(model, history) : [],
     slipping: enough ? slippingProjects(model, history) : [],
     periods: history.changes
-      .map((c, i) => ({
-        id: `period-${i + 1}`,
-        title: `${sampleLabel(s[i]!, fy)} → ${sampleLabel(s[i + 1]!, fy)}`,
-        items: periodItems(model, c),
-      }))
+      .map((c, i) => {
+        const items = periodItems(model, c);
+        return { id: `period-${i + 1}`, title: `${sampleLabel(s[i]!, fy)} → ${sampleLabel(s[i + 1]!, fy)}`, items: items.slice(0, PERIOD_ITEMS), more: Math.max(0, items.length - PERIOD_ITEMS) };
+      })
       .reverse(),
   };
 }

@@ -81,6 +81,17 @@ describe('history page data', () => {
     expect(oldest.items[1]).toMatchObject({ title: 'Slipper', text: ': end 30\u00a0Sep\u00a02026 → 10\u00a0Oct\u00a02026 (+10 days)' });
     const removed = page.periods.at(-2)!.items.find((i) => i.lead === 'Removed project')!;
     expect(removed).toEqual({ lead: 'Removed project', title: 'Gone', text: ' (Active)', projectId: undefined });
+    expect(page.periods.every((p) => p.more === 0)).toBe(true);
+  });
+
+  it('a period lists its first 50 changes and counts the rest', () => {
+    const { model } = site('internal');
+    const h = history(true);
+    const move = h.changes[0]!.dates[0]!;
+    h.changes[0]!.dates = Array.from({ length: 60 }, () => move);
+    const oldest = historyPage(model, h).periods.at(-1)!;
+    expect(oldest.items).toHaveLength(50);
+    expect(oldest.more).toBe(11); // 60 dates and the new conflict
   });
 
   it('a project page: the milestone trend (end and milestones per review) and its flag; none with one review', () => {
