@@ -88,6 +88,8 @@ describe('portfolio history from git', () => {
     const slips = slipRecords(history!.samples);
     expect(slips.get('slipper')).toEqual({ slipped: 6, reviews: 6 });
     expect(slips.get('steady')).toEqual({ slipped: 0, reviews: 6 });
+    // Slipper turns amber in March, and the period says why.
+    expect(history!.changes[1]!.health).toEqual([expect.objectContaining({ project: { id: 'slipper', title: 'Slipper' }, from: 'green', to: 'amber', reason: expect.stringMatching(/^slip 20 days/) })]);
     // Each month's change list names the move.
     expect(history!.changes.map((c) => c.dates.filter((d) => d.project.id === 'slipper').map((d) => d.days))).toEqual(Array(6).fill([10]));
   });

@@ -120,7 +120,10 @@ export function periodChanges(report: CompareReport): PeriodChanges {
     from: report.asOf.base,
     to: report.asOf.head,
     conflicts: report.conflicts.filter((c) => c.change === 'new' || c.change === 'resolved'),
-    health: report.health.filter((h) => h.dimension === 'overall'),
+    // Overall health, with the reason of the dimension that moved it there (the overall value has none of its own).
+    health: report.health
+      .filter((h) => h.dimension === 'overall')
+      .map((h) => (h.reason ? h : { ...h, reason: report.health.find((d) => d.dimension !== 'overall' && d.project.id === h.project.id && d.to === h.to && d.reason)?.reason })),
     dates: report.dates.filter((d) => (d.field === 'end' || d.field === 'milestone') && d.from !== undefined && d.to !== undefined && d.days !== 0),
     records: report.records,
   };
