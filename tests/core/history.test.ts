@@ -1,6 +1,26 @@
 /** Which commits are samples (periods, the as-of period, max_samples) and the slip flag's window, on plain lists. */
 import { describe, expect, it } from 'vitest';
 import { dayOfIso, keepsSlipping, periodOf, pickSamples, slipRecords, type HistorySample } from '../../src/core/history/index.ts';
+import { loadPortfolio } from '../../src/core/load.ts';
+
+describe('history in portfolio.yaml', () => {
+  const check = (yaml: string) => loadPortfolio([{ path: 'portfolio.yaml', text: `title: T\n${yaml}` }]);
+
+  it('defaults to monthly reviews, 24 kept', () => {
+    expect(check('').input!.settings.history).toEqual({ every: 'month', max_samples: 24 });
+    expect(check('history: { every: quarter }').input!.settings.history).toEqual({ every: 'quarter', max_samples: 24 });
+  });
+
+  it('check names a bad period, too few samples and an unknown field, each at its field', () => {
+    const { input, diagnostics } = check('history:\n  every: fortnight\n  max_samples: 1\n  keep: 3\n');
+    expect(input).toBeUndefined();
+    expect(diagnostics.map((d) => [d.field, d.severity, d.line])).toEqual([
+      ['history.every', 'error', 3],
+      ['history.max_samples', 'error', 4],
+      ['history.keep', 'warning', 5],
+    ]);
+  });
+});
 
 const c = (commit: string, date: string) => ({ commit, date: `${date}T12:00:00Z` });
 
