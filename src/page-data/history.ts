@@ -16,7 +16,9 @@ function indexOf(history: PortfolioHistory) {
   return index;
 }
 import { formatDate, formatDayCount, formatDays, formatMoneyCompact, formatNumber, formatPercent, formatSlipRecord, humanize } from '../core/format.ts';
+import type { ChangeLog } from '../core/changes.ts';
 import type { PortfolioModel } from '../core/model.ts';
+import { changesPages } from './lists.ts';
 
 export interface TrendTable {
   head: string[];
@@ -255,4 +257,11 @@ export function projectTrend(model: PortfolioModel, history: PortfolioHistory | 
 export function slipFlags(model: PortfolioModel, history: PortfolioHistory | undefined): Map<string, string> {
   if (!history || history.samples.length < 2) return new Map();
   return new Map(slippingProjects(model, history).map((p) => [p.id, p.text]));
+}
+
+/** /changes/ (its first page): the field edits, and above them what the last review period changed (History's newest period). */
+export function changesIndexPage(model: PortfolioModel, changes: ChangeLog | undefined, history: PortfolioHistory | undefined) {
+  const first = changesPages(changes)[0]!;
+  const review = history && history.samples.length >= 2 ? historyPage(model, history).periods[0] : undefined;
+  return { ...first, review };
 }

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { END_SERIES, type HistorySample, type PortfolioHistory } from '../../src/core/history/index.ts';
 import { trendChart, PATH_WIDTH } from '../../src/charts/trend.ts';
-import { historyPage, projectTrend, scorecardTrends, slipFlags } from '../../src/page-data/history.ts';
+import { changesIndexPage, historyPage, projectTrend, scorecardTrends, slipFlags } from '../../src/page-data/history.ts';
 import { roadmapPage } from '../../src/page-data/roadmap.ts';
 import { projectPage } from '../../src/page-data/project.ts';
 import { siteFromInput } from '../../src/pipeline/index.ts';
@@ -82,6 +82,15 @@ describe('history page data', () => {
     const removed = page.periods.at(-2)!.items.find((i) => i.lead === 'Removed project')!;
     expect(removed).toEqual({ lead: 'Removed project', title: 'Gone', text: ' (Active)', projectId: undefined });
     expect(page.periods.every((p) => p.more === 0)).toBe(true);
+  });
+
+  it('/changes/ opens with the last review period, when there are two reviews', () => {
+    const { model } = site('internal');
+    const page = changesIndexPage(model, { entries: [] }, history(true));
+    expect(page.review!.title).toBe('15\u00a0Jun\u00a02026 → 20\u00a0Jul\u00a02026 (now)');
+    expect(page.page.items).toEqual([]);
+    expect(changesIndexPage(model, { entries: [] }, history(true, 1)).review).toBeUndefined();
+    expect(changesIndexPage(model, { entries: [] }, undefined).review).toBeUndefined();
   });
 
   it('a period lists its first 50 changes and counts the rest', () => {
