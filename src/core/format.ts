@@ -189,3 +189,8 @@ export function formatDaysAgo(n: number): string {
   if (n === 0) return 'on the as-of date';
   return n > 0 ? `${formatDayCount(n)} ago` : `${formatDayCount(-n)} after the as-of date`;
 }
+
+/** The roadmap's flag for a project that keeps slipping: `slipped in 4 of the last 6 reviews`. */
+export function formatSlipRecord(slipped: number, reviews: number): string {
+  return `slipped in ${formatNumber(slipped)} of the last ${reviews === 1 ? 'review' : `${formatNumber(reviews)} reviews`}`;
+}

@@ -30,6 +30,7 @@ export const CHANGE_STATUSES = ['open', 'approved', 'rejected', 'implemented', '
 export const TEAM_KINDS = ['team', 'role'] as const;
 export const MARKER_KINDS = ['freeze', 'board', 'release', 'other'] as const;
 export const SCORING_METHODS = ['weighted', 'wsjf', 'rice'] as const;
+export const HISTORY_PERIODS = ['week', 'month', 'quarter'] as const;
 export const WSJF_KEYS = ['business_value', 'time_criticality', 'risk_reduction', 'job_size'] as const;
 export const RICE_KEYS = ['reach', 'impact', 'confidence', 'effort'] as const;
 /** Statuses whose work is still open (not done or cancelled). */
@@ -131,6 +132,9 @@ export const DEFAULT_AUDIENCES: Record<string, { hide: string[] }> = {
   internal: { hide: [] },
 };
 
+/** Portfolio history (src/core/history/): one sample per review period, the most recent `max_samples` (now included). */
+export const DEFAULT_HISTORY = { every: 'month' as const, max_samples: 24 };
+
 export const portfolioSchema = () =>
   z.object({
     title: text(),
@@ -160,6 +164,12 @@ export const portfolioSchema = () =>
       .record(idSchema(), z.object({ hide: z.array(z.string({ error: 'expected a field name' })).default([]) }))
       .default(DEFAULT_AUDIENCES),
     markers: z.array(markerSchema(), { error: 'expected a list of markers' }).default([]),
+    history: z
+      .object({
+        every: z.enum(HISTORY_PERIODS).default(DEFAULT_HISTORY.every),
+        max_samples: z.number({ error: 'expected a number of samples' }).int({ error: 'expected a whole number of samples' }).min(2, { error: 'must be at least 2' }).max(520, { error: 'must be at most 520' }).default(DEFAULT_HISTORY.max_samples),
+      })
+      .default(DEFAULT_HISTORY),
   });
 
 // ---------------------------------------------------------------------------

@@ -7,7 +7,8 @@
  * that crosses them.
  */
 import type { PortfolioInput } from '../core/model.ts';
-import { siteFromInput, type Site } from '../pipeline/index.ts';
+import type { HistoryOptions } from '../pipeline/history.ts';
+import { siteFromInput, withHistory, type Site } from '../pipeline/index.ts';
 import type { Settings } from '../pipeline/settings.ts';
 
 const KEY = Symbol.for('roadmap.build');
@@ -21,6 +22,14 @@ type Holder = { [KEY]?: Slot };
 /** Called by the roadmap integration once the content is valid. */
 export function startBuild(settings: Settings, input: PortfolioInput): void {
   (globalThis as Holder)[KEY] = { settings, input };
+}
+
+/** The site of the build under way with its history (read from git: asynchronous), before any page asks for it. */
+export async function prepareSite(opts: HistoryOptions = {}): Promise<void> {
+  const slot = (globalThis as Holder)[KEY];
+  if (!slot) return;
+  const site = buildingSite()!;
+  if (!site.history) await withHistory(site, slot.input, opts);
 }
 
 /** The site of the build under way (computed on first use), or undefined outside a build. */

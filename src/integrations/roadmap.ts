@@ -15,10 +15,11 @@ import v8 from 'node:v8';
 import { hasMermaidFence } from '../core/mermaid.ts';
 import { availableMemoryBytes, favourMemoryOverHeapGrowth, memoryAdvice, startHeapWatchdog, type HeapWatchdog } from '../io/memory-guard.ts';
 import { copyMermaid, MERMAID_FOLDER, mermaidFile, mermaidModule } from '../io/mermaid-assets.ts';
+import { NO_GIT_NOTE } from '../io/history-git.ts';
 import { discardStaged, publishStaged, stagingDir } from '../io/publish.ts';
 import { checkContent } from '../pipeline/index.ts';
 import { DEFAULT_CHECK_CACHE, type Settings } from '../pipeline/settings.ts';
-import { startBuild } from './build-state.ts';
+import { buildingSite, prepareSite, startBuild } from './build-state.ts';
 
 /** The output folder the build was asked for, and the staging folder it writes into. */
 interface Output {
@@ -53,6 +54,13 @@ export function roadmap(settings: Settings): AstroIntegration {
         const input = result.input;
         if (command === 'build') {
           startBuild(settings, input);
+          // The portfolio's history (src/pipeline/history.ts): past review periods from git, cached per machine.
+          await prepareSite({
+            onStats: (s) => logger.info(`history: ${s.samples} sample${s.samples === 1 ? '' : 's'}, ${s.computed} computed, the rest cached (${s.seconds.toFixed(2)} s)`),
+          });
+          // No git is a choice (info); a shallow clone or content that does not pass check is worth a warning.
+          const note = buildingSite()?.history?.note;
+          if (note) (note === NO_GIT_NOTE ? logger.info(note) : logger.warn(note));
           // Only a site with a ```mermaid block gets mermaid's files.
           usesMermaid = [input.projects, input.programs, input.goals, input.teams].flat().some((r) => hasMermaidFence(r.body));
           // Vite's dependency optimizer pre-bundles browser code for the dev server; a build has no use for it.

@@ -32,8 +32,8 @@ interface CacheFile {
 
 let codeKeyMemo: string | undefined;
 
-/** The key of the code that prepares files (see above). */
-function codeKey(): string {
+/** The key of the code that prepares files (see above); also the history cache's (src/io/history-cache.ts), whose samples the same code computes. */
+export function codeKey(): string {
   if (codeKeyMemo) return codeKeyMemo;
   const h = createHash('sha1');
   const core = fileURLToPath(new URL('../core/', import.meta.url));

@@ -59,8 +59,11 @@ export function resolveCommit(repo: ContentRepository, ref: string): string {
 
 const skipped = (name: string) => name.startsWith('.') || name === 'node_modules';
 
-/** The files `readContentDir` would read from this revision's content folder, sorted by path. */
-export function readContentAt(repo: ContentRepository, commit: string): ContentFile[] {
+/**
+ * The files `readContentDir` would read from this revision's content folder, sorted by path.
+ * `blobs`: texts already read, by object id (many revisions share most files): only the others are read, and added.
+ */
+export function readContentAt(repo: ContentRepository, commit: string, blobs?: Map<string, string>): ContentFile[] {
   const base = repo.prefix ? `${repo.prefix}/` : '';
   const args = ['ls-tree', '-r', '-z', '--full-tree', commit];
   if (base) args.push('--', `:(literal)${base}`);
@@ -98,7 +101,9 @@ export function readContentAt(repo: ContentRepository, commit: string): ContentF
     else listed.push({ path: l.path, refused: `is a link to "${target}", outside the content folder or not in this revision: refused, never read or published` });
   }
 
-  const texts = catFiles(repo.top, [...new Set(listed.flatMap((f) => (f.object ? [f.object] : [])))]);
+  const texts = blobs ?? new Map<string, string | undefined>();
+  const fresh = catFiles(repo.top, [...new Set(listed.flatMap((f) => (f.object && !texts.has(f.object) ? [f.object] : [])))]);
+  for (const [id, text] of fresh) if (text !== undefined) texts.set(id, text);
   return listed
     .sort((a, b) => compareCodeUnits(a.path, b.path))
     .map((f): ContentFile => (f.refused !== undefined ? { path: f.path, text: '', refused: f.refused } : { path: f.path, text: f.object ? (texts.get(f.object) ?? '') : '' }));

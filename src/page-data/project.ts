@@ -12,6 +12,8 @@ import { humanize } from '../core/format.ts';
 import type { HealthDimension, PortfolioModel, ProjectView, Rag } from '../core/model.ts';
 import { HEALTH_DIMENSIONS } from '../core/schema.ts';
 import { decisionList, type AttentionDecision } from '../core/scorecard/attention.ts';
+import type { PortfolioHistory } from '../core/history/index.ts';
+import { projectTrend, type TrendBlock } from './history.ts';
 import { shownSections, type PageSection } from './sections.ts';
 
 /** What a stakeholder reads first about a project; each part is absent when the record (as the audience sees it) has no data for it. */
@@ -58,6 +60,8 @@ export interface ProjectPage {
   strip?: MilestoneStrip;
   /** Upstream and downstream, two steps each way; absent without dependencies. */
   neighbourhood?: Diagram;
+  /** Milestone trend analysis from the portfolio's history (./history.ts); absent with fewer than two reviews of it. */
+  trend?: TrendBlock & { flag?: string };
   /** The overall-health label; it says so when this edition does not publish every dimension. */
   overallLabel: string;
   /** Why the overall health leaves dimensions out (a tooltip); absent when none is hidden. */
@@ -75,6 +79,7 @@ export const PROJECT_SECTIONS = {
   notes: { id: 'sec-notes', title: 'Notes' },
   overview: { id: 'sec-overview', title: 'Overview' },
   milestones: { id: 'sec-milestones', title: 'Milestones' },
+  trend: { id: 'milestone-trend', title: 'Milestone trend' },
   dependencies: { id: 'sec-dependencies', title: 'Dependencies' },
   gates: { id: 'sec-gates', title: 'Gates' },
   budget: { id: 'sec-budget', title: 'Budget' },
@@ -89,15 +94,17 @@ export type ProjectSectionKey = keyof typeof PROJECT_SECTIONS;
 
 const some = (xs: readonly unknown[] | undefined) => (xs?.length ?? 0) > 0;
 
-export function projectPage(model: PortfolioModel, id: string): ProjectPage {
+export function projectPage(model: PortfolioModel, id: string, history?: PortfolioHistory): ProjectPage {
   const project = model.byId.projects.get(id);
   if (!project) throw new Error(`no project "${id}"`);
+  const trend = projectTrend(model, history, id);
   const r = project.record;
   const shown: Record<ProjectSectionKey, boolean> = {
     summary: true,
     notes: project.body.trim() !== '',
     overview: [r.phase, r.investment, r.sponsor, r.owners?.business, r.owners?.technical, r.value_status, r.readiness].some((x) => x !== undefined) || some(r.goals) || some(r.teams) || some(r.tags),
     milestones: some(r.milestones),
+    trend: trend !== undefined,
     dependencies: project.dependsOn.length > 0 || project.dependents.length > 0,
     gates: some(r.gates),
     budget: r.budget !== undefined && (r.budget.planned !== undefined || r.budget.forecast !== undefined || some(r.budget.lines)),
@@ -114,6 +121,7 @@ export function projectPage(model: PortfolioModel, id: string): ProjectPage {
     ...shownSections(PROJECT_SECTIONS, shown),
     strip: milestoneStrip(model, project),
     neighbourhood: neighbourhoodDiagram(model, id, 2),
+    ...(trend ? { trend } : {}),
     ...overallHealthLabel(model),
   };
 }

@@ -21,7 +21,7 @@ export interface RoadmapPage {
   view: TimelineView;
   summary: RoadmapSummary;
   /** The summary cards, each with the projects it counts (id and title). */
-  cards: { key: string; figure: number; label: string; projects: { id: string; title: string }[] }[];
+  cards: { key: string; figure: number; label: string; projects: { id: string; title: string; note?: string }[] }[];
   /** A project can sit in several lanes (goals, teams). */
   multi: boolean;
   /** The as-of day as people read it (`15 Nov 2026`). */
@@ -42,7 +42,11 @@ export interface RoadmapPage {
 
 export const WHOLE_SPAN_PATH = '/roadmap/whole-span/';
 
-export function roadmapPage(model: PortfolioModel, grouping: RoadmapGrouping, span: 'window' | 'whole' = 'window'): RoadmapPage {
+/**
+ * `slips`: projects that keep slipping, from the portfolio's history (src/page-data/history.ts slipFlags):
+ * id → `slipped in N of the last M reviews`; a card lists them when there are any.
+ */
+export function roadmapPage(model: PortfolioModel, grouping: RoadmapGrouping, span: 'window' | 'whole' = 'window', slips: ReadonlyMap<string, string> = new Map()): RoadmapPage {
   const summary = roadmapSummary(model);
   const fy = model.settings.fiscal_year_start;
   const view = buildTimeline(model, model.projects, { grouping, window: span === 'window' });
@@ -59,6 +63,7 @@ export function roadmapPage(model: PortfolioModel, grouping: RoadmapGrouping, sp
       card('slipped', 'slipped past baseline', summary.slipped),
       card('at-risk', 'at risk (red or amber)', summary.atRisk),
       card('overdue', 'overdue (open past end)', summary.overdue),
+      ...(slips.size ? [{ ...card('keeps-slipping', 'keep slipping (end later at most reviews)', [...slips.keys()]), projects: [...slips].map(([id, note]) => ({ id, title: titleOf(model, 'projects', id), note })) }] : []),
     ],
     multi: grouping === 'goal' || grouping === 'team',
     asOf: formatDate(model.settings.as_of, fy),

@@ -10,6 +10,7 @@ import type { PortfolioInput, PortfolioModel } from '../core/model.ts';
 import { buildBacklog, buildScorecards, type Backlog, type Scorecards } from '../core/scorecard.ts';
 import { searchDocuments, searchParts, type SearchDocument } from '../core/search-index.ts';
 import type { ChangeLog } from '../core/changes.ts';
+import type { PortfolioHistory } from '../core/history/index.ts';
 import { getChangeLog } from '../io/git-history.ts';
 import { dependencyGroups, type DependencyGroups } from '../page-data/dependencies.ts';
 import { bodyText } from '../render/body-text.ts';
@@ -17,6 +18,7 @@ import type { ContentFile } from '../core/load.ts';
 import type { CheckCache } from '../io/check-cache.ts';
 import type { ParallelOptions } from '../io/prepare-parallel.ts';
 import { checkFiles, runCheck, type CheckOptions, type CheckResult } from './check.ts';
+import { portfolioHistory, type HistoryOptions } from './history.ts';
 import type { Settings } from './settings.ts';
 
 export type { Settings } from './settings.ts';
@@ -37,6 +39,8 @@ export interface Site {
   search: { partCount: number; parts?: SearchDocument[][] };
   /** Project changes from the content folder's git history; absent unless asked for. */
   changes?: ChangeLog;
+  /** The portfolio's history: samples at past review periods, plus now (./history.ts); absent unless asked for. */
+  history?: PortfolioHistory;
 }
 
 export interface SiteOptions {
@@ -44,8 +48,14 @@ export interface SiteOptions {
   now?: Date;
   /** Make the search documents (a build does; the dev server and tests need not). */
   search?: boolean;
-  /** Read "What changed" from git (a build and the dev server do; tests of numbers need not). */
+  /** Read "What changed" and the portfolio's history from git (a build and the dev server do; tests of numbers need not). */
   history?: boolean;
+}
+
+/** The site with its history: the samples are read from git and checked, so this is asynchronous. */
+export async function withHistory(site: Site, input: PortfolioInput, opts: HistoryOptions = {}): Promise<Site> {
+  site.history = await portfolioHistory(site.settings, input, site.model, opts);
+  return site;
 }
 
 /** Stage 1: read, parse and validate the content folder; every problem at once. */
@@ -106,5 +116,6 @@ export class ContentError extends Error {
 export async function buildSite(settings: Settings, opts: SiteOptions & Pick<CheckOptions, 'parallel'> = {}): Promise<Site> {
   const checked = await checkContent(settings, { parallel: opts.parallel });
   if (checked.exitCode !== 0 || !checked.input) throw new ContentError(checked.output);
-  return siteFromInput(settings, checked.input, opts);
+  const site = siteFromInput(settings, checked.input, opts);
+  return opts.history ? withHistory(site, checked.input) : site;
 }

@@ -29,6 +29,8 @@ export interface Settings {
   siteUrl?: string;
   /** The check cache folder (`ROADMAP_CHECK_CACHE`; `off`: none). */
   checkCache?: string;
+  /** The folder of computed history samples (`ROADMAP_HISTORY_CACHE`; `off`: none, every sample is computed afresh). */
+  historyCache?: string;
   /** Characters of text per search-index part (`ROADMAP_SEARCH_PART_CHARS`). */
   searchPartChars: number;
 }
@@ -37,6 +39,9 @@ export type Env = Record<string, string | undefined>;
 
 /** The default check cache: Astro's cache folder, so a check warms the build's check and the other way round. */
 export const DEFAULT_CHECK_CACHE = fileURLToPath(new URL('../../node_modules/.astro/roadmap-check/', import.meta.url));
+
+/** The default history cache: one folder per machine, so each past state is computed once (src/pipeline/history.ts). */
+export const DEFAULT_HISTORY_CACHE = fileURLToPath(new URL('../../node_modules/.cache/roadmap/history/', import.meta.url));
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v);
 const optionalText = z.preprocess(blankToUndefined, z.string().optional());
@@ -103,6 +108,7 @@ const envSchema = z.object({
   BASE_PATH: basePathSchema,
   SITE_URL: siteUrlSchema,
   ROADMAP_CHECK_CACHE: optionalText,
+  ROADMAP_HISTORY_CACHE: optionalText,
   ROADMAP_SEARCH_PART_CHARS: partCharsSchema,
 });
 
@@ -138,6 +144,7 @@ export function loadSettings(env: Env = process.env, cwd: string = process.cwd()
     basePath: e.BASE_PATH,
     siteUrl: e.SITE_URL,
     checkCache: cache === 'off' ? undefined : cache ? path.resolve(cwd, cache) : DEFAULT_CHECK_CACHE,
+    historyCache: e.ROADMAP_HISTORY_CACHE === 'off' ? undefined : e.ROADMAP_HISTORY_CACHE ? path.resolve(cwd, e.ROADMAP_HISTORY_CACHE) : DEFAULT_HISTORY_CACHE,
     searchPartChars: e.ROADMAP_SEARCH_PART_CHARS,
   };
 }

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SEARCH_PART_CHARS } from '../../src/core/search-index.ts';
-import { DEFAULT_CHECK_CACHE, loadSettings, SettingsError } from '../../src/pipeline/settings.ts';
+import { DEFAULT_CHECK_CACHE, DEFAULT_HISTORY_CACHE, loadSettings, SettingsError } from '../../src/pipeline/settings.ts';
 
 const CWD = '/work/site';
 
@@ -27,6 +27,7 @@ describe('loadSettings: the one reader of the environment', () => {
       basePath: '/',
       siteUrl: undefined,
       checkCache: DEFAULT_CHECK_CACHE,
+      historyCache: DEFAULT_HISTORY_CACHE,
       searchPartChars: SEARCH_PART_CHARS,
     });
   });
@@ -41,13 +42,15 @@ describe('loadSettings: the one reader of the environment', () => {
         BASE_PATH: '/roadmap',
         SITE_URL: 'https://pmo.example.org/roadmap',
         ROADMAP_CHECK_CACHE: 'off',
+        ROADMAP_HISTORY_CACHE: 'off',
         ROADMAP_SEARCH_PART_CHARS: '4_000_000',
       },
       CWD,
     );
-    expect(s).toMatchObject({ contentDir: path.join(CWD, 'other'), audience: 'internal', audienceDefaulted: false, asOf: '2026-03-31', strict: true, basePath: '/roadmap', siteUrl: 'https://pmo.example.org/roadmap', checkCache: undefined, searchPartChars: 4_000_000 });
+    expect(s).toMatchObject({ contentDir: path.join(CWD, 'other'), audience: 'internal', audienceDefaulted: false, asOf: '2026-03-31', strict: true, basePath: '/roadmap', siteUrl: 'https://pmo.example.org/roadmap', checkCache: undefined, historyCache: undefined, searchPartChars: 4_000_000 });
     expect(loadSettings({ ROADMAP_AUDIENCE: '  ', SITE_URL: '', BASE_PATH: ' ' }, CWD)).toMatchObject({ audience: 'public', audienceDefaulted: true, siteUrl: undefined, basePath: '/' });
     expect(loadSettings({ ROADMAP_CHECK_CACHE: 'cache' }, CWD).checkCache).toBe(path.join(CWD, 'cache'));
+    expect(loadSettings({ ROADMAP_HISTORY_CACHE: 'history' }, CWD).historyCache).toBe(path.join(CWD, 'history'));
   });
 
   it('refuses a BASE_PATH a browser would misread: //, ?, #, a scheme, whitespace', () => {

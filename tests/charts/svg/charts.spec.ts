@@ -16,6 +16,11 @@ import MilestoneStrip from '../../../src/components/MilestoneStrip.astro';
 import Timeline from '../../../src/components/Timeline.astro';
 import { DAG_FIXTURES, dagModel, dependencyWeb, NORTHWIND_MARKERS, northwindMini, securityReview, seventyYears } from '../fixtures.ts';
 import { renderSvg } from './render.ts';
+import { trendChart } from '../../../src/charts/trend.ts';
+import TrendChart from '../../../src/components/TrendChart.astro';
+
+const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+const MONTHS = ['2026-01-15', '2026-02-15', '2026-03-15', '2026-04-15', '2026-05-15', '2026-06-15', '2026-07-20'];
 
 const snapshot = (name: string) => `../__snapshots__/${name}.svg`;
 
@@ -73,5 +78,31 @@ describe('chart components as SVG', () => {
     const model = northwindMini({ markers: NORTHWIND_MARKERS });
     const svg = await renderSvg(MilestoneStrip, { strip: milestoneStrip(model, model.byId.projects.get('portal')!) });
     await expect(svg).toMatchFileSnapshot(snapshot('milestone-strip.markers'));
+  });
+
+  it('TrendChart: health mix, stacked areas', async () => {
+    const counts = [[9, 6, 3], [9, 6, 3], [8, 6, 4], [8, 5, 5], [8, 6, 4], [8, 7, 4], [9, 7, 4]];
+    const names = ['Green', 'Amber', 'Red'];
+    const chart = trendChart(
+      names.map((name, i) => ({ name, className: `t-${name.toLowerCase()}`, points: MONTHS.map((m, k) => ({ x: day(m), y: counts[k]![i], title: `${m}, ${name}: ${counts[k]![i]}` })) })),
+      { stacked: true, integer: true, zero: true },
+    );
+    // After the legend's three keys and the y labels: the grid, the areas, the points.
+    const svg = (await Promise.all([4, 5, 6].map((n) => renderSvg(TrendChart, { chart, id: 'health', label: 'Health mix' }, n)))).join('');
+    await expect(svg).toMatchFileSnapshot(snapshot('trend.health-mix'));
+  });
+
+  it('TrendChart: milestone trend analysis with the diagonal (an end +10 days a month, a milestone that holds and is done)', async () => {
+    const plus = (iso: string, n: number) => day(iso) + n;
+    const chart = trendChart(
+      [
+        { name: 'Design', className: 't-0', dashed: true, points: MONTHS.map((m) => ({ x: day(m), y: day('2026-03-31'), title: `Design at ${m}` })) },
+        { name: 'Project end', className: 't-end', points: MONTHS.map((m, k) => ({ x: day(m), y: plus('2026-09-30', 10 * k), title: `End at ${m}` })) },
+      ],
+      { dates: true, diagonal: true, height: 240 },
+    );
+    // After the legend's two keys: the y labels (dates), the grid, the lines and the diagonal, the points.
+    const svg = (await Promise.all([2, 3, 4, 5].map((n) => renderSvg(TrendChart, { chart, id: 'mta', label: 'Milestone trend' }, n)))).join('');
+    await expect(svg).toMatchFileSnapshot(snapshot('trend.milestone-trend'));
   });
 });
