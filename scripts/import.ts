@@ -19,6 +19,7 @@ import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { ImportError, importRegister, type ImportResult } from '../src/core/import/importer.ts';
 import { formatReportMarkdown, formatReportText } from '../src/core/import/report.ts';
 import { loadSettings } from '../src/pipeline/settings.ts';
+import { processIo, type CliIo } from '../src/io/cli.ts';
 
 export const USAGE = `usage: npm run import -- <file.csv> [--out DIR] [--map mapping.yaml] [--encoding utf8|latin1]
                           [--as-of YYYY-MM-DD] [--title TEXT] [--filter column=regex]... [--force]`;
@@ -34,7 +35,7 @@ export interface ImportArgs {
   force: boolean;
 }
 
-export function parseArgs(argv: readonly string[], env: Record<string, string | undefined> = process.env): ImportArgs | { error: string } {
+export function parseArgs(argv: readonly string[], env: Record<string, string | undefined> = process.env, cwd = process.cwd()): ImportArgs | { error: string } {
   const args: Partial<ImportArgs> & { filters: string[]; force: boolean } = { filters: [], force: false };
   const files: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -92,7 +93,7 @@ export function parseArgs(argv: readonly string[], env: Record<string, string | 
   }
   if (files.length === 0) return { error: `which file? give the CSV register to import\n${USAGE}` };
   if (files.length > 1) return { error: `one file at a time (got ${files.join(', ')}; with npm, options need a -- first: npm run import -- register.csv --out DIR)\n${USAGE}` };
-  return { ...args, file: files[0], out: args.out ?? loadSettings(env).contentDir };
+  return { ...args, file: files[0], out: args.out ?? loadSettings(env, cwd).contentDir };
 }
 
 function fsMessage(file: string, e: unknown, what: string): string {
@@ -193,20 +194,21 @@ export async function runImport(args: ImportArgs, cwd = process.cwd()): Promise<
   return { result, out };
 }
 
-async function main(): Promise<number> {
-  const args = parseArgs(process.argv.slice(2));
+/** The command: its exit code. */
+export async function main(io: CliIo = processIo()): Promise<number> {
+  const args = parseArgs(io.argv, io.env, io.cwd);
   if ('error' in args) {
-    process.stderr.write(`${args.error}\n`);
+    io.stderr(`${args.error}\n`);
     return 2;
   }
   try {
-    const { result, out } = await runImport(args);
-    const rel = path.relative(process.cwd(), out);
-    process.stdout.write(formatReportText(result.report, rel === '' ? '.' : rel.startsWith('..') ? out : rel));
+    const { result, out } = await runImport(args, io.cwd);
+    const rel = path.relative(io.cwd, out);
+    io.stdout(formatReportText(result.report, rel === '' ? '.' : rel.startsWith('..') ? out : rel));
     return 0;
   } catch (e) {
     if (e instanceof ImportError) {
-      process.stderr.write(`${e.message}\nnothing was written\n`);
+      io.stderr(`${e.message}\nnothing was written\n`);
       return 1;
     }
     throw e;

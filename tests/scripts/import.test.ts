@@ -7,13 +7,15 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseArgs } from '../../scripts/import.ts';
-import { removeTempDirs, ROOT, runScript, tempDir } from './run.ts';
+import { main as checkMain } from '../../scripts/check.ts';
+import { main, parseArgs } from '../../scripts/import.ts';
+import { removeTempDirs, ROOT, runMain, runScript, tempDir } from './run.ts';
 
 const FIXTURES = join(ROOT, 'tests', 'fixtures', 'import');
 
-function runImport(args: string[], env: Record<string, string> = {}) {
-  return runScript('import.ts', args, { env });
+/** `npm run import` in-process (runMain); `spawn` runs the script in a child process, as the cases marked so do. */
+function runImport(args: string[], env: Record<string, string> = {}, how: 'in-process' | 'spawn' = 'in-process') {
+  return how === 'spawn' ? runScript('import.ts', args, { env }) : runMain(main, args, { env });
 }
 
 /** Nothing at `out`, and nothing else beside it (no temporary folder left over). */
@@ -27,7 +29,8 @@ afterAll(removeTempDirs);
 describe.concurrent('npm run import', () => {
   it('imports the fixture register into a folder that passes check, and reports every dropped or guessed value', async () => {
     const out = join(tempDir(), 'content');
-    const res = await runImport([join(FIXTURES, 'register-latin1.csv'), '--out', out, '--as-of', '2025-09-30']);
+    // Through the scripts themselves (entry points, output and exit codes); the other cases run in-process.
+    const res = await runImport([join(FIXTURES, 'register-latin1.csv'), '--out', out, '--as-of', '2025-09-30'], {}, 'spawn');
     expect(res.code, res.stderr).toBe(0);
     expect(res.stdout).toContain('register-latin1.csv:5  Due  end dropped "31.02.2026": 2026-02-31 does not exist  (projects/network-refresh-infrastructure.md)');
     expect(res.stdout).toMatch(/encoding Latin-1 .*, detected: not valid UTF-8; delimiter ","/);
@@ -49,7 +52,7 @@ describe.concurrent('npm run import', () => {
     expect(res.stdout).toContain('values: 115 dropped (103 withheld under a Freedom of Information Act exemption, 11 early-planning project: not yet reported, 1 end before start); none guessed');
     expect(res.stdout).toMatch(/✓ 244 projects and 21 programs written to /);
     expect(readdirSync(join(out, 'projects'))).toHaveLength(244);
-    const check = await runScript('check.ts', ['--content', out]);
+    const check = await runMain(checkMain, ['--content', out]);
     expect(check.stdout).toMatch(/✓ 244 projects, 21 programs/);
     expect(check.code).toBe(0);
   });
@@ -137,7 +140,7 @@ describe.concurrent('npm run import', () => {
     });
 
     it('bad usage exits 2', async () => {
-      const res = await runImport(['a.csv', '--colour']);
+      const res = await runImport(['a.csv', '--colour'], {}, 'spawn');
       expect(res.code).toBe(2);
       expect(res.stderr).toMatch(/^unknown option --colour\nusage: npm run import -- <file.csv>/);
       expect(parseArgs([])).toEqual({ error: expect.stringMatching(/^which file\?/) });
