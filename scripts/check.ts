@@ -12,6 +12,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { checkContent } from '../src/pipeline/index.ts';
 import { loadSettings, SettingsError, type Env } from '../src/pipeline/settings.ts';
+import { processIo, type CliIo } from '../src/io/cli.ts';
 
 const USAGE = 'usage: node scripts/check.ts [--strict] [--content DIR]';
 
@@ -32,31 +33,30 @@ export function parseArgs(argv: readonly string[]): { env: Env } | { error: stri
   return { env };
 }
 
-async function main(): Promise<void> {
+/** The command: its exit code. */
+export async function main(io: CliIo = processIo()): Promise<number> {
+  const args = parseArgs(io.argv);
+  if ('error' in args) {
+    io.stderr(`${args.error}\n`);
+    return 2;
+  }
+  let settings;
+  try {
+    settings = loadSettings({ ...io.env, ...args.env }, io.cwd);
+  } catch (e) {
+    if (!(e instanceof SettingsError)) throw e;
+    io.stderr(`${e.message}\n`);
+    return 2;
+  }
+  const result = await checkContent(settings);
+  io.stdout(result.output);
+  return result.exitCode;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
   // The yaml parser reads process.env.LOG_TOKENS once per token, and Node's
   // process.env is a slow native accessor: a plain snapshot makes a check of
   // many records much faster. CLI only; the build keeps the real process.env.
   process.env = { ...process.env };
-  const args = parseArgs(process.argv.slice(2));
-  if ('error' in args) {
-    process.stderr.write(`${args.error}\n`);
-    process.exitCode = 2;
-    return;
-  }
-  let settings;
-  try {
-    settings = loadSettings({ ...process.env, ...args.env });
-  } catch (e) {
-    if (!(e instanceof SettingsError)) throw e;
-    process.stderr.write(`${e.message}\n`);
-    process.exitCode = 2;
-    return;
-  }
-  const result = await checkContent(settings);
-  process.stdout.write(result.output);
-  process.exitCode = result.exitCode;
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  await main();
+  process.exitCode = await main();
 }

@@ -32,6 +32,7 @@ import { importMspdi, type MspdiResult } from '../src/core/import/mspdi.ts';
 import { looksLikeMspdi } from '../src/core/import/mspdi-xml.ts';
 import { formatMspdiMarkdown, formatMspdiText, formatReportMarkdown, formatReportText } from '../src/core/import/report.ts';
 import { loadSettings } from '../src/pipeline/settings.ts';
+import { processIo, type CliIo } from '../src/io/cli.ts';
 
 export const USAGE = `usage: npm run import -- <file.csv> [--out DIR] [--map mapping.yaml] [--encoding utf8|latin1]
                           [--as-of YYYY-MM-DD] [--title TEXT] [--filter column=regex]... [--force]
@@ -55,7 +56,7 @@ export interface ImportArgs {
   outGiven?: string;
 }
 
-export function parseArgs(argv: readonly string[], env: Record<string, string | undefined> = process.env): ImportArgs | { error: string } {
+export function parseArgs(argv: readonly string[], env: Record<string, string | undefined> = process.env, cwd = process.cwd()): ImportArgs | { error: string } {
   const args: Partial<ImportArgs> & { filters: string[]; force: boolean; infer: boolean } = { filters: [], force: false, infer: false };
   const files: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -123,7 +124,7 @@ export function parseArgs(argv: readonly string[], env: Record<string, string | 
   if (files.length === 0) return { error: `which file? give the CSV register or MS Project XML plan to import\n${USAGE}` };
   if (files.length > 1) return { error: `one file at a time (got ${files.join(', ')}; with npm, options need a -- first: npm run import -- register.csv --out DIR)\n${USAGE}` };
   if (args.infer && (args.map || args.projectsAt !== undefined || args.filters.length)) return { error: `--infer proposes a mapping: it takes no --map, --filter or --projects-at\n${USAGE}` };
-  return { ...args, file: files[0], outGiven: args.out, out: args.out ?? loadSettings(env).contentDir };
+  return { ...args, file: files[0], outGiven: args.out, out: args.out ?? loadSettings(env, cwd).contentDir };
 }
 
 function fsMessage(file: string, e: unknown, what: string): string {
@@ -251,29 +252,30 @@ export async function runImport(args: ImportArgs, cwd = process.cwd()): Promise<
   return { result, out };
 }
 
-async function main(): Promise<number> {
-  const args = parseArgs(process.argv.slice(2));
+/** The command: its exit code. */
+export async function main(io: CliIo = processIo()): Promise<number> {
+  const args = parseArgs(io.argv, io.env, io.cwd);
   if ('error' in args) {
-    process.stderr.write(`${args.error}\n`);
+    io.stderr(`${args.error}\n`);
     return 2;
   }
   try {
     if (args.infer) {
-      const { inference, out } = await runInfer(args);
+      const { inference, out } = await runInfer(args, io.cwd);
       const lines = inference.columns.map((c) => `${c.column}  →  ${typeof c.target === 'string' ? c.target : 'field' in c.target ? c.target.field : `body: ${c.target.body}`}  (${c.confidence}: ${c.why})`);
-      const rel = path.relative(process.cwd(), out);
+      const rel = path.relative(io.cwd, out);
       lines.push(`✓ a proposed mapping for ${inference.columns.length} columns (${inference.sampled} rows read) written to ${rel.startsWith('..') ? out : rel}: review it, then npm run import -- ${args.file} --map ${rel.startsWith('..') ? out : rel}`);
-      process.stdout.write(`${lines.join('\n')}\n`);
+      io.stdout(`${lines.join('\n')}\n`);
       return 0;
     }
-    const done = await runImport(args);
-    const rel = path.relative(process.cwd(), done.out);
+    const done = await runImport(args, io.cwd);
+    const rel = path.relative(io.cwd, done.out);
     const shown = rel === '' ? '.' : rel.startsWith('..') ? done.out : rel;
-    process.stdout.write('mspdi' in done ? formatMspdiText(done.mspdi.report, shown) : formatReportText(done.result.report, shown));
+    io.stdout('mspdi' in done ? formatMspdiText(done.mspdi.report, shown) : formatReportText(done.result.report, shown));
     return 0;
   } catch (e) {
     if (e instanceof ImportError) {
-      process.stderr.write(`${e.message}\nnothing was written\n`);
+      io.stderr(`${e.message}\nnothing was written\n`);
       return 1;
     }
     throw e;

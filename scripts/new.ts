@@ -18,6 +18,7 @@ import { todayIso } from '../src/core/dates.ts';
 import { COLLECTION_OF, idProblem, parseKind, scaffold, scoreKeysFor, titleFromId, type Kind } from '../src/core/scaffold.ts';
 import { daySchema } from '../src/core/schema.ts';
 import { loadSettings } from '../src/pipeline/settings.ts';
+import { processIo, type CliIo } from '../src/io/cli.ts';
 
 const USAGE = `usage: npm run new -- <project|program|goal|team> <id> [--title "Title"] [--content DIR]`;
 
@@ -28,7 +29,7 @@ export interface NewArgs {
   dir: string;
 }
 
-export function parseArgs(argv: readonly string[], env: Record<string, string | undefined> = process.env): NewArgs | { error: string; code: 1 | 2 } {
+export function parseArgs(argv: readonly string[], env: Record<string, string | undefined> = process.env, cwd = process.cwd()): NewArgs | { error: string; code: 1 | 2 } {
   const positional: string[] = [];
   let title: string | undefined;
   let dir: string | undefined;
@@ -50,7 +51,7 @@ export function parseArgs(argv: readonly string[], env: Record<string, string | 
   const kind = parseKind(positional[0]);
   if ('error' in kind) return { error: kind.error, code: 2 };
   if (title !== undefined && title.trim() === '') return { error: '--title must not be empty', code: 1 };
-  return { kind: kind.kind, id: positional[1], title, dir: dir ? path.resolve(dir) : loadSettings(env).contentDir };
+  return { kind: kind.kind, id: positional[1], title, dir: dir ? path.resolve(cwd, dir) : loadSettings(env, cwd).contentDir };
 }
 
 async function exists(p: string): Promise<boolean> {
@@ -110,22 +111,23 @@ export async function createRecord(args: NewArgs, env: Record<string, string | u
   return { file };
 }
 
-async function main(): Promise<number> {
-  const args = parseArgs(process.argv.slice(2));
+/** The command: its exit code. */
+export async function main(io: CliIo = processIo()): Promise<number> {
+  const args = parseArgs(io.argv, io.env, io.cwd);
   if ('error' in args) {
-    process.stderr.write(`${args.error}\n`);
+    io.stderr(`${args.error}\n`);
     return args.code;
   }
-  const res = await createRecord(args);
+  const res = await createRecord(args, io.env);
   const rel = (p: string) => {
-    const r = path.relative(process.cwd(), p);
+    const r = path.relative(io.cwd, p);
     return r === '' || r.startsWith('..') ? p : r;
   };
   if ('error' in res) {
-    process.stderr.write(`${res.error.replaceAll(args.dir, rel(args.dir))}\n`);
+    io.stderr(`${res.error.replaceAll(args.dir, rel(args.dir))}\n`);
     return 1;
   }
-  process.stdout.write(`✓ created ${rel(res.file)}: edit it, then run npm run check\n`);
+  io.stdout(`✓ created ${rel(res.file)}: edit it, then run npm run check\n`);
   return 0;
 }
 

@@ -12,6 +12,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { jsonSchemaFiles } from '../src/core/json-schema.ts';
+import { processIo, type CliIo } from '../src/io/cli.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const SCHEMA_DIR = path.join(ROOT, 'public', 'schemas');
@@ -36,35 +37,37 @@ export async function staleSchemaFiles(dir = SCHEMA_DIR): Promise<string[]> {
   return stale;
 }
 
-async function main(argv: readonly string[]): Promise<number> {
+/** The command: its exit code. */
+export async function main(io: CliIo = processIo()): Promise<number> {
+  const argv = io.argv;
   let check = false;
   let dir = SCHEMA_DIR;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--check') check = true;
-    else if (a === '--out' && argv[i + 1] !== undefined) dir = path.resolve(argv[++i]);
+    else if (a === '--out' && argv[i + 1] !== undefined) dir = path.resolve(io.cwd, argv[++i]);
     else {
-      process.stderr.write(`${a === '--help' || a === '-h' ? '' : `unknown option ${a}\n`}${USAGE}\n`);
+      io.stderr(`${a === '--help' || a === '-h' ? '' : `unknown option ${a}\n`}${USAGE}\n`);
       return 2;
     }
   }
-  const rel = (p: string) => path.relative(process.cwd(), p) || '.';
+  const rel = (p: string) => path.relative(io.cwd, p) || '.';
   if (check) {
     const stale = await staleSchemaFiles(dir);
     if (stale.length > 0) {
-      for (const name of stale) process.stderr.write(`${rel(path.join(dir, name))}  out of date: run npm run schema and commit the result\n`);
+      for (const name of stale) io.stderr(`${rel(path.join(dir, name))}  out of date: run npm run schema and commit the result\n`);
       return 1;
     }
-    process.stdout.write(`✓ ${rel(dir)}: every schema is up to date\n`);
+    io.stdout(`✓ ${rel(dir)}: every schema is up to date\n`);
     return 0;
   }
   await mkdir(dir, { recursive: true });
   const files = jsonSchemaFiles();
   for (const f of files) await writeFile(path.join(dir, f.name), f.text);
-  process.stdout.write(`✓ wrote ${files.length} schemas to ${rel(dir)}: ${files.map((f) => f.name).join(', ')}\n`);
+  io.stdout(`✓ wrote ${files.length} schemas to ${rel(dir)}: ${files.map((f) => f.name).join(', ')}\n`);
   return 0;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  process.exitCode = await main(process.argv.slice(2));
+  process.exitCode = await main();
 }

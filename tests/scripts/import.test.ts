@@ -7,13 +7,15 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseArgs, runImport as runImportInProcess } from '../../scripts/import.ts';
-import { removeTempDirs, ROOT, runScript, tempDir } from './run.ts';
+import { main as checkMain } from '../../scripts/check.ts';
+import { main, parseArgs, runImport as runImportInProcess } from '../../scripts/import.ts';
+import { removeTempDirs, ROOT, runMain, runScript, tempDir } from './run.ts';
 
 const FIXTURES = join(ROOT, 'tests', 'fixtures', 'import');
 
-function runImport(args: string[], env: Record<string, string> = {}) {
-  return runScript('import.ts', args, { env });
+/** `npm run import` in-process (runMain); `spawn` runs the script in a child process, as the cases marked so do. */
+function runImport(args: string[], env: Record<string, string> = {}, how: 'in-process' | 'spawn' = 'in-process') {
+  return how === 'spawn' ? runScript('import.ts', args, { env }) : runMain(main, args, { env });
 }
 
 /** Nothing at `out`, and nothing else beside it (no temporary folder left over). */
@@ -27,7 +29,8 @@ afterAll(removeTempDirs);
 describe.concurrent('npm run import', () => {
   it('imports the fixture register into a folder that passes check, and reports every dropped or guessed value', async () => {
     const out = join(tempDir(), 'content');
-    const res = await runImport([join(FIXTURES, 'register-latin1.csv'), '--out', out, '--as-of', '2025-09-30']);
+    // Through the scripts themselves (entry points, output and exit codes); the other cases run in-process.
+    const res = await runImport([join(FIXTURES, 'register-latin1.csv'), '--out', out, '--as-of', '2025-09-30'], {}, 'spawn');
     expect(res.code, res.stderr).toBe(0);
     expect(res.stdout).toContain('register-latin1.csv:5  Due  end dropped "31.02.2026": 2026-02-31 does not exist  (projects/network-refresh-infrastructure.md)');
     expect(res.stdout).toMatch(/encoding Latin-1 .*, detected: not valid UTF-8; delimiter ","/);
@@ -49,7 +52,7 @@ describe.concurrent('npm run import', () => {
     expect(res.stdout).toContain('ms-project.xml:link 8  dependencies dropped "Data Platform → Mobile build": a start-to-finish link');
     expect(res.stdout).toMatch(/✓ 4 projects \(3 milestones, 3 dependencies, 4 demand lines\), 2 programs, 2 teams written to /);
     expect(readdirSync(out).sort()).toEqual(['import-report.md', 'portfolio.yaml', 'programs', 'projects', 'teams']);
-    const check = await runScript('check.ts', ['--content', out]);
+    const check = await runMain(checkMain, ['--content', out]);
     expect(check.stdout).toMatch(/✓ 4 projects, 2 programs, 0 goals, 2 teams/);
     expect(check.code).toBe(0);
     const args = parseArgs([join(ROOT, 'tests', 'fixtures', 'mspdi', 'ms-project.xml'), '--out', join(tempDir(), 'x'), '--filter', 'a=b']);
@@ -60,12 +63,12 @@ describe.concurrent('npm run import', () => {
 
   it('--infer writes a proposed mapping file (and no records); it does not replace one without --force', async () => {
     const dir = tempDir();
-    const res = await runScript('import.ts', [join(FIXTURES, 'infer-unnamed.csv'), '--infer'], { cwd: dir });
+    const res = await runMain(main, [join(FIXTURES, 'infer-unnamed.csv'), '--infer'], { cwd: dir });
     expect(res.code, res.stderr).toBe(0);
     expect(res.stdout).toContain('Where we are  →  status  (high: ');
     expect(res.stdout).toContain('written to infer-unnamed.mapping.yaml: review it, then npm run import -- ');
     expect(readdirSync(dir)).toEqual(['infer-unnamed.mapping.yaml']);
-    const again = await runScript('import.ts', [join(FIXTURES, 'infer-unnamed.csv'), '--infer'], { cwd: dir });
+    const again = await runMain(main, [join(FIXTURES, 'infer-unnamed.csv'), '--infer'], { cwd: dir });
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('infer-unnamed.mapping.yaml: exists: choose another --out, or add --force to replace it');
     // Importing with it is tests/core/import-infer.test.ts.
@@ -78,7 +81,7 @@ describe.concurrent('npm run import', () => {
     expect(res.stdout).toContain('values: 115 dropped (103 withheld under a Freedom of Information Act exemption, 11 early-planning project: not yet reported, 1 end before start); none guessed');
     expect(res.stdout).toMatch(/✓ 244 projects and 21 programs written to /);
     expect(readdirSync(join(out, 'projects'))).toHaveLength(244);
-    const check = await runScript('check.ts', ['--content', out]);
+    const check = await runMain(checkMain, ['--content', out]);
     expect(check.stdout).toMatch(/✓ 244 projects, 21 programs/);
     expect(check.code).toBe(0);
   });
@@ -166,7 +169,7 @@ describe.concurrent('npm run import', () => {
     });
 
     it('bad usage exits 2', async () => {
-      const res = await runImport(['a.csv', '--colour']);
+      const res = await runImport(['a.csv', '--colour'], {}, 'spawn');
       expect(res.code).toBe(2);
       expect(res.stderr).toMatch(/^unknown option --colour\nusage: npm run import -- <file.csv>/);
       expect(parseArgs([])).toEqual({ error: expect.stringMatching(/^which file\?/) });

@@ -9,13 +9,15 @@ import { parseFrontMatter } from '../../src/core/frontmatter.ts';
 import { loadPortfolio } from '../../src/core/load.ts';
 import { idProblem, scaffold, titleFromId } from '../../src/core/scaffold.ts';
 import { readContentDir } from '../../src/io/read-content.ts';
-import { parseArgs } from '../../scripts/new.ts';
-import { removeTempDirs, ROOT, runScript, tempDir } from './run.ts';
+import { main, parseArgs } from '../../scripts/new.ts';
+import { removeTempDirs, ROOT, runMain, runScript, tempDir } from './run.ts';
 
 const TODAY = '2026-05-04';
 
-function runNew(args: string[], env: Record<string, string> = {}) {
-  return runScript('new.ts', args, { env: { ROADMAP_TODAY: TODAY, ...env } });
+/** `npm run new` in-process (runMain); `spawn` runs the script in a child process, as the cases marked so do. */
+function runNew(args: string[], env: Record<string, string> = {}, how: 'in-process' | 'spawn' = 'in-process') {
+  const opts = { env: { ROADMAP_TODAY: TODAY, ...env } };
+  return how === 'spawn' ? runScript('new.ts', args, opts) : runMain(main, args, opts);
 }
 
 async function check(dir: string) {
@@ -35,7 +37,8 @@ describe.concurrent('npm run new', () => {
   it('creates each kind from its template, with updated = today, and the result passes check', async () => {
     const content = freshContent();
     for (const [kind, folder] of [['project', 'projects'], ['program', 'programs'], ['goal', 'goals'], ['team', 'teams']] as const) {
-      const res = await runNew([kind, `new-${kind}`, '--content', content]);
+      // The project through the script itself (its entry point, output and exit code); the rest in-process.
+      const res = await runNew([kind, `new-${kind}`, '--content', content], {}, kind === 'project' ? 'spawn' : 'in-process');
       expect(res.code, res.stderr).toBe(0);
       expect(res.stdout).toContain(`created`);
       expect(res.stdout).toContain(`${folder}/new-${kind}.md`);
@@ -96,7 +99,7 @@ describe.concurrent('npm run new', () => {
 
   it('bad usage: unknown kind (with a suggestion), missing id, unknown option → exit 2', async () => {
     const content = freshContent();
-    const kind = await runNew(['prject', 'x', '--content', content]);
+    const kind = await runNew(['prject', 'x', '--content', content], {}, 'spawn');
     expect(kind.code).toBe(2);
     expect(kind.stderr).toContain('did you mean project?');
     expect(parseArgs(['project', '--content', content])).toMatchObject({ code: 2, error: expect.stringMatching(/^which kind and id\?/) });

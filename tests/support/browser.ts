@@ -6,7 +6,7 @@
  * run and fail with that message: CI must never pass by skipping them.
  */
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { chromiumPath } from '../../src/io/chromium.ts';
 
 /** The Chromium the tests launch (src/io/chromium.ts); `/usr/bin/chromium` names the missing one in the message. */
@@ -24,7 +24,8 @@ export const MISSING_MESSAGE =
 export const skipBrowserTests = chromiumMissing && !onCI;
 if (skipBrowserTests) console.warn(`[browser tests skipped] ${MISSING_MESSAGE}`);
 
-export async function launchBrowser(): Promise<Browser> {
+/** A new Chromium process. */
+async function launchChromium(): Promise<Browser> {
   if (chromiumMissing) throw new Error(`${MISSING_MESSAGE}${onCI ? ' (CI is set, so browser tests fail rather than skip.)' : ''}`);
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
@@ -39,5 +40,48 @@ export async function launchBrowser(): Promise<Browser> {
       // No host but this machine resolves: a page under test can reach nothing on the web (a record's link or image).
       '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
     ],
+  });
+}
+
+let shared: Promise<Browser> | undefined;
+
+/**
+ * Chromium for one test file. The test files of a worker share one Chromium process (the unit project
+ * shares workers between files), so each file does not pay for starting one: the handle's `close()` closes
+ * only the contexts and pages opened through it, and the process ends with the worker. Everything else is
+ * the Browser's own.
+ */
+export async function launchBrowser(): Promise<Browser> {
+  shared ??= launchChromium().then(
+    (browser) => {
+      browser.on('disconnected', () => (shared = undefined));
+      return browser;
+    },
+    (error: unknown) => {
+      shared = undefined;
+      throw error;
+    },
+  );
+  const browser = await shared;
+  const opened = new Set<BrowserContext>();
+  const track = <T extends BrowserContext>(context: T) => {
+    opened.add(context);
+    context.on('close', () => opened.delete(context));
+    return context;
+  };
+  return new Proxy(browser, {
+    get(target, prop) {
+      if (prop === 'newContext') return async (...args: Parameters<Browser['newContext']>) => track(await target.newContext(...args));
+      if (prop === 'newPage') return async (...args: Parameters<Browser['newPage']>) => {
+        const page = await target.newPage(...args);
+        track(page.context());
+        return page;
+      };
+      if (prop === 'close') return async () => {
+        for (const context of [...opened]) await context.close().catch(() => undefined);
+      };
+      const value = Reflect.get(target, prop, target) as unknown;
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
   });
 }
