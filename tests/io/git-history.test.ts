@@ -3,7 +3,6 @@
  * give before/after snapshots with commit dates (never the clock); no
  * repository and a shallow clone give an empty list with a note.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildModel } from '../../src/core/build-model.ts';
 import { getChangeLog, readHistory } from '../../src/io/git-history.ts';
 import { portfolio, project } from '../core/fixtures.ts';
+import { git } from '../support/git.ts';
 
 const dirs: string[] = [];
 const tmp = (name: string) => {
@@ -18,23 +18,6 @@ const tmp = (name: string) => {
   dirs.push(d);
   return d;
 };
-
-function git(cwd: string, args: string[], date?: string): string {
-  return execFileSync('git', args, {
-    cwd,
-    encoding: 'utf8',
-    env: {
-      PATH: process.env.PATH,
-      HOME: cwd,
-      GIT_CONFIG_NOSYSTEM: '1',
-      GIT_AUTHOR_NAME: 'T',
-      GIT_AUTHOR_EMAIL: 't@example.org',
-      GIT_COMMITTER_NAME: 'T',
-      GIT_COMMITTER_EMAIL: 't@example.org',
-      ...(date ? { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } : {}),
-    },
-  });
-}
 
 const record = (fields: string) => `---\ntitle: Patient Portal\n${fields}\n---\nBody.\n`;
 

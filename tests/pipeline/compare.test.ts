@@ -5,7 +5,6 @@
  * computed change; invalid content gives check's problems and exit 1; a bad
  * ref or a folder outside git a plain message and exit 2.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,14 +16,9 @@ import { compareRevisions, GitContentError } from '../../src/pipeline/compare.ts
 import { checkContent, modelFromInput } from '../../src/pipeline/index.ts';
 import { loadSettings } from '../../src/pipeline/settings.ts';
 import { removeTempDirs, runScript, tempDir } from '../scripts/run.ts';
+import { git as gitIn } from '../support/git.ts';
 
-function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, {
-    cwd,
-    encoding: 'utf8',
-    env: { PATH: process.env.PATH, HOME: cwd, GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@example.org' },
-  });
-}
+const git = (cwd: string, ...args: string[]) => gitIn(cwd, args);
 
 const PORTFOLIO = 'title: T\nas_of: 2026-01-15\naudiences:\n  public: { hide: [demand] }\n  internal: { hide: [] }\n';
 const project = (title: string, fields: string, body = 'Notes.') => `---\ntitle: ${title}\nstatus: active\n${fields}\n---\n${body}\n`;

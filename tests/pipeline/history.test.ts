@@ -7,7 +7,6 @@
  * to a public build's history; the cache gives the same history without
  * computing; a shallow clone and a folder outside git give a notice.
  */
-import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,23 +17,8 @@ import type { HistoryStats } from '../../src/pipeline/history.ts';
 import { buildSite, checkContent, withHistory, siteFromInput } from '../../src/pipeline/index.ts';
 import { loadSettings } from '../../src/pipeline/settings.ts';
 import { removeTempDirs, tempDir } from '../scripts/run.ts';
-
-function git(cwd: string, args: string[], date?: string): string {
-  return execFileSync('git', args, {
-    cwd,
-    encoding: 'utf8',
-    env: {
-      PATH: process.env.PATH,
-      HOME: cwd,
-      GIT_CONFIG_NOSYSTEM: '1',
-      GIT_AUTHOR_NAME: 'T',
-      GIT_AUTHOR_EMAIL: 't@example.org',
-      GIT_COMMITTER_NAME: 'T',
-      GIT_COMMITTER_EMAIL: 't@example.org',
-      ...(date ? { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } : {}),
-    },
-  });
-}
+import { execFileSync } from 'node:child_process';
+import { git } from '../support/git.ts';
 
 const PORTFOLIO = 'title: T\nas_of: 2026-07-20\naudiences:\n  public: { hide: [budget] }\n  internal: { hide: [] }\n';
 const record = (title: string, fields: string) => `---\ntitle: ${title}\n${fields}\n---\nNotes.\n`;
