@@ -37,6 +37,13 @@ function mdxLoader(name: CollectionName): Loader {
     name: 'roadmap-mdx',
     load: async (context) => {
       if (!hasMdxRecords(dir)) return context.store.clear();
+      // Astro's glob loader keeps an entry whose id and text are unchanged with the path it was first read from:
+      // after a build of another content folder (since deleted) holding the same record, the build would import
+      // a file that is gone. A different folder starts from an empty store.
+      if (context.meta.get('content-dir') !== dir) {
+        context.store.clear();
+        context.meta.set('content-dir', dir);
+      }
       // A linked .mdx whose real path is outside the content folder is never stored, so never compiled (check refuses it too).
       const store = guardStore(context.store, fileURLToPath(context.config.root), settings.contentDir, (file, why) => context.logger.error(`${file}: ${why}`));
       return records.load({ ...context, store });
