@@ -51,7 +51,7 @@ export interface ProjectSummary {
   /** The health note, and when the record was last reviewed. */
   note?: { text?: string; updated?: string; daysSinceUpdate?: number };
   /** What earned value suggests for schedule (SPI) and budget (CPI) health: a hint beside the health, never the health. */
-  evmHints: ({ dimension: 'schedule' | 'budget' } & EvmLevel)[];
+  evmHints?: ({ dimension: 'schedule' | 'budget' } & EvmLevel)[];
 }
 
 /** The project page's "Earned value" section. */
@@ -210,11 +210,17 @@ export function projectSummary(model: PortfolioModel, p: ProjectView): ProjectSu
     topRisk: top && { title: top.title, likelihood: top.likelihood, impact: top.impact, owner: top.owner, mitigation: top.mitigation, open: openRisks.length },
     decisions: decisions.length > 0 ? { open: decisions.length, first: decisions[0] } : undefined,
     note: hasNote ? { text: p.health.note, updated: r.updated, daysSinceUpdate: p.daysSinceUpdate } : undefined,
-    evmHints: (['schedule', 'budget'] as const).flatMap((dimension) => {
-      const h = p.earnedValue?.hint[dimension];
-      return h ? [{ dimension, ...h }] : [];
-    }),
+    ...evmHints(p),
   };
+}
+
+/** What SPI and CPI suggest, beside schedule and budget health; left out when earned value has neither. */
+function evmHints(p: ProjectView): Pick<ProjectSummary, 'evmHints'> {
+  const hints = (['schedule', 'budget'] as const).flatMap((dimension) => {
+    const h = p.earnedValue?.hint[dimension];
+    return h ? [{ dimension, ...h }] : [];
+  });
+  return hints.length > 0 ? { evmHints: hints } : {};
 }
 
 /** "Overall health", or "Overall health (of published dimensions)" when the audience hides some: a public rating is not the internal one. */
