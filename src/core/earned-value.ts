@@ -15,7 +15,7 @@
  * computes the ratios from the sums (never an average of ratios).
  */
 import { dateSpan, type Day } from './dates.ts';
-import { formulaNumber } from './format.ts';
+import { formatDate, formulaNumber } from './format.ts';
 import type { Project, Rag } from './schema.ts';
 import { figure, num, sumText, type Figure } from './scorecard/figure.ts';
 
@@ -191,7 +191,7 @@ export function earnedValue(record: Pick<Project, 'budget' | 'progress'>, fy: nu
           const passed = asOfDay - p.first;
           const days = p.last - p.first + 1;
           pv += (p.planned * passed) / days;
-          terms.push(`${money(p.planned)} × ${passed}/${days} days of ${p.period}`);
+          terms.push(`${money(p.planned)} × ${passed}/${days} days of ${formatDate(p.period, fy)}`);
         }
       }
       const shown = terms.length <= 6 ? terms.join(' + ') : `${terms.slice(0, 5).join(' + ')} + … (${terms.length} periods)`;
