@@ -59,6 +59,8 @@ export interface ScorecardView {
   onThisPage?: PageSection[];
   earnedValue?: EvmView;
   valueForMoney?: ValueForMoneyView;
+  /** `roi_years`, the horizon of ROI. */
+  roiYears: number;
 }
 
 /** SPI or CPI in a table cell: the index, what it suggests, and how it was computed. */
@@ -238,6 +240,7 @@ export function scorecardView(model: PortfolioModel, scorecards: Scorecards, sco
     ...shownSections(SCORECARD_SECTIONS, shown),
     attention: attentionCounts(s),
     matrix: capList(s.matrix),
+    roiYears: model.settings.roi_years,
     ...(shown.earnedValue ? { earnedValue: evmView(model, scorecards, s.earnedValue!, scope) } : {}),
     ...(shown.valueForMoney ? { valueForMoney: valueForMoneyView(model, s.roi!) } : {}),
   };

@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { projectPage } from '../../src/page-data/project.ts';
 import { scorecardView } from '../../src/page-data/scorecard.ts';
+import { programPage } from '../../src/page-data/records.ts';
 import { siteFromInput } from '../../src/pipeline/index.ts';
 import { loadSettings } from '../../src/pipeline/settings.ts';
 import { portfolio, program, project, settings } from '../core/fixtures.ts';
@@ -90,6 +91,9 @@ describe('scorecard', () => {
     expect(view.valueForMoney!.figures.find((f) => f.name === 'ROI')!.text).toBe('+81.8%');
     const program = scorecardView(s.model, s.scorecards, { kind: 'program', id: 'core' })!;
     expect(program.earnedValue!.lines.shown.map((l) => l.id)).toEqual(['worked']);
+    // The program page's scorecard summary: a sentence each.
+    const summary = programPage(s.model, s.scorecards, 'core').scorecard!;
+    expect([summary.earnedValue, summary.roi]).toEqual(['SPI 0.64, CPI 0.73 (1 project)', 'ROI +81.8% over 5 years, payback 2.8 years (2 valued projects)']);
   });
 
   it('the public audience (budget and benefits hidden) sees neither section, nor the hints', () => {
@@ -101,5 +105,7 @@ describe('scorecard', () => {
     expect(page.section.earnedValue).toBeUndefined();
     expect(page.summary.evmHints).toBeUndefined();
     expect(projectPage(s.model, 'good').section.roi).toBeUndefined();
+    const summary = programPage(s.model, s.scorecards, 'core').scorecard!;
+    expect([summary.earnedValue, summary.roi]).toEqual([undefined, undefined]);
   });
 });
