@@ -80,6 +80,8 @@ type Lines = NonNullable<NonNullable<Project['budget']>['lines']>;
 /** Money in formulas: `62,500`, `−22.5`. */
 const money = (n: number) => num(n).replace(/^-/, '\u2212');
 const ratio = (n: number) => formulaNumber(n, 3);
+/** `a + b + c = total`; a single term is its own total. */
+export const sumFormula = (values: readonly number[], total: number) => (values.length === 1 ? money(total) : `${sumText(values)} = ${money(total)}`);
 
 /** SPI or CPI against [amber, red]: red below the second number, amber below the first. */
 export function evmLevel(name: 'SPI' | 'CPI', index: number, [amber, red]: readonly [number, number]): EvmLevel {
@@ -166,7 +168,7 @@ export function earnedValue(record: Pick<Project, 'budget' | 'progress'>, fy: nu
   else if (planned.length === 0) missing.bac = 'no budget line states planned';
   else {
     const bac = planned.reduce((a, b) => a + b, 0);
-    figures.bac = figure(bac, `${EVM_TERMS.bac.formula} = ${sumText(planned)} = ${money(bac)}`, evmDefinition('bac'));
+    figures.bac = figure(bac, `${EVM_TERMS.bac.formula} = ${sumFormula(planned, bac)}`, evmDefinition('bac'));
   }
   const undated = lines.findIndex((l) => l.period === undefined);
   let periods: EvmPeriod[] = [];
@@ -195,14 +197,14 @@ export function earnedValue(record: Pick<Project, 'budget' | 'progress'>, fy: nu
         }
       }
       const shown = terms.length <= 6 ? terms.join(' + ') : `${terms.slice(0, 5).join(' + ')} + … (${terms.length} periods)`;
-      figures.pv = figure(pv, `Σ planned of the periods passed by the as-of date = ${terms.length ? shown : '0'} = ${money(pv)}`, evmDefinition('pv'));
+      figures.pv = figure(pv, `Σ planned of the periods passed by the as-of date = ${terms.length === 0 ? '0' : terms.length === 1 && terms[0] === money(pv) ? terms[0] : `${shown} = ${money(pv)}`}`, evmDefinition('pv'));
     } else missing.pv = `needs BAC: ${missing.bac}`;
     const begun = periods.filter((p) => p.first <= asOfDay);
     const actuals = begun.flatMap((p) => (p.actual !== undefined ? [p.actual] : []));
     if (actuals.length === 0) missing.ac = 'no actual reported for a period begun by the as-of date';
     else {
       const ac = actuals.reduce((a, b) => a + b, 0);
-      figures.ac = figure(ac, `${EVM_TERMS.ac.formula} = ${sumText(actuals)} = ${money(ac)}`, evmDefinition('ac'));
+      figures.ac = figure(ac, `${EVM_TERMS.ac.formula} = ${sumFormula(actuals, ac)}`, evmDefinition('ac'));
     }
   }
   if (record.progress === undefined) missing.ev = 'no progress';
@@ -246,7 +248,7 @@ export function rollupEarnedValue(items: readonly { id: string; earnedValue?: Ea
     if (projects.length === 0) missing[k] = 'no project has BAC, PV, EV and AC';
     else {
       const total = sums[k].reduce((a, b) => a + b, 0);
-      figures[k] = figure(total, `Σ ${EVM_TERMS[k].name} of ${projects.length} project${projects.length === 1 ? '' : 's'} = ${sumText(sums[k])} = ${money(total)}`, evmDefinition(k));
+      figures[k] = figure(total, `Σ ${EVM_TERMS[k].name} of ${projects.length} project${projects.length === 1 ? '' : 's'} = ${sumFormula(sums[k], total)}`, evmDefinition(k));
     }
   }
   return { ...deriveEarnedValue({ figures, missing }, thresholds), projects, left };

@@ -16,7 +16,8 @@
 import { formulaNumber } from './format.ts';
 import type { Project } from './schema.ts';
 import { benefitRealization } from './budget.ts';
-import { figure, num, sumText, type Figure } from './scorecard/figure.ts';
+import { figure, num, type Figure } from './scorecard/figure.ts';
+import { sumFormula } from './earned-value.ts';
 
 export interface ProjectRoi {
   /** Σ annual_value of the valued benefits; absent when none states one. */
@@ -63,7 +64,7 @@ export function projectRoi(record: Pick<Project, 'budget' | 'benefits'>, years: 
   else {
     const values = valued.map((b) => b.annual_value!);
     const total = values.reduce((a, b) => a + b, 0);
-    annualValue = figure(total, `Σ annual_value of ${plural(valued.length, 'benefit')} = ${sumText(values)} = ${money(total)}`, 'annual-value');
+    annualValue = figure(total, `Σ annual_value of ${plural(valued.length, 'benefit')} = ${sumFormula(values, total)}`, 'annual-value');
   }
   const b = record.budget;
   let cost: Figure | undefined;
@@ -136,9 +137,9 @@ export function rollupRoi(items: readonly { id: string; roi?: ProjectRoi }[], ye
     missing.cost = missing.annualValue;
     missing.realized = missing.annualValue;
   } else {
-    annualValue = figure(sum(values), `Σ annual value of ${n} = ${sumText(values)} = ${money(sum(values))}`, 'annual-value');
-    cost = figure(sum(costs), `Σ cost of ${n} = ${sumText(costs)} = ${money(sum(costs))}`, 'roi-cost');
-    realizedFigure = figure(sum(realized), `Σ realized annual value of ${n} = ${sumText(realized)} = ${money(sum(realized))}`, 'realized-value');
+    annualValue = figure(sum(values), `Σ annual value of ${n} = ${sumFormula(values, sum(values))}`, 'annual-value');
+    cost = figure(sum(costs), `Σ cost of ${n} = ${sumFormula(costs, sum(costs))}`, 'roi-cost');
+    realizedFigure = figure(sum(realized), `Σ realized annual value of ${n} = ${sumFormula(realized, sum(realized))}`, 'realized-value');
   }
   return { annualValue, cost, ...returns(annualValue, cost, years, missing), realized: realizedFigure, missing, projects, unvalued, uncosted };
 }

@@ -88,12 +88,12 @@ describe('scorecard and backlog audiences (sentinel fixture)', () => {
     // variance (8426197 − 7319283) / 7319283 = +15.12% > 15% → red
     expect(text(sc)).toContain('(8,426,197 − 7,319,283) / 7,319,283 = +15.12%');
     // Earned value (EV 37% × 7,319,283; EAC = 7,319,283 / 0.527) and ROI (+46.4% over 5 years) with their formulas.
-    expect(text(sc)).toContain('EAC Estimate at completion £13,884,570');
+    expect(text(sc)).toContain('EAC Estimate at completion BAC / CPI = 7,319,283 / 0.527 = 13,884,570.27 £13,884,570');
     expect(text(sc)).toContain('(annual value × 5 years − cost) / cost = (2,468,013 × 5 − 8,426,197) / 8,426,197 = 0.464');
     const project = text(readText(internal.outDir, 'projects/sc-sentinel-active/index.html'));
     expect(project).toContain('progress × BAC = 37% × 7,319,283 = 2,708,134.71');
     expect(project).toContain('EVM suggests');
-    expect(project).toContain('Payback cost / annual value 3.4 years');
+    expect(project).toContain('Payback cost / annual value cost / annual value = 8,426,197 / 2,468,013 = 3.41 years 3.4 years');
     const backlog = readText(internal.outDir, 'backlog/index.html');
     // RICE 91357 × 3 × 0.5 / 1 = 137035.5, in the open portfolio's ranking with its formula
     expect(text(backlog)).toContain('Sentinel active project 137,035.5 Active');
