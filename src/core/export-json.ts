@@ -43,7 +43,9 @@ export function earnedValueJson(e: Pick<EarnedValue, 'figures' | 'missing' | 'hi
   if (!e) return undefined;
   const out: Record<string, unknown> = {};
   for (const k of EVM_KEYS) out[k] = round4(e.figures[k]?.value);
-  const missing = Object.keys(e.missing).length > 0 ? e.missing : undefined;
+  // Reasons that only repeat another's ("needs EV: no progress") are left out: the input's own reason is there.
+  const own = Object.entries(e.missing).filter(([, why]) => !why.startsWith('needs '));
+  const missing = own.length > 0 ? Object.fromEntries(own) : undefined;
   const hint = e.hint.schedule || e.hint.budget ? { schedule: e.hint.schedule?.value, budget: e.hint.budget?.value } : undefined;
   return { ...out, missing, hint };
 }

@@ -118,6 +118,10 @@ describe('earned value, internal audience', () => {
     const worked = json.projects.find((p: { id: string }) => p.id === 'worked');
     expect(worked.earnedValue).toMatchObject({ bac: 100, pv: 62.5, ev: 40, ac: 55, sv: -22.5, cv: -15, spi: 0.64, cpi: 0.7273, eac: 137.5, vac: -37.5, tcpi: 1.3333 });
     expect(worked.earnedValue.hint).toEqual({ schedule: 'red', budget: 'red' });
+    // Only the inputs' own reasons: SV, SPI, … of a project without progress say no more than EV's.
+    const noProgress = json.projects.find((p: { id: string }) => p.id === 'no-progress');
+    expect(noProgress.earnedValue.missing).toEqual({ ev: 'no progress' });
+    expect(noProgress.earnedValue.pv).toBe(62.5);
     const valued = json.projects.find((p: { id: string }) => p.id === 'valued');
     expect(valued.roi).toMatchObject({ annualValue: 400000, cost: 1000000, roi: 1, paybackYears: 2.5, realizedAnnualValue: 150000 });
     const csv = cells(portfolioCsv(s.model));
