@@ -17,6 +17,7 @@ function indexOf(history: PortfolioHistory) {
 }
 import { formatDate, formatDayCount, formatDays, formatMoneyCompact, formatNumber, formatPercent, formatSlipRecord, humanize } from '../core/format.ts';
 import type { ChangeLog } from '../core/changes.ts';
+import type { ReviewEntry } from '../core/export-atom.ts';
 import type { PortfolioModel } from '../core/model.ts';
 import { changesPages } from './lists.ts';
 
@@ -209,6 +210,42 @@ export function historyPage(model: PortfolioModel, history: PortfolioHistory): H
       })
       .reverse(),
   };
+}
+
+/** Period counts for a title: `2 new conflicts, 1 health change, 5 dates moved`. */
+function periodSummary(c: PeriodChanges): string {
+  const n = (k: number, one: string, many = `${one}s`) => (k ? `${formatNumber(k, 0)} ${k === 1 ? one : many}` : '');
+  const appeared = c.conflicts.filter((x) => x.change === 'new').length;
+  return [
+    n(appeared, 'new conflict'),
+    n(c.conflicts.length - appeared, 'conflict resolved', 'conflicts resolved'),
+    n(c.health.length, 'health change'),
+    n(c.dates.length, 'date moved', 'dates moved'),
+    n(c.records.length, 'record change'),
+  ].filter(Boolean).join(', ');
+}
+
+/** The feed's entries for review periods with computed changes (newest last, as the history keeps them); none with fewer than two reviews. */
+export function feedReviews(model: PortfolioModel, history: PortfolioHistory | undefined): ReviewEntry[] {
+  if (!history || history.samples.length < 2) return [];
+  const fy = model.settings.fiscal_year_start;
+  const s = history.samples;
+  const out: ReviewEntry[] = [];
+  history.changes.forEach((c, i) => {
+    const items = periodItems(model, c);
+    if (!items.length) return;
+    const [from, to] = [s[i]!, s[i + 1]!];
+    const lines = items.slice(0, PERIOD_ITEMS).map((x) => `${x.lead ? `${x.lead}: ` : ''}${x.title}${x.text}`);
+    if (items.length > PERIOD_ITEMS) lines.push(`… and ${formatNumber(items.length - PERIOD_ITEMS, 0)} more on the history page`);
+    out.push({
+      id: from.asOf,
+      title: `Review ${sampleLabel(from, fy)} → ${sampleLabel(to, fy)}: ${periodSummary(c)}`,
+      updated: to.committed ?? `${to.asOf}T00:00:00Z`,
+      href: `history/#period-${i + 1}`,
+      lines,
+    });
+  });
+  return out;
 }
 
 /** The scorecard's trends: health mix and open conflicts, with a link to /history/ for the rest; undefined with fewer than two samples. */

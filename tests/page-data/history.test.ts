@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { END_SERIES, type HistorySample, type PortfolioHistory } from '../../src/core/history/index.ts';
 import { trendChart, PATH_WIDTH } from '../../src/charts/trend.ts';
-import { changesIndexPage, historyPage, projectTrend, scorecardTrends, slipFlags } from '../../src/page-data/history.ts';
+import { changesIndexPage, feedReviews, historyPage, projectTrend, scorecardTrends, slipFlags } from '../../src/page-data/history.ts';
 import { roadmapPage } from '../../src/page-data/roadmap.ts';
 import { projectPage } from '../../src/page-data/project.ts';
 import { siteFromInput } from '../../src/pipeline/index.ts';
@@ -91,6 +91,27 @@ describe('history page data', () => {
     expect(page.page.items).toEqual([]);
     expect(changesIndexPage(model, { entries: [] }, history(true, 1)).review).toBeUndefined();
     expect(changesIndexPage(model, { entries: [] }, undefined).review).toBeUndefined();
+  });
+
+  it('the feed: an entry per review period with changes, dated by the later review, its lines as /history/ words them', () => {
+    const { model } = site('internal');
+    const h = history(true);
+    h.changes[2]!.dates = [];
+    const reviews = feedReviews(model, h);
+    // Period 3 moved nothing: no entry.
+    expect(reviews.map((r) => r.href)).toEqual(['history/#period-1', 'history/#period-2', 'history/#period-4', 'history/#period-5', 'history/#period-6']);
+    expect(reviews[0]).toEqual({
+      id: '2026-01-15',
+      title: 'Review 15\u00a0Jan\u00a02026 → 15\u00a0Feb\u00a02026: 1 new conflict, 1 date moved',
+      updated: '2026-02-15T12:00:00Z',
+      href: 'history/#period-1',
+      lines: ['New conflict: Steady waits on Slipper, 5 days late', 'Slipper: end 30\u00a0Sep\u00a02026 → 10\u00a0Oct\u00a02026 (+10 days)'],
+    });
+    expect(reviews[1]!.title).toMatch(/: 1 date moved, 1 record change$/);
+    // Now has no commit: dated by the as-of day.
+    expect(reviews.at(-1)!.updated).toBe('2026-07-20T00:00:00Z');
+    expect(feedReviews(model, history(true, 1))).toEqual([]);
+    expect(feedReviews(model, undefined)).toEqual([]);
   });
 
   it('a period lists its first 50 changes and counts the rest', () => {
