@@ -88,6 +88,8 @@ export interface TrendOptions {
   fiscalYearStart?: number;
   /** Draw the diagonal y = x (milestone trend analysis). */
   diagonal?: boolean;
+  /** The days the x axis is labelled at and spans (the reviews); default: every point's x. */
+  xs?: readonly Day[];
 }
 
 const MONTH_MS = 86_400_000;
@@ -127,7 +129,7 @@ export function trendChart(seriesIn: readonly TrendSeriesInput[], o: TrendOption
   const height = o.height ?? 200;
   const top = 8;
   const bottom = height - 24;
-  const xs = [...new Set(seriesIn.flatMap((s) => s.points.map((p) => p.x)))].sort((a, b) => a - b);
+  const xs = [...new Set(o.xs ?? seriesIn.flatMap((s) => s.points.map((p) => p.x)))].sort((a, b) => a - b);
   const x0 = xs[0] ?? 0;
   const x1 = xs.length > 1 ? xs.at(-1)! : x0 + 1;
   const x = scaleLinear().domain([x0, x1]).range([0, 1]);
