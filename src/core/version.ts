@@ -7,3 +7,11 @@
  * portfolio.yaml (`schema_version`, default this one).
  */
 export const SCHEMA_VERSION = 1;
+
+/**
+ * The GitHub Action's major tag for this release (`uses: OWNER/roadmap@v1`):
+ * it moves with every compatible release, and `npm run init` writes it into
+ * the starter's workflows. A release that needs a change in a portfolio
+ * repository (a migration, a new input) is the next major tag.
+ */
+export const RELEASE_TAG = 'v1';
