@@ -13,12 +13,14 @@
  * working folder). Empty values count as absent, so action.yml can pass every
  * input as it is. GitHub's files are written when their variables are set:
  * GITHUB_OUTPUT (`site`, `report`, `comment`), GITHUB_STEP_SUMMARY (the compare
- * report). `compare` with --post comments on the pull request of
+ * report). compare writes report.md, comment.md and pr-number into one folder
+ * (--out, default RUNNER_TEMP/roadmap-compare), which action.yml uploads as
+ * the artifact `roadmap-compare` that compare-comment.yml posts. `compare` with --post comments on the pull request of
  * GITHUB_EVENT_PATH with GITHUB_TOKEN (src/io/pr-comment.ts); without the
  * right to (a pull request from a fork) it says so and the report stays in
  * the job summary. Exit codes are those of check, the build and compare.
  */
-import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { processIo, type CliIo } from '../src/io/cli.ts';
@@ -103,6 +105,8 @@ async function compare(io: CliIo, args: ActionArgs, workspace: string, contentDi
   if (io.env.GITHUB_STEP_SUMMARY) appendFileSync(io.env.GITHUB_STEP_SUMMARY, body);
   io.stdout(readFileSync(report, 'utf8'));
   const number = pullRequestNumber(io.env);
+  // Which pull request the report is for, beside it: compare-comment.yml posts an uploaded report by it.
+  if (number !== undefined) writeFileSync(path.join(outDir, 'pr-number'), `${number}\n`);
   if (args.post && number !== undefined) {
     const token = io.env.GITHUB_TOKEN;
     if (!token || !io.env.GITHUB_REPOSITORY) io.stderr('No GITHUB_TOKEN or GITHUB_REPOSITORY: the report is in the job summary only.\n');

@@ -121,6 +121,7 @@ describe('the action on a repository made by npm run init', () => {
       const report = join(gh.dir, 'roadmap-compare', 'report.md');
       expect(readFileSync(report, 'utf8')).toMatch(/^- New service desk tool: end Q3\u00a0FY2027 → Q4\u00a0FY2027 \(\+92 days\)/m);
       expect(gh.read('output')).toBe(`report=${report}\ncomment=${join(gh.dir, 'roadmap-compare', 'comment.md')}\n`);
+      expect(readFileSync(join(gh.dir, 'roadmap-compare', 'pr-number'), 'utf8')).toBe('7\n');
       expect(gh.read('summary')).toMatch(new RegExp(`^${COMMENT_MARKER}\\n## What this change does to the portfolio\\n`));
       expect(gh.read('summary')).toContain('Base: `HEAD^1`');
       expect(run.stdout).toContain('The report is posted on #7.');

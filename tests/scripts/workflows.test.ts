@@ -95,14 +95,17 @@ describe('.github/workflows', () => {
       expect(others).toEqual([]);
       expect(job!.permissions).toEqual({ contents: 'read' });
       const steps = job!.steps!;
-      expect(steps.find((s) => action(s) === 'actions/checkout')!.with).toMatchObject({ 'persist-credentials': false });
-      const run = steps.find((s) => s.run?.includes('npm run --silent compare'))!.run!;
-      expect(run).toMatch(/compare -- --base HEAD\^1 --out compare\/report\.md --comment compare\/comment\.md/);
-      expect(run).toContain('>> "$GITHUB_STEP_SUMMARY"');
-      expect(run).toContain('> compare/pr-number');
-      const upload = steps.find((s) => action(s) === 'actions/upload-artifact')!;
-      expect(upload.if).toBe('always()');
-      expect(upload.with).toMatchObject({ name: 'roadmap-compare', path: 'compare/' });
+      expect(steps.find((s) => action(s) === 'actions/checkout')!.with).toMatchObject({ 'persist-credentials': false, 'fetch-depth': 2 });
+      // This repository's own action (action.yml), as portfolio repositories use it: the report, not the comment.
+      expect(steps.find((s) => s.uses === './')!.with).toEqual({ mode: 'compare', content: 'content', comment: false });
+      const actionFile = parse(readFileSync('action.yml', 'utf8')) as { runs: { steps: Step[] } };
+      const upload = actionFile.runs.steps.find((s) => action(s) === 'actions/upload-artifact')!;
+      expect(upload.if).toBe("always() && inputs.mode == 'compare'");
+      expect(upload.with).toMatchObject({ name: 'roadmap-compare', path: '${{ runner.temp }}/roadmap-compare/' });
+      // What compare-comment.yml reads from the artifact, written by the action's compare step (tests/scripts/action.test.ts).
+      const script = String(comment.jobs.comment!.steps![1]!.with!.script);
+      expect(script).toContain("read('pr-number')");
+      expect(script).toContain("read('comment.md')");
     });
 
     it('posts it from a workflow_run job that may write but runs none of the pull request\'s code', () => {
