@@ -230,6 +230,8 @@ publishes it as a roadmap site with [Roadmap](https://github.com/${repo})
 1. On GitHub: Settings → Pages → Build and deployment → Source: **GitHub Actions**.
 2. Push this repository's \`main\`: the Publish workflow builds the site and
    prints its address (Actions → Publish → deploy).
+3. Settings → Branches: protect \`main\` and require the **Check** workflow, so
+   a pull request with a broken record cannot be merged.
 
 ## Every change
 
@@ -253,8 +255,11 @@ checks \`portfolio.yaml\`.
 Both workflows use Roadmap as \`${action}\`: every \`${tag}.x\` release comes by
 itself. A new major version (\`@v2\`) is announced in Roadmap's CHANGELOG with
 what changed; change \`@${tag}\` to \`@v2\` in both files in a pull request, and
-its comment shows what the new version computes differently. If the record
-format changed, the CHANGELOG says so and \`npm run migrate\` rewrites the records.
+its check shows whether the records pass the new version. If the record
+format changed, the CHANGELOG says so: from a checkout of the new Roadmap,
+\`npm run migrate -- --content <this repository>/content --write\` rewrites the
+records (without \`--write\` it only lists what would change); commit them in
+the same pull request.
 `;
 }
 
