@@ -118,7 +118,7 @@ owners: { business: Head of Service, technical: IT Operations Lead }
 updated: ${today}                 # when its owner last reviewed it
 start: ${y}-01
 end: ${y + 1}-Q3                  # the current forecast
-baseline_end: ${y + 1}-Q2         # the approved end: the difference is the slip
+baseline_end: ${y + 1}-Q3         # the approved end: a later end is a slip
 progress: 20                      # percent complete
 milestones:
   - { name: Supplier chosen, date: ${y + 1}-03-31 }
