@@ -18,15 +18,19 @@
  * the artifact `roadmap-compare` that compare-comment.yml posts. `compare` with --post comments on the pull request of
  * GITHUB_EVENT_PATH with GITHUB_TOKEN (src/io/pr-comment.ts); without the
  * right to (a pull request from a fork) it says so and the report stays in
- * the job summary. Exit codes are those of check, the build and compare.
+ * the job summary. On GitHub (GITHUB_ACTIONS=true) check and compare also
+ * print each problem of the records as an annotation at its line. Exit codes
+ * are those of check, the build and compare.
  */
 import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { Diagnostic } from '../src/core/diagnostics.ts';
 import { processIo, type CliIo } from '../src/io/cli.ts';
+import { checkContent } from '../src/pipeline/index.ts';
+import { loadSettings, SettingsError } from '../src/pipeline/settings.ts';
 import { CommentError, postComment } from '../src/io/pr-comment.ts';
 import { astroBuild, ROOT, runBuild } from './build.ts';
-import { main as checkMain } from './check.ts';
 import { main as compareMain } from './compare.ts';
 
 const MODES = ['check', 'build', 'compare'] as const;
@@ -78,6 +82,37 @@ function setOutputs(io: CliIo, outputs: Record<string, string>): void {
   const file = io.env.GITHUB_OUTPUT;
   if (!file) return;
   appendFileSync(file, Object.entries(outputs).map(([k, v]) => `${k}=${v}\n`).join(''));
+}
+
+/** GitHub's workflow commands: `%`, CR and LF escaped in the message; also `:` and `,` in a property. */
+const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+
+/** One annotation per problem (GitHub shows it at the line, in the pull request's files too). */
+export function annotations(diagnostics: readonly Diagnostic[]): string {
+  return diagnostics
+    .map((d) => {
+      const message = d.suggestion !== undefined ? `${d.message} (did you mean ${d.suggestion}?)` : d.message;
+      const title = `Roadmap check${d.field ? `: ${d.field}` : ''}`;
+      return `::${d.severity === 'error' ? 'error' : 'warning'} file=${escapeProperty(d.file)},line=${d.line},col=${d.column},title=${escapeProperty(title)}::${escapeData(message)}\n`;
+    })
+    .join('');
+}
+
+/** The content check, with paths relative to the caller's repository; annotations when running on GitHub. `quiet`: only the annotations. */
+async function check(io: CliIo, env: CliIo['env'], workspace: string, strict: boolean, quiet = false): Promise<number> {
+  let settings;
+  try {
+    settings = loadSettings({ ...env, ...(strict ? { ROADMAP_STRICT: '1' } : {}) }, workspace);
+  } catch (e) {
+    if (!(e instanceof SettingsError)) throw e;
+    io.stderr(`${e.message}\n`);
+    return 2;
+  }
+  const result = await checkContent(settings);
+  if (!quiet) io.stdout(result.output);
+  if (io.env.GITHUB_ACTIONS === 'true') io.stdout(annotations(result.diagnostics));
+  return result.exitCode;
 }
 
 /** The pull request the workflow runs for, from GITHUB_EVENT_PATH. */
@@ -137,8 +172,10 @@ export async function main(io: CliIo = processIo()): Promise<number> {
   switch (args.mode) {
     case 'check':
       // Paths relative to the caller's repository, as GitHub shows files.
-      return checkMain({ ...io, env, cwd: workspace, argv: ['--content', contentDir, ...(args.strict ? ['--strict'] : [])] });
+      return check(io, { ...env, ROADMAP_CONTENT: contentDir }, workspace, args.strict);
     case 'compare':
+      // The pull request's problems as annotations at their lines; the report lists them too.
+      if (io.env.GITHUB_ACTIONS === 'true') await check(io, { ...env, ROADMAP_CONTENT: contentDir }, workspace, false, true);
       return compare(io, args, workspace, contentDir);
     case 'build': {
       const out = path.resolve(workspace, args.out ?? path.join(io.env.RUNNER_TEMP ?? workspace, 'roadmap-site'));

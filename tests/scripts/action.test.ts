@@ -11,7 +11,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main, parseArgs } from '../../scripts/action.ts';
+import { annotations, main, parseArgs } from '../../scripts/action.ts';
 import { main as initMain } from '../../scripts/init.ts';
 import { COMMENT_MARKER } from '../../src/core/compare/index.ts';
 import { assertBuilt, withBuildLock } from '../support/build-site.ts';
@@ -46,6 +46,11 @@ function github(extra: Record<string, string> = {}) {
 }
 
 describe('scripts/action.ts arguments', () => {
+  it('escapes annotations as GitHub reads workflow commands', () => {
+    const d = { file: 'content/a,b:c.md', line: 2, column: 5, field: 'x', message: '100% wrong\nsecond line', severity: 'warning' as const, rule: 'r' };
+    expect(annotations([d])).toBe('::warning file=content/a%2Cb%3Ac.md,line=2,col=5,title=Roadmap check%3A x::100%25 wrong%0Asecond line\n');
+  });
+
   it('takes an input left empty as its default, and refuses an unknown mode', () => {
     expect(parseArgs(['build', '--content', '', '--audience', '', '--base-path', '', '--site-url', ''])).toEqual({ mode: 'build', content: 'content', strict: false, base: 'HEAD^1', post: false });
     expect(parseArgs(['compare', '--base', 'main', '--post'])).toMatchObject({ mode: 'compare', base: 'main', post: true });
@@ -65,9 +70,11 @@ describe('the action on a repository made by npm run init', () => {
     const file = join(repo, 'content/projects/broken.md');
     writeFileSync(file, '---\ntitle: Broken\nstatus: in progress\n---\n');
     try {
-      const run = await runMain(main, ['check'], { env: github().env });
+      const run = await runMain(main, ['check'], { env: github({ GITHUB_ACTIONS: 'true' }).env });
       expect(run.code).toBe(1);
       expect(run.stdout).toContain('content/projects/broken.md:3:1  status  unknown value "in progress"');
+      // On GitHub, each problem is also an annotation at its line (shown in the pull request's files).
+      expect(run.stdout).toContain('::error file=content/projects/broken.md,line=3,col=1,title=Roadmap check%3A status::unknown value "in progress", expected proposed | approved | active | on-hold | done | cancelled (did you mean active?)\n');
     } finally {
       writeFileSync(file, '');
       git(repo, ['clean', '-qfx', 'content/projects']);
