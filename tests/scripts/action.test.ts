@@ -6,17 +6,20 @@
  * GITHUB_STEP_SUMMARY, the comment through a stand-in for GitHub's API on
  * 127.0.0.1. One build.
  */
+import { execFile } from 'node:child_process';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { annotations, main, parseArgs } from '../../scripts/action.ts';
 import { main as initMain } from '../../scripts/init.ts';
 import { COMMENT_MARKER } from '../../src/core/compare/index.ts';
 import { assertBuilt, withBuildLock } from '../support/build-site.ts';
 import { git } from '../support/git.ts';
-import { removeTempDirs, runMain, tempDir } from './run.ts';
+import { removeTempDirs, ROOT, runMain, tempDir } from './run.ts';
 
 let work: string;
 let repo: string;
@@ -152,6 +155,16 @@ describe('the action on a repository made by npm run init', () => {
       expect(run.stderr).toBe('Could not comment on #7 (403: no right to; a pull request from a fork?): the report is in the job summary.\n');
       expect(gh.read('summary')).toMatch(/New service desk tool: end Q3\u00a0FY2027 → Q4\u00a0FY2027/);
     });
+  });
+
+  it('action.yml\'s own step, run by bash as GitHub runs it (inputs in the environment, empty ones the defaults)', async () => {
+    const step = (parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as { runs: { steps: { id?: string; run?: string }[] } }).runs.steps.find((s) => s.id === 'run')!;
+    const gh = github();
+    const inputs = { INPUT_MODE: 'compare', INPUT_CONTENT: 'content', INPUT_AUDIENCE: '', INPUT_STRICT: 'false', INPUT_BASE: '', INPUT_COMMENT: 'false', INPUT_BASE_PATH: '', INPUT_SITE_URL: '' };
+    const env = { PATH: `${join(ROOT, 'node_modules', '.bin')}:${process.env.PATH}`, HOME: gh.dir, GITHUB_ACTION_PATH: ROOT, ...gh.env, ...inputs };
+    const { stdout } = await promisify(execFile)('bash', ['-e', '-c', step.run!], { cwd: repo, env });
+    expect(stdout).toContain('## What this change does to the portfolio');
+    expect(gh.read('output')).toContain(`report=${join(gh.dir, 'roadmap-compare', 'report.md')}\n`);
   });
 
   describe('build', () => {
