@@ -4,11 +4,12 @@
  * `schemaVersion` and documented in the README (/portfolio.json).
  */
 import { HEALTH_DIMENSIONS } from './schema.ts';
+import { SCHEMA_VERSION } from './version.ts';
 import type { Counts, PortfolioModel, ProjectView, RollUp } from './model.ts';
 import { EVM_KEYS, rollupEarnedValue, type EarnedValue, type EarnedValueRollup } from './earned-value.ts';
 import { rollupRoi, type ProjectRoi, type RoiRollup } from './roi.ts';
 
-export const SCHEMA_VERSION = 1;
+export { SCHEMA_VERSION };
 
 const camel = (k: string) => k.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
