@@ -76,6 +76,8 @@ export interface TrendChart {
   yTicks: TrendTick[];
   /** The diagonal of a milestone trend chart (forecast = report date), as a path in the same box as the series. */
   diagonal?: string;
+  /** A vertical line at a day (the as-of date of an S-curve), x as a share of the width, with its label. */
+  rule?: { at: number; text: string };
 }
 
 export interface TrendOptions {
@@ -93,6 +95,8 @@ export interface TrendOptions {
   fiscalYearStart?: number;
   /** Draw the diagonal y = x (milestone trend analysis). */
   diagonal?: boolean;
+  /** A vertical line at this day, labelled (inside the x range of the points). */
+  rule?: { day: Day; text: string };
   /** The days the x axis is labelled at and spans (the reviews); default: every point's x. */
   xs?: readonly Day[];
 }
@@ -208,5 +212,6 @@ export function trendChart(seriesIn: readonly TrendSeriesInput[], o: TrendOption
     xTicks: xt,
     yTicks: yTicks.filter((t) => y(t.value) >= top - 0.5 && y(t.value) <= bottom + 0.5).map((t) => ({ at: round(y(t.value)), text: t.text, inner: false })),
     ...(o.diagonal ? { diagonal: `M${px(x0)},${round(y(x0))}L${px(x1)},${round(y(x1))}` } : {}),
+    ...(o.rule && o.rule.day >= x0 && o.rule.day <= x1 ? { rule: { at: round(x(o.rule.day) * 10000) / 10000, text: o.rule.text } } : {}),
   };
 }

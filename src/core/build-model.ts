@@ -26,6 +26,8 @@ import { analyzeDependencies, type DependencyAnalysis } from './graph.ts';
 import { propagateSlips, type SlipPropagation } from './propagation.ts';
 import { buildRollups } from './rollup.ts';
 import { SCHEMA_VERSION } from './version.ts';
+import { earnedValue } from './earned-value.ts';
+import { projectRoi } from './roi.ts';
 
 export interface BuildOptions {
   /** Audience name, a key of `settings.audiences`. */
@@ -81,6 +83,7 @@ export function buildModel(input: PortfolioInput, opts: BuildOptions): Portfolio
       utilization,
       deps,
       slips,
+      hides,
     }),
   );
 
@@ -152,6 +155,7 @@ interface ProjectContext {
   deps: DependencyAnalysis;
   slips: SlipPropagation;
   teamTitle: (id: string) => string;
+  hides: ReadonlySet<string>;
 }
 
 /** The computed view of one (already stripped) project. */
@@ -195,8 +199,16 @@ function projectView(p: Loaded<Project>, c: ProjectContext): ProjectView {
     dependsOn: c.deps.dependsOn.get(p.id) ?? [],
     dependents: c.deps.dependents.get(p.id) ?? [],
     overdue: isOverdue(r, fy, asOfDay),
+    ...evmAndRoi(r, c),
     ...slipPropagationOf(p.id, c.slips),
   };
+}
+
+/** Earned value and ROI, left out (not undefined-valued keys) when absent. */
+function evmAndRoi(r: Project, c: ProjectContext): Pick<ProjectView, 'earnedValue' | 'roi'> {
+  const ev = c.hides.has('budget') ? undefined : earnedValue(r, c.fy, c.asOfDay, c.settings.evm);
+  const roi = projectRoi(r, c.settings.roi_years, { budget: c.hides.has('budget'), benefits: c.hides.has('benefits') });
+  return { ...(ev ? { earnedValue: ev } : {}), ...(roi ? { roi } : {}) };
 }
 
 function slipPropagationOf(id: string, s: SlipPropagation): Pick<ProjectView, 'slipPropagation'> {

@@ -13,6 +13,7 @@
 import { round4 } from './export-json.ts';
 import type { PortfolioModel, ProjectView } from './model.ts';
 import { HEALTH_DIMENSIONS } from './schema.ts';
+import { EVM_KEYS } from './earned-value.ts';
 
 type Cell = string | number | boolean | undefined;
 
@@ -71,6 +72,11 @@ export const CSV_COLUMNS: readonly Column[] = [
   { name: 'budget_forecast', value: (p) => p.record.budget?.forecast },
   { name: 'budget_variance', value: (p) => round4(p.budgetVariance) },
   { name: 'benefit_realization', value: (p) => round4(p.benefitRealization) },
+  // Earned value and ROI (src/core/earned-value.ts, src/core/roi.ts): empty when hidden or missing.
+  ...EVM_KEYS.map((k) => ({ name: `evm_${k}`, value: (p: ProjectView) => round4(p.earnedValue?.figures[k]?.value) })),
+  { name: 'annual_value', value: (p) => p.roi?.annualValue?.value },
+  { name: 'roi', value: (p) => round4(p.roi?.roi?.value) },
+  { name: 'payback_years', value: (p) => round4(p.roi?.payback?.value) },
   { name: 'critical', value: (p) => p.critical },
   { name: 'conflicts', value: (p) => p.conflicts.length },
   { name: 'depends_on', value: (p) => list(p.dependsOn.map((e) => e.on)) },

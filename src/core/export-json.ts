@@ -6,6 +6,8 @@
 import { HEALTH_DIMENSIONS } from './schema.ts';
 import { SCHEMA_VERSION } from './version.ts';
 import type { Counts, PortfolioModel, ProjectView, RollUp } from './model.ts';
+import { EVM_KEYS, rollupEarnedValue, type EarnedValue, type EarnedValueRollup } from './earned-value.ts';
+import { rollupRoi, type ProjectRoi, type RoiRollup } from './roi.ts';
 
 export { SCHEMA_VERSION };
 
@@ -35,6 +37,42 @@ function counts(c: Counts) {
 
 function rollup(r: RollUp) {
   return { ...counts(r), projects: r.projects, budgetPlanned: r.budgetPlanned, budgetForecast: r.budgetForecast };
+}
+
+/** Earned value as numbers (4 decimals), why any is absent, and the health hints; undefined when absent (hidden or no budget). */
+export function earnedValueJson(e: Pick<EarnedValue, 'figures' | 'missing' | 'hint'> | undefined) {
+  if (!e) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const k of EVM_KEYS) out[k] = round4(e.figures[k]?.value);
+  // Reasons that only repeat another's ("needs EV: no progress") are left out: the input's own reason is there.
+  const own = Object.entries(e.missing).filter(([, why]) => !why.startsWith('needs '));
+  const missing = own.length > 0 ? Object.fromEntries(own) : undefined;
+  const hint = e.hint.schedule || e.hint.budget ? { schedule: e.hint.schedule?.value, budget: e.hint.budget?.value } : undefined;
+  return { ...out, missing, hint };
+}
+
+/** ROI as numbers; undefined when absent (budget or benefits hidden, or neither in the record). */
+export function roiJson(r: ProjectRoi | RoiRollup | undefined) {
+  if (!r) return undefined;
+  return {
+    annualValue: round4(r.annualValue?.value),
+    cost: round4(r.cost?.value),
+    roi: round4(r.roi?.value),
+    paybackYears: round4(r.payback?.value),
+    realizedAnnualValue: round4(r.realized?.value),
+    missing: Object.keys(r.missing).length > 0 ? r.missing : undefined,
+  };
+}
+
+/** A scope's earned value and ROI roll-ups (sums, ratios from the sums), with the projects counted and left out. */
+function scopeValue(model: PortfolioModel, ids: readonly string[]) {
+  const projects = ids.flatMap((id) => model.byId.projects.get(id) ?? []);
+  const ev: EarnedValueRollup | undefined = rollupEarnedValue(projects, model.settings.evm);
+  const roi = model.hidden.includes('benefits') ? undefined : rollupRoi(projects, model.settings.roi_years);
+  return {
+    earnedValue: ev && { ...earnedValueJson(ev), projects: ev.projects },
+    roi: roi && { ...roiJson(roi), projects: roi.projects, unvalued: roi.unvalued },
+  };
 }
 
 function project(p: ProjectView) {
@@ -72,6 +110,8 @@ function project(p: ProjectView) {
     critical: p.critical,
     conflicts: p.conflicts.map((c) => ({ on: c.on, days: c.days, type: c.type, needed: c.needed, neededFor: c.neededFor, upstream: c.upstream })),
     dependents: p.dependents.map((e) => e.from),
+    earnedValue: earnedValueJson(p.earnedValue),
+    roi: roiJson(p.roi),
   };
 }
 
@@ -90,6 +130,8 @@ export function toPortfolioJson(model: PortfolioModel) {
       hidden: model.hidden,
       scoring: camelKeys(s.scoring),
       thresholds: camelKeys(s.thresholds),
+      evm: s.evm,
+      roiYears: s.roi_years,
       // Only the markers the audience may see (the model has filtered them).
       markers: model.markers.map((m) => ({ name: m.name, kind: m.kind, date: m.date, from: m.from, to: m.to, visibility: m.visibility })),
     },
@@ -100,6 +142,7 @@ export function toPortfolioJson(model: PortfolioModel) {
       unalignedShare: round4(model.portfolio.unalignedShare),
       unalignedProjects: model.portfolio.unalignedProjects,
       unalignedBudgetShare: round4(model.portfolio.unalignedBudgetShare),
+      ...scopeValue(model, model.projects.map((p) => p.id)),
     },
     goals: model.goals.map((g) => ({
       id: g.id,
@@ -107,9 +150,9 @@ export function toPortfolioJson(model: PortfolioModel) {
       body: g.body,
       programs: g.programs,
       budgetShare: round4(g.budgetShare),
-      rollup: rollup(g.rollup),
+      rollup: { ...rollup(g.rollup), ...scopeValue(model, g.rollup.projects) },
     })),
-    programs: model.programs.map((p) => ({ id: p.id, ...(camelKeys(p.record) as object), body: p.body, rollup: rollup(p.rollup) })),
+    programs: model.programs.map((p) => ({ id: p.id, ...(camelKeys(p.record) as object), body: p.body, rollup: { ...rollup(p.rollup), ...scopeValue(model, p.rollup.projects) } })),
     teams: model.teams.map((t) => ({
       id: t.id,
       ...(camelKeys(t.record) as object),

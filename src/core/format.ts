@@ -79,6 +79,18 @@ export function formatNumber(n: number | undefined, digits = 2): string {
   return minus(numberFormat({ maximumFractionDigits: digits, signDisplay: 'negative' }).format(n));
 }
 
+/** A performance index (SPI, CPI, TCPI): `0.64`, `1.33`; `—` when unknown. */
+export function formatIndex(n: number | undefined): string {
+  return formatNumber(n, 2);
+}
+
+/** A span of years: `2.5 years`, `1 year`; `—` when unknown. */
+export function formatYears(n: number | undefined): string {
+  if (n === undefined || !Number.isFinite(n)) return '—';
+  const s = formatNumber(n, 1);
+  return `${s} ${s === '1' ? 'year' : 'years'}`;
+}
+
 /** `+20 days`, `−3 days`, `0 days`. */
 export function formatDays(n: number | undefined): string {
   if (n === undefined) return '—';

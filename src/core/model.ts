@@ -8,6 +8,8 @@
  */
 import type { SCHEMA_VERSION } from './version.ts';
 import type { Day } from './dates.ts';
+import type { EarnedValue } from './earned-value.ts';
+import type { ProjectRoi } from './roi.ts';
 import type {
   Goal,
   HealthDimension,
@@ -116,6 +118,10 @@ export interface ProjectView {
   dependsOn: DependencyEdge[];
   dependents: DependencyEdge[];
   overdue: boolean;
+  /** Earned value as of the as-of date (src/core/earned-value.ts); absent without a budget or when the audience hides it. */
+  earnedValue?: EarnedValue;
+  /** Return on investment (src/core/roi.ts); absent when the audience hides budget or benefits, or the record has neither. */
+  roi?: ProjectRoi;
   /** Slip propagation (src/core/propagation.ts); absent when the project neither slips onto others nor is put at risk. */
   slipPropagation?: {
     /** Downstream projects this project's slip puts at risk, transitively. */

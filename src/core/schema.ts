@@ -133,6 +133,15 @@ export const DEFAULT_AUDIENCES: Record<string, { hide: string[] }> = {
   internal: { hide: [] },
 };
 
+// Earned value and return on investment (src/core/earned-value.ts, src/core/roi.ts; README "Extensions to the contract").
+/** SPI and CPI levels [amber, red]: amber below the first, red below the second. */
+export const DEFAULT_EVM = { spi: [0.95, 0.85] as [number, number], cpi: [0.95, 0.85] as [number, number] };
+export const DEFAULT_ROI_YEARS = 5;
+const indexPair = () =>
+  z
+    .tuple([num().gt(0, { error: 'must be greater than 0' }).max(10, { error: 'must be at most 10' }), num().gt(0, { error: 'must be greater than 0' }).max(10, { error: 'must be at most 10' })], { error: 'expected two numbers [amber, red], e.g. [0.95, 0.85]' })
+    .refine(([a, r]) => a >= r, { error: 'the amber level must not be below the red one: amber below the first number, red below the second' });
+
 /** Portfolio history (src/core/history/): one sample per review period, the most recent `max_samples` (now included). */
 export const DEFAULT_HISTORY = { every: 'month' as const, max_samples: 24 };
 
@@ -178,6 +187,11 @@ export const portfolioSchema = () =>
         max_samples: z.number({ error: 'expected a number of samples' }).int({ error: 'expected a whole number of samples' }).min(2, { error: 'must be at least 2' }).max(520, { error: 'must be at most 520' }).default(DEFAULT_HISTORY.max_samples),
       })
       .default(DEFAULT_HISTORY),
+    // Earned value thresholds and the ROI horizon (extensions: README).
+    evm: z
+      .object({ spi: indexPair().default(DEFAULT_EVM.spi), cpi: indexPair().default(DEFAULT_EVM.cpi) }, { error: 'expected { spi: [amber, red], cpi: [amber, red] }' })
+      .default(DEFAULT_EVM),
+    roi_years: z.number({ error: 'expected a number of years' }).int({ error: 'expected a whole number of years' }).min(1, { error: 'must be at least 1' }).max(100, { error: 'must be at most 100' }).default(DEFAULT_ROI_YEARS),
   });
 
 // ---------------------------------------------------------------------------
@@ -271,6 +285,8 @@ export const benefitSchema = () =>
     target: amount().optional(),
     actual: amount().optional(),
     review: dateSchema().optional(),
+    /** Money a year when the target is met (portfolio currency): the contract's "Benefit value". */
+    annual_value: nonNegativeAmount().optional(),
   });
 
 export const riskSchema = () =>

@@ -22,6 +22,8 @@ import { attentionList, type AttentionList } from './scorecard/attention.ts';
 import { benefitsSummary, type BenefitsSummary } from './scorecard/benefits.ts';
 import { budgetSummary, type BudgetSummary } from './scorecard/budget.ts';
 import { riskSummary, type RiskSummary } from './scorecard/risks.ts';
+import { EVM_KEYS, EVM_TERMS, evmDefinition, rollupEarnedValue, type EarnedValueRollup, type EvmThresholds } from './earned-value.ts';
+import { rollupRoi, type RoiRollup } from './roi.ts';
 
 // The sections, one file each in scorecard/, re-exported for the pages and tests.
 export { num, sumText, type Figure } from './scorecard/figure.ts';
@@ -45,6 +47,10 @@ export interface Scorecard {
   attention: AttentionList;
   /** Teams the scope's projects demand (all teams for the portfolio); undefined when demand is hidden. */
   teams?: string[];
+  /** Earned value summed over the scope's projects; undefined when budget is hidden or no project has a budget. */
+  earnedValue?: EarnedValueRollup;
+  /** Return on investment summed over the scope's projects; undefined when budget or benefits are hidden. */
+  roi?: RoiRollup;
 }
 
 export interface Visibility {
@@ -109,6 +115,8 @@ export interface ScorecardContext {
   /** Teams to list in the heatmap when the scope is the whole portfolio. */
   allTeams?: readonly string[];
   budgetThresholds: readonly [number, number];
+  evm: EvmThresholds;
+  roiYears: number;
 }
 
 /** Open projects that are not requests (proposed), worst health first: the health matrix's rows. */
@@ -142,6 +150,8 @@ export function buildScorecard(projects: readonly ProjectView[], counts: Counts,
     matrix: healthMatrix(open),
     attention: attentionList(open, fy, asOfDay, visible),
     teams: visible.demand ? (c.allTeams ? [...c.allTeams] : demandedTeams(sorted)) : undefined,
+    earnedValue: visible.budget ? rollupEarnedValue(sorted, c.evm) : undefined,
+    roi: visible.budget && visible.benefits ? rollupRoi(sorted, c.roiYears) : undefined,
   };
 }
 
@@ -165,6 +175,8 @@ export function buildScorecards(model: PortfolioModel): Scorecards {
     programs: model.byId.programs,
     goalIds: model.goals.map((g) => g.id),
     budgetThresholds: model.settings.thresholds.budget_variance,
+    evm: model.settings.evm,
+    roiYears: model.settings.roi_years,
   };
   const of = (ids: readonly string[]) => ids.map((id) => model.byId.projects.get(id)!).filter(Boolean);
   return {
@@ -261,6 +273,27 @@ export function heatmapRows(model: PortfolioModel, teams: readonly string[] | un
 // ---------------------------------------------------------------------------
 // the definitions page
 
+/** Earned value and ROI definitions (src/core/earned-value.ts, src/core/roi.ts). */
+function evmDefinitions(settings: Pick<PortfolioSettings, 'evm' | 'roi_years'>): Definition[] {
+  const level = ([a, r]: readonly [number, number]) => `amber below ${formulaNumber(a, 3)}, red below ${formulaNumber(r, 3)}`;
+  const notes: Partial<Record<(typeof EVM_KEYS)[number], string>> = {
+    pv: 'As of the start of the as-of day: days before it have passed. A line\'s period is a day, a month or a fiscal quarter.',
+    ac: 'The current period\'s actual counts in full (money spent, not a plan); a period without a reported actual adds nothing.',
+    spi: `Suggests schedule health (a hint beside it, never the health itself): ${level(settings.evm.spi)} (evm.spi).`,
+    cpi: `Suggests budget health (a hint beside it, never the health itself): ${level(settings.evm.cpi)} (evm.cpi).`,
+    eac: 'Computed as BAC × AC / EV.',
+  };
+  const rollup = 'In a program, goal or the portfolio: BAC, PV, EV and AC summed over the projects that have all four, the rest from the sums.';
+  return [
+    ...EVM_KEYS.map((k) => ({ id: evmDefinition(k), term: `${EVM_TERMS[k].term} (${EVM_TERMS[k].name})`, formula: EVM_TERMS[k].formula, notes: [notes[k], k === 'bac' ? rollup : undefined].filter(Boolean).join(' ') || undefined })),
+    { id: 'annual-value', term: 'Annual value', formula: 'Σ annual_value of the project\'s benefits that state one (money a year when the target is met)', notes: 'A project with no valued benefit has no return and is listed apart, never counted as zero.' },
+    { id: 'roi-cost', term: 'Cost (for ROI)', formula: 'budget.forecast, else budget.planned' },
+    { id: 'roi', term: 'Return on investment', formula: `(annual value × ${settings.roi_years} years − cost) / cost`, notes: `Over roi_years (${settings.roi_years}). In a scope: from Σ annual value and Σ cost of the projects with both.` },
+    { id: 'payback', term: 'Payback period', formula: 'cost / annual value, in years' },
+    { id: 'realized-value', term: 'Realized annual value', formula: 'Σ annual_value × benefit realization, each realization clamped to 0–100%, over valued benefits with baseline, target and actual' },
+  ];
+}
+
 export interface Definition {
   /** Anchor on /scorecard/definitions/. */
   id: string;
@@ -270,7 +303,7 @@ export interface Definition {
 }
 
 /** Every formula the scorecard and backlog show, in reading order (anchors are linked from the figures). */
-export function definitions(settings: Pick<PortfolioSettings, 'thresholds' | 'scoring' | 'review_every_days' | 'fiscal_year_start'>): Definition[] {
+export function definitions(settings: Pick<PortfolioSettings, 'thresholds' | 'scoring' | 'review_every_days' | 'fiscal_year_start' | 'evm' | 'roi_years'>): Definition[] {
   const [sa, sr] = settings.thresholds.schedule_slip_days;
   const [ba, br] = settings.thresholds.budget_variance;
   const [ca, cr] = settings.thresholds.capacity_utilization;
@@ -305,5 +338,6 @@ export function definitions(settings: Pick<PortfolioSettings, 'thresholds' | 'sc
     { id: 'overdue-decision', term: 'Overdue decision', formula: 'an open project\'s decision whose `by` date is before the as-of date; days overdue = as-of − by' },
     { id: 'overdue-milestone', term: 'Overdue milestone', formula: 'an open project\'s milestone not done whose date is before the as-of date' },
     { id: 'overdue-project', term: 'Overdue project', formula: 'open and end < as-of; days = as-of − end' },
+    ...evmDefinitions(settings),
   ];
 }

@@ -8,12 +8,17 @@ import { neighbourhoodDiagram, type Diagram } from '../charts/dag-view.ts';
 import { milestoneStrip, type MilestoneStrip } from '../charts/roadmap-views.ts';
 import { hiddenHealthDimensions } from '../core/audience.ts';
 import { endDay } from '../core/dates.ts';
-import { humanize } from '../core/format.ts';
 import type { HealthDimension, PortfolioModel, ProjectView, Rag } from '../core/model.ts';
 import { HEALTH_DIMENSIONS } from '../core/schema.ts';
 import { decisionList, type AttentionDecision } from '../core/scorecard/attention.ts';
 import type { PortfolioHistory } from '../core/history/index.ts';
 import { projectTrend, type TrendBlock } from './history.ts';
+import { sCurve, type SCurve } from '../charts/s-curve.ts';
+import { EVM_INDEX_KEYS, EVM_KEYS, EVM_TERMS, type EvmLevel } from '../core/earned-value.ts';
+import { formatIndex, formatMoney, formatPercent, formatYears, humanize } from '../core/format.ts';
+import { valueRow, type ValueRow } from './values.ts';
+
+export type { ValueRow } from './values.ts';
 import { shownSections, type PageSection } from './sections.ts';
 
 /** What a stakeholder reads first about a project; each part is absent when the record (as the audience sees it) has no data for it. */
@@ -45,6 +50,21 @@ export interface ProjectSummary {
   decisions?: { open: number; first: AttentionDecision };
   /** The health note, and when the record was last reviewed. */
   note?: { text?: string; updated?: string; daysSinceUpdate?: number };
+  /** What earned value suggests for schedule (SPI) and budget (CPI) health: a hint beside the health, never the health. */
+  evmHints?: ({ dimension: 'schedule' | 'budget' } & EvmLevel)[];
+}
+
+/** The project page's "Earned value" section. */
+export interface EarnedValueBlock {
+  rows: ValueRow[];
+  /** The S-curve; absent without dated budget lines. */
+  curve?: SCurve;
+}
+
+/** The project page's "Return on investment" section. */
+export interface RoiBlock {
+  rows: ValueRow[];
+  years: number;
 }
 
 export interface ProjectPage {
@@ -66,6 +86,8 @@ export interface ProjectPage {
   overallLabel: string;
   /** Why the overall health leaves dimensions out (a tooltip); absent when none is hidden. */
   overallReason?: string;
+  earnedValue?: EarnedValueBlock;
+  roi?: RoiBlock;
 }
 
 /**
@@ -83,7 +105,9 @@ export const PROJECT_SECTIONS = {
   dependencies: { id: 'sec-dependencies', title: 'Dependencies' },
   gates: { id: 'sec-gates', title: 'Gates' },
   budget: { id: 'sec-budget', title: 'Budget' },
+  earnedValue: { id: 'sec-earned-value', title: 'Earned value' },
   benefits: { id: 'sec-benefits', title: 'Benefits' },
+  roi: { id: 'sec-roi', title: 'Return on investment' },
   risks: { id: 'sec-risks', title: 'Risks' },
   score: { id: 'sec-score', title: 'Score' },
   demand: { id: 'sec-demand', title: 'Resource demand' },
@@ -108,7 +132,9 @@ export function projectPage(model: PortfolioModel, id: string, history?: Portfol
     dependencies: project.dependsOn.length > 0 || project.dependents.length > 0,
     gates: some(r.gates),
     budget: r.budget !== undefined && (r.budget.planned !== undefined || r.budget.forecast !== undefined || some(r.budget.lines)),
+    earnedValue: some(r.budget?.lines) && project.earnedValue !== undefined,
     benefits: some(r.benefits),
+    roi: project.roi?.annualValue !== undefined,
     risks: some(r.risks),
     score: project.score !== undefined,
     demand: some(r.demand),
@@ -123,6 +149,39 @@ export function projectPage(model: PortfolioModel, id: string, history?: Portfol
     neighbourhood: neighbourhoodDiagram(model, id, 2),
     ...(trend ? { trend } : {}),
     ...overallHealthLabel(model),
+    ...(shown.earnedValue ? { earnedValue: earnedValueBlock(model, project) } : {}),
+    ...(shown.roi ? { roi: roiBlock(model, project) } : {}),
+  };
+}
+
+const row = valueRow;
+
+/** Every earned value with its formula (or why it is missing), and the S-curve. */
+export function earnedValueBlock(model: PortfolioModel, p: ProjectView): EarnedValueBlock | undefined {
+  const e = p.earnedValue;
+  if (!e) return undefined;
+  const cur = model.settings.currency;
+  const rows = EVM_KEYS.map((k) => row(EVM_TERMS[k].name, EVM_TERMS[k].term, e.figures[k], EVM_INDEX_KEYS.has(k) ? formatIndex : (n) => formatMoney(n, cur), `evm-${k}`, e.missing[k]));
+  const curve = sCurve(e, model.asOfDay, cur, model.settings.fiscal_year_start);
+  return { rows, ...(curve ? { curve } : {}) };
+}
+
+/** Annual value, cost, ROI, payback and realized value, each with its formula (or why it is missing). */
+export function roiBlock(model: PortfolioModel, p: ProjectView): RoiBlock | undefined {
+  const r = p.roi;
+  if (!r) return undefined;
+  const cur = model.settings.currency;
+  const years = model.settings.roi_years;
+  const m = (n: number) => formatMoney(n, cur);
+  return {
+    years,
+    rows: [
+      row('Annual value', 'Σ annual_value of the valued benefits', r.annualValue, m, 'annual-value', r.missing.annualValue),
+      row('Cost', 'budget forecast, else planned', r.cost, m, 'roi-cost', r.missing.cost),
+      row('ROI', `over ${years} years`, r.roi, (n) => formatPercent(n, { signed: true }), 'roi', r.missing.roi),
+      row('Payback', 'cost / annual value', r.payback, formatYears, 'payback', r.missing.payback),
+      row('Realized annual value', 'at today\'s benefit realization', r.realized, m, 'realized-value', r.missing.realized),
+    ],
   };
 }
 
@@ -151,7 +210,17 @@ export function projectSummary(model: PortfolioModel, p: ProjectView): ProjectSu
     topRisk: top && { title: top.title, likelihood: top.likelihood, impact: top.impact, owner: top.owner, mitigation: top.mitigation, open: openRisks.length },
     decisions: decisions.length > 0 ? { open: decisions.length, first: decisions[0] } : undefined,
     note: hasNote ? { text: p.health.note, updated: r.updated, daysSinceUpdate: p.daysSinceUpdate } : undefined,
+    ...evmHints(p),
   };
+}
+
+/** What SPI and CPI suggest, beside schedule and budget health; left out when earned value has neither. */
+function evmHints(p: ProjectView): Pick<ProjectSummary, 'evmHints'> {
+  const hints = (['schedule', 'budget'] as const).flatMap((dimension) => {
+    const h = p.earnedValue?.hint[dimension];
+    return h ? [{ dimension, ...h }] : [];
+  });
+  return hints.length > 0 ? { evmHints: hints } : {};
 }
 
 /** "Overall health", or "Overall health (of published dimensions)" when the audience hides some: a public rating is not the internal one. */

@@ -8,7 +8,7 @@ import { progressBar, type ProgressBar } from '../charts/progress.ts';
 import { projectsTimeline, type TimelineView } from '../charts/timeline.ts';
 import { embedRef, type TimelineEmbed } from './embeds.ts';
 import { benefitRealization } from '../core/budget.ts';
-import { formatPercent, formulaNumber } from '../core/format.ts';
+import { formatIndex, formatPercent, formatYears, formulaNumber } from '../core/format.ts';
 import type { GoalView, PortfolioModel, ProgramView, ProjectView, TeamView } from '../core/model.ts';
 import type { Goal } from '../core/schema.ts';
 import type { Scorecards } from '../core/scorecard.ts';
@@ -31,6 +31,9 @@ export interface ScorecardSummary {
   openProjects: number;
   /** What needs attention, in counts (zero counts left out). */
   items: { label: string; count: number }[];
+  /** Earned value and return on investment in a sentence each, from the scope's sums; absent when hidden or not computed. */
+  earnedValue?: string;
+  roi?: string;
 }
 
 export const scopedScorecardPath = (kind: 'program' | 'goal', id: string) => `/scorecard/${kind}s/${id}/`;
@@ -49,7 +52,21 @@ function scorecardSummary(view: ScorecardView | undefined, kind: 'program' | 'go
     item(a.gates.length, 'gate pending', 'gates pending'),
     item(a.decisions?.length ?? 0, 'decision open', 'decisions open'),
   ].filter((i) => i.count > 0);
-  return { href: scopedScorecardPath(kind, id), openProjects: s.openProjects, items };
+  return { href: scopedScorecardPath(kind, id), openProjects: s.openProjects, items, ...valueLines(view) };
+}
+
+/** "SPI 0.71, CPI 0.74 (5 projects)" and "ROI +23.1% over 5 years, payback 4.1 years (3 valued projects)". */
+function valueLines(view: ScorecardView): Pick<ScorecardSummary, 'earnedValue' | 'roi'> {
+  const e = view.scorecard.earnedValue;
+  const r = view.scorecard.roi;
+  const n = (k: number, one: string) => `${k} ${one}${k === 1 ? '' : 's'}`;
+  const out: Pick<ScorecardSummary, 'earnedValue' | 'roi'> = {};
+  if (e && (e.figures.spi || e.figures.cpi)) {
+    const idx = [e.figures.spi && `SPI ${formatIndex(e.figures.spi.value)}`, e.figures.cpi && `CPI ${formatIndex(e.figures.cpi.value)}`].filter(Boolean).join(', ');
+    out.earnedValue = `${idx} (${n(e.projects.length, 'project')})`;
+  }
+  if (r?.roi) out.roi = `ROI ${formatPercent(r.roi.value, { signed: true })} over ${view.roiYears} years${r.payback ? `, payback ${formatYears(r.payback.value)}` : ''} (${n(r.projects.length, 'valued project')})`;
+  return out;
 }
 
 /** The sections record pages can have; a page's list holds those it shows, in this order. */

@@ -13,6 +13,10 @@ import { titleOf } from '../core/model.ts';
 import { heatmapRows, type BudgetSummary, type Scorecard, type Scorecards } from '../core/scorecard.ts';
 import { shownSections, type PageSection } from './sections.ts';
 import { capList, type Capped } from './paging.ts';
+import { EVM_INDEX_KEYS, EVM_TERMS, type EarnedValueRollup, type EvmLevel } from '../core/earned-value.ts';
+import { formatIndex, formatYears } from '../core/format.ts';
+import type { RoiRollup } from '../core/roi.ts';
+import { valueRow, type ValueRow } from './values.ts';
 
 export type ScorecardScope = { kind: 'program' | 'goal'; id: string };
 
@@ -53,6 +57,64 @@ export interface ScorecardView {
   matrix: Capped<string>;
   /** The "On this page" list; absent on a short scorecard. */
   onThisPage?: PageSection[];
+  earnedValue?: EvmView;
+  valueForMoney?: ValueForMoneyView;
+  /** `roi_years`, the horizon of ROI. */
+  roiYears: number;
+}
+
+/** SPI or CPI in a table cell: the index, what it suggests, and how it was computed. */
+export interface IndexCell extends EvmLevel {
+  index: number;
+  text: string;
+  formula: string;
+  definition: string;
+}
+
+/** One line of the earned value table: a program, a goal or a project, with its roll-up. */
+export interface EvmLine {
+  kind: 'programs' | 'goals' | 'projects';
+  id: string;
+  label: string;
+  /** Projects summed (with BAC, PV, EV and AC). */
+  projects: number;
+  spi?: IndexCell;
+  cpi?: IndexCell;
+  sv?: string;
+  cv?: string;
+  eac?: string;
+}
+
+/** The scorecard's earned value: the scope's totals with formulas, then SPI and CPI per program and goal (the portfolio) or per project (a program or goal). */
+export interface EvmView {
+  figures: ValueRow[];
+  /** Projects summed, and projects with a budget left out (they lack BAC, PV, EV or AC). */
+  projects: number;
+  left: number;
+  lines: Capped<EvmLine>;
+  /** What the lines are. */
+  linesOf: 'programs and goals' | 'projects';
+}
+
+/** One project in the value-for-money ranking. */
+export interface ValueForMoneyRow {
+  id: string;
+  roi: string;
+  roiFormula: string;
+  payback: string;
+  annualValue: string;
+  cost: string;
+}
+
+/** Projects ranked by ROI (highest first, then shortest payback), the scope's total, and the projects without a valued benefit apart. */
+export interface ValueForMoneyView {
+  years: number;
+  figures: ValueRow[];
+  ranked: Capped<ValueForMoneyRow>;
+  /** No benefit states annual_value: listed, not counted as zero. */
+  unvalued: Capped<string>;
+  /** Valued, but no usable cost. */
+  uncosted: string[];
 }
 
 /** The scorecard's sections in page order, by key: the heading id and text. */
@@ -65,6 +127,8 @@ export const SCORECARD_SECTIONS = {
   risks: { id: 'risks', title: 'Risk heat map' },
   budgetPeriod: { id: 'budget-by-period', title: 'Budget by period' },
   budgetVendor: { id: 'budget-by-vendor', title: 'Budget by vendor' },
+  earnedValue: { id: 'earned-value', title: 'Earned value' },
+  valueForMoney: { id: 'value-for-money', title: 'Value for money' },
   alignment: { id: 'goal-alignment', title: 'Goal alignment' },
   mix: { id: 'investment-mix', title: 'Investment mix' },
 } as const satisfies Record<string, PageSection>;
@@ -160,6 +224,8 @@ export function scorecardView(model: PortfolioModel, scorecards: Scorecards, sco
     budgetVendor: (s.budget?.byVendor.length ?? 0) > 0,
     alignment: showAlignment && s.openProjects > 0 && s.alignment.goals.length > 0,
     mix: s.investment.length > 0,
+    earnedValue: s.earnedValue !== undefined && s.earnedValue.projects.length > 0,
+    valueForMoney: s.roi !== undefined && (s.roi.projects.length > 0 || s.roi.uncosted.length > 0),
   };
   return {
     scorecard: s,
@@ -174,6 +240,80 @@ export function scorecardView(model: PortfolioModel, scorecards: Scorecards, sco
     ...shownSections(SCORECARD_SECTIONS, shown),
     attention: attentionCounts(s),
     matrix: capList(s.matrix),
+    roiYears: model.settings.roi_years,
+    ...(shown.earnedValue ? { earnedValue: evmView(model, scorecards, s.earnedValue!, scope) } : {}),
+    ...(shown.valueForMoney ? { valueForMoney: valueForMoneyView(model, s.roi!) } : {}),
+  };
+}
+
+const indexCell = (r: EarnedValueRollup | undefined, k: 'spi' | 'cpi'): IndexCell | undefined => {
+  const f = r?.figures[k];
+  const level = k === 'spi' ? r?.hint.schedule : r?.hint.budget;
+  return f && level ? { index: f.value, text: formatIndex(f.value), formula: f.formula, definition: f.definition, ...level } : undefined;
+};
+
+function evmLine(model: PortfolioModel, kind: EvmLine['kind'], id: string, r: EarnedValueRollup): EvmLine {
+  const money = (n: number | undefined) => (n === undefined ? undefined : formatMoney(n, model.settings.currency));
+  return {
+    kind,
+    id,
+    label: titleOf(model, kind, id),
+    projects: r.projects.length,
+    spi: indexCell(r, 'spi'),
+    cpi: indexCell(r, 'cpi'),
+    sv: money(r.figures.sv?.value),
+    cv: money(r.figures.cv?.value),
+    eac: money(r.figures.eac?.value),
+  };
+}
+
+/** Earned value of a scope: totals, and a line per program and goal (portfolio) or per project (a program or goal), worst SPI first. */
+export function evmView(model: PortfolioModel, scorecards: Scorecards, r: EarnedValueRollup, scope?: ScorecardScope): EvmView {
+  const cur = model.settings.currency;
+  const figures = (['bac', 'pv', 'ev', 'ac', 'sv', 'cv', 'spi', 'cpi', 'eac', 'vac', 'tcpi'] as const).map((k) =>
+    valueRow(EVM_TERMS[k].name, EVM_TERMS[k].term, r.figures[k], EVM_INDEX_KEYS.has(k) ? formatIndex : (n) => formatMoney(n, cur), `evm-${k}`, r.missing[k]),
+  );
+  const lines: EvmLine[] = [];
+  if (!scope) {
+    for (const [kind, map] of [['programs', scorecards.programs], ['goals', scorecards.goals]] as const) {
+      for (const [id, sc] of map) if (sc.earnedValue && sc.earnedValue.projects.length > 0) lines.push(evmLine(model, kind, id, sc.earnedValue));
+    }
+  } else {
+    for (const id of r.projects) {
+      const e = model.byId.projects.get(id)?.earnedValue;
+      if (e) lines.push(evmLine(model, 'projects', id, { ...e, projects: [id], left: [] }));
+    }
+  }
+  const spi = (l: EvmLine) => l.spi?.index ?? Infinity;
+  lines.sort((a, b) => spi(a) - spi(b) || compareCodeUnits(a.label, b.label));
+  return { figures, projects: r.projects.length, left: r.left.length, lines: capList(lines), linesOf: scope ? 'projects' : 'programs and goals' };
+}
+
+/** The value-for-money ranking of a scope's projects, and its totals. */
+export function valueForMoneyView(model: PortfolioModel, r: RoiRollup): ValueForMoneyView {
+  const cur = model.settings.currency;
+  const money = (n: number) => formatMoney(n, cur);
+  const years = model.settings.roi_years;
+  const ranked = r.projects
+    .map((id) => model.byId.projects.get(id)!)
+    .filter((p) => p.roi?.roi)
+    .sort((a, b) => b.roi!.roi!.value - a.roi!.roi!.value || (a.roi!.payback?.value ?? Infinity) - (b.roi!.payback?.value ?? Infinity) || compareCodeUnits(a.id, b.id))
+    .map((p) => {
+      const x = p.roi!;
+      return { id: p.id, roi: formatPercent(x.roi!.value, { signed: true }), roiFormula: x.roi!.formula, payback: formatYears(x.payback?.value), annualValue: money(x.annualValue!.value), cost: money(x.cost!.value) };
+    });
+  return {
+    years,
+    figures: [
+      valueRow('Annual value', 'Σ of the valued projects', r.annualValue, money, 'annual-value', r.missing.annualValue),
+      valueRow('Cost', 'Σ of the valued projects', r.cost, money, 'roi-cost', r.missing.cost),
+      valueRow('ROI', `over ${years} years, from the sums`, r.roi, (n) => formatPercent(n, { signed: true }), 'roi', r.missing.roi),
+      valueRow('Payback', 'Σ cost / Σ annual value', r.payback, formatYears, 'payback', r.missing.payback),
+      valueRow('Realized annual value', 'at today\'s benefit realization', r.realized, money, 'realized-value', r.missing.realized),
+    ],
+    ranked: capList(ranked),
+    unvalued: capList(r.unvalued),
+    uncosted: r.uncosted,
   };
 }
 

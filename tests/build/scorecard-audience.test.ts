@@ -37,6 +37,15 @@ const SENTINELS = [
   'SENTINEL-RISK-SC63',
   'SENTINEL-DECISION-SC74',
   'SENTINEL-CHANGE-SC85',
+  // earned value and ROI, derived from budget and benefits
+  '2708134.71',
+  '2,708,135',
+  '13884570',
+  '13,884,570',
+  '2468013',
+  '2,468,013',
+  '0.4645',
+  '3.41',
 ];
 
 function allText(dir: string): Map<string, string> {
@@ -78,6 +87,13 @@ describe('scorecard and backlog audiences (sentinel fixture)', () => {
     }
     // variance (8426197 − 7319283) / 7319283 = +15.12% > 15% → red
     expect(text(sc)).toContain('(8,426,197 − 7,319,283) / 7,319,283 = +15.12%');
+    // Earned value (EV 37% × 7,319,283; EAC = 7,319,283 / 0.527) and ROI (+46.4% over 5 years) with their formulas.
+    expect(text(sc)).toContain('EAC Estimate at completion BAC / CPI = 7,319,283 / 0.527 = 13,884,570.27 £13,884,570');
+    expect(text(sc)).toContain('(annual value × 5 years − cost) / cost = (2,468,013 × 5 − 8,426,197) / 8,426,197 = 0.464');
+    const project = text(readText(internal.outDir, 'projects/sc-sentinel-active/index.html'));
+    expect(project).toContain('progress × BAC = 37% × 7,319,283 = 2,708,134.71');
+    expect(project).toContain('EVM suggests');
+    expect(project).toContain('Payback cost / annual value cost / annual value = 8,426,197 / 2,468,013 = 3.41 years 3.4 years');
     const backlog = readText(internal.outDir, 'backlog/index.html');
     // RICE 91357 × 3 × 0.5 / 1 = 137035.5, in the open portfolio's ranking with its formula
     expect(text(backlog)).toContain('Sentinel active project 137,035.5 Active');
@@ -90,7 +106,7 @@ describe('scorecard and backlog audiences (sentinel fixture)', () => {
   it('the public scorecard reads without the hidden sections', () => {
     const page = text(readText(pub.outDir, 'scorecard/index.html'));
     expect(page).toContain('This edition does not publish budget, scores, capacity demand, risks, benefits, decisions, change requests');
-    for (const absent of ['Budget and benefits', 'Budget by period', 'Budget by vendor', 'Risk heat map', 'Capacity', 'Decisions needed', 'Change requests open', 'Planned budget']) {
+    for (const absent of ['Earned value', 'Value for money', 'Budget and benefits', 'Budget by period', 'Budget by vendor', 'Risk heat map', 'Capacity', 'Decisions needed', 'Change requests open', 'Planned budget']) {
       expect(page, absent).not.toContain(absent);
     }
     // what stays: counts, health matrix, alignment by count, investment mix by count, public attention items
@@ -101,6 +117,12 @@ describe('scorecard and backlog audiences (sentinel fixture)', () => {
     expect(page).toContain('1 / 3 open projects = 33.33%');
     expect(page).toContain('Gates pending (1)');
     expect(page).toContain('Stale records (1)');
+  });
+
+  it('the public project page has no earned value, return on investment or EVM hint', () => {
+    const page = text(readText(pub.outDir, 'projects/sc-sentinel-active/index.html'));
+    for (const absent of ['Earned value', 'Return on investment', 'EVM suggests', 'annual_value']) expect(page, absent).not.toContain(absent);
+    expect(page).toContain('37% complete'); // progress is public
   });
 
   it('the public backlog keeps the rank, drops scores and what is missing', () => {

@@ -245,6 +245,8 @@ const portfolioBase = fc.record({
   }),
   thresholds: fc.constant({ schedule_slip_days: [14, 45], budget_variance: [0.05, 0.15], capacity_utilization: [0.9, 1.1] }),
   audiences: fc.constant({ public: { hide: ['budget', 'benefits', 'risks', 'scores', 'demand', 'decisions', 'changes'] }, internal: { hide: [] } }),
+  roi_years: fc.integer({ min: 1, max: 100 }),
+  evm: fc.record({ spi: fc.constantFrom([0.95, 0.85], [1, 1], [10, 0.01]), cpi: fc.constantFrom([0.95, 0.85], [2, 0.5]) }, { requiredKeys: [] }),
 }, { requiredKeys: ['title', 'scoring', 'audiences'] });
 
 const projectBase = fc.record(

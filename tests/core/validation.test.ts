@@ -396,6 +396,17 @@ describe('schema details', () => {
     expect(lines(project('milestones:\n  - date: 2026-01-01\n').diagnostics)).toEqual(['projects/p.md:5:5  milestones[0].name  required field is missing']);
   });
 
+  it('earned value and ROI fields: annual_value, roi_years and evm thresholds', () => {
+    expect(lines(project('benefits:\n  - { metric: M, annual_value: -5 }\n').diagnostics)).toEqual(['projects/p.md:5:18  benefits[0].annual_value  must be 0 or more, got -5']);
+    const portfolio = (text: string) => lines(load([{ path: 'portfolio.yaml', text: `title: Test\n${text}` }]).diagnostics);
+    expect(portfolio('roi_years: 2.5\nevm: { spi: [0.8, 0.9], cpi: 1 }\n')).toEqual([
+      'portfolio.yaml:2:1  roi_years  expected a whole number of years, got 2.5',
+      'portfolio.yaml:3:8  evm.spi  the amber level must not be below the red one: amber below the first number, red below the second, got [0.8,0.9]',
+      'portfolio.yaml:3:25  evm.cpi  expected two numbers [amber, red], e.g. [0.95, 0.85], got 1',
+    ]);
+    expect(portfolio('roi_years: 3\nevm: { spi: [1, 0.9] }\n')).toEqual([]);
+  });
+
   it('wrong types say what was found', () => {
     expect(lines(project('progress: high\nsponsor: 42\nend:\n').diagnostics)).toEqual([
       'projects/p.md:4:1  progress  expected a number, got "high"',

@@ -18,6 +18,8 @@ import { DAG_FIXTURES, dagModel, dependencyWeb, NORTHWIND_MARKERS, northwindMini
 import { renderSvg } from './render.ts';
 import { trendChart } from '../../../src/charts/trend.ts';
 import TrendChart from '../../../src/components/TrendChart.astro';
+import { sCurve } from '../../../src/charts/s-curve.ts';
+import { WORKED_EVM, WORKED_AS_OF } from '../s-curve-fixture.ts';
 
 const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
 const MONTHS = ['2026-01-15', '2026-02-15', '2026-03-15', '2026-04-15', '2026-05-15', '2026-06-15', '2026-07-20'];
@@ -104,5 +106,12 @@ describe('chart components as SVG', () => {
     // After the legend's two keys: the y labels (dates), the grid, the lines, the diagonal and the untitled points as dot paths (as a project page draws them), no circles.
     const svg = (await Promise.all([2, 3, 4, 5].map((n) => renderSvg(TrendChart, { chart, id: 'mta', label: 'Milestone trend' }, n)))).join('');
     await expect(svg).toMatchFileSnapshot(snapshot('trend.milestone-trend'));
+  });
+
+  it('TrendChart: earned value S-curve (the worked example: PV and AC by quarter, EV and the as-of line mid-way through Q3)', async () => {
+    const chart = sCurve(WORKED_EVM(), WORKED_AS_OF, 'GBP', 1)!.chart;
+    // After the legend's three keys: the y labels, the grid with the as-of line, the lines, the points.
+    const svg = (await Promise.all([3, 4, 5, 6].map((n) => renderSvg(TrendChart, { chart, id: 's-curve', label: 'S-curve' }, n)))).join('');
+    await expect(svg).toMatchFileSnapshot(snapshot('trend.s-curve'));
   });
 });
