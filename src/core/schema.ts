@@ -317,6 +317,8 @@ export const projectSchema = () =>
     start: dateSchema().optional(),
     end: dateSchema().optional(),
     baseline_end: dateSchema().optional(),
+    // Forecast range (issue 20): a three-point estimate of the end; the order is a rule (rules/end-range.ts).
+    end_range: z.object({ optimistic: dateSchema(), pessimistic: dateSchema() }).optional(),
     progress: num().min(0, { error: 'progress is a percentage from 0 to 100' }).max(100, { error: 'progress is a percentage from 0 to 100' }).optional(),
     health: z
       .object({
