@@ -25,12 +25,15 @@ import { projectHealth, type TeamCell } from './health.ts';
 import { analyzeDependencies, type DependencyAnalysis } from './graph.ts';
 import { propagateSlips, type SlipPropagation } from './propagation.ts';
 import { buildRollups } from './rollup.ts';
+import { forecastPortfolio, type PortfolioForecast } from './forecast/index.ts';
 
 export interface BuildOptions {
   /** Audience name, a key of `settings.audiences`. */
   audience: string;
   /** The resolved as-of day, `YYYY-MM-DD` (see `resolveAsOf`). */
   asOf: string;
+  /** Run the confidence-range simulation (src/core/forecast/); off unless asked for. */
+  forecast?: boolean;
 }
 
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -66,6 +69,13 @@ export function buildModel(input: PortfolioInput, opts: BuildOptions): Portfolio
     deps.edges,
   );
 
+  // Confidence ranges, on the stripped records (a hidden end_range is not used).
+  let forecast: PortfolioForecast | undefined;
+  if (opts.forecast) {
+    forecast = forecastPortfolio(asRecords, deps.edges, { fy, asOfDay, settings: settings.forecast });
+    for (const [edge, p] of forecast.onTime) edge.onTimeProbability = p;
+  }
+
   // Reasons name teams by title (a team without a record keeps its id).
   const teamTitles = new Map(teamsIn.map((t) => [t.id, t.data.title]));
   const teamTitle = (id: string) => teamTitles.get(id) ?? id;
@@ -82,6 +92,10 @@ export function buildModel(input: PortfolioInput, opts: BuildOptions): Portfolio
       slips,
     }),
   );
+  if (forecast) for (const p of projects) {
+    const f = forecast.projects.get(p.id);
+    if (f) p.forecast = f;
+  }
 
   const programsIn = [...input.programs].sort(byId);
   const goalsIn = [...input.goals].sort(byId);
@@ -123,6 +137,7 @@ export function buildModel(input: PortfolioInput, opts: BuildOptions): Portfolio
       teams: new Map(teams.map((t) => [t.id, t])),
     },
     edges: deps.edges,
+    ...(forecast ? { forecast } : {}),
     markers: markerViews(markers, fy),
     portfolio: rollups.portfolio,
   };

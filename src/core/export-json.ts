@@ -71,6 +71,11 @@ function project(p: ProjectView) {
     critical: p.critical,
     conflicts: p.conflicts.map((c) => ({ on: c.on, days: c.days, type: c.type, needed: c.needed, neededFor: c.neededFor, upstream: c.upstream })),
     dependents: p.dependents.map((e) => e.from),
+    // Confidence ranges (issue 20): P-dates of an open dated project, and each dependency's chance of delivery by its need-by date.
+    forecast: p.forecast && { p50: p.forecast.p50, p80: p.forecast.p80, p95: p.forecast.p95, onTime: round4(p.forecast.onTime), source: p.forecast.source },
+    dependsOnForecast: p.dependsOn.some((e) => e.onTimeProbability !== undefined)
+      ? p.dependsOn.filter((e) => e.onTimeProbability !== undefined).map((e) => ({ on: e.on, needed: e.needed, onTimeProbability: round4(e.onTimeProbability) }))
+      : undefined,
   };
 }
 
@@ -89,6 +94,11 @@ export function toPortfolioJson(model: PortfolioModel) {
       hidden: model.hidden,
       scoring: camelKeys(s.scoring),
       thresholds: camelKeys(s.thresholds),
+      forecast: model.forecast && {
+        iterations: model.forecast.iterations,
+        likelyConflictBelow: model.forecast.likelyConflictBelow,
+        sample: { source: model.forecast.sample.source, n: model.forecast.sample.n, minSamples: model.forecast.sample.minSamples, p10: round4(model.forecast.sample.p10), p50: round4(model.forecast.sample.p50), p90: round4(model.forecast.sample.p90) },
+      },
       // Only the markers the audience may see (the model has filtered them).
       markers: model.markers.map((m) => ({ name: m.name, kind: m.kind, date: m.date, from: m.from, to: m.to, visibility: m.visibility })),
     },

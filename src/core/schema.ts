@@ -135,6 +135,9 @@ export const DEFAULT_AUDIENCES: Record<string, { hide: string[] }> = {
 /** Portfolio history (src/core/history/): one sample per review period, the most recent `max_samples` (now included). */
 export const DEFAULT_HISTORY = { every: 'month' as const, max_samples: 24 };
 
+/** Confidence ranges (src/core/forecast/): iterations of the simulation, finished projects needed before the portfolio's own slip is used, the need-by probability below which a dependency is a likely conflict. */
+export const DEFAULT_FORECAST = { iterations: 2000, min_samples: 8, likely_conflict_below: 0.5 };
+
 export const portfolioSchema = () =>
   z.object({
     title: text(),
@@ -170,6 +173,13 @@ export const portfolioSchema = () =>
         max_samples: z.number({ error: 'expected a number of samples' }).int({ error: 'expected a whole number of samples' }).min(2, { error: 'must be at least 2' }).max(520, { error: 'must be at most 520' }).default(DEFAULT_HISTORY.max_samples),
       })
       .default(DEFAULT_HISTORY),
+    forecast: z
+      .object({
+        iterations: z.number({ error: 'expected a number of iterations' }).int({ error: 'expected a whole number of iterations' }).min(100, { error: 'must be at least 100' }).max(100_000, { error: 'must be at most 100,000' }).default(DEFAULT_FORECAST.iterations),
+        min_samples: z.number({ error: 'expected a number of finished projects' }).int({ error: 'expected a whole number of finished projects' }).min(1, { error: 'must be at least 1' }).max(100_000, { error: 'must be at most 100,000' }).default(DEFAULT_FORECAST.min_samples),
+        likely_conflict_below: z.number({ error: 'expected a probability from 0 to 1' }).min(0, { error: 'must be from 0 to 1' }).max(1, { error: 'must be from 0 to 1' }).default(DEFAULT_FORECAST.likely_conflict_below),
+      })
+      .default(DEFAULT_FORECAST),
   });
 
 // ---------------------------------------------------------------------------
