@@ -894,8 +894,11 @@ function layoutBar(
     const plotX0 = axis.x(range.from);
     const x1 = round(Math.max(plotX0, axis.xEnd(f.p50Day)));
     const x2 = round(Math.min(plotX1, axis.xEnd(f.p95Day)));
-    const ticks = [f.p50Day >= range.from ? x1 : undefined, f.p95Day <= range.to ? x2 : undefined].filter((t) => t !== undefined);
-    whisker = { x1, x2, y: wy, path: `M${x1} ${wy}H${x2}${ticks.map((t) => `M${t} ${wy - WHISKER_TICK}V${wy + WHISKER_TICK}`).join('')}` };
+    // Relative moves keep the path short: it repeats on every open bar of every timeline.
+    const tick = `v${2 * WHISKER_TICK}m0 -${WHISKER_TICK}`;
+    const start = f.p50Day >= range.from ? `M${x1} ${wy - WHISKER_TICK}${tick}` : `M${x1} ${wy}`;
+    const end = f.p95Day <= range.to ? `m0 -${WHISKER_TICK}v${2 * WHISKER_TICK}` : '';
+    whisker = { x1, x2, y: wy, path: `${start}H${x2}${end}` };
   }
 
   const noteParts: string[] = [];
