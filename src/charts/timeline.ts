@@ -886,10 +886,11 @@ function layoutBar(
     overdueGap = { x: gx, y: y + 4, width: Math.max(1, round(asOfX - gx)), height: OVERDUE_GAP_H };
   }
 
-  // The confidence range, P50 to P95, clipped to the plot; none when the spread is nil.
+  // The confidence range, P50 to P95, clipped to the plot; none when the spread is nil, nor on an overdue bar
+  // (its range starts from an end already gone, and would sit on the overdue stretch).
   let whisker: TimelineBar['whisker'];
   const f = p.open ? p.forecast : undefined;
-  if (f && f.p95Day > f.p50Day && f.p95Day >= range.from && f.p50Day <= range.to) {
+  if (f && !p.overdue && f.p95Day > f.p50Day && f.p95Day >= range.from && f.p50Day <= range.to) {
     const wy = y + BAR / 2;
     const plotX0 = axis.x(range.from);
     const x1 = round(Math.max(plotX0, axis.xEnd(f.p50Day)));

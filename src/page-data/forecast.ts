@@ -19,6 +19,8 @@ export const CONFIDENCE_LEVELS = [
 export interface LikelyDate {
   /** The end as typed, for comparison. */
   end: string;
+  /** Open and its typed end is before the as-of date: the range starts from a date already gone. */
+  overdue: boolean;
   levels: { label: string; meaning: string; date: string; /** Days after (+) or before (−) the typed end. */ days: number }[];
   /** Share of simulated ends on or before the typed end. */
   onTime: number;
@@ -68,6 +70,7 @@ export function likelyDate(model: PortfolioModel, p: ProjectView): LikelyDate | 
     .map((e) => ({ on: e.on, needed: e.needed!, needBy: e.needBy, probability: e.onTimeProbability!, likely: isLikelyConflict(model, e), conflict: e.conflict }));
   return {
     end,
+    overdue: p.overdue,
     levels: CONFIDENCE_LEVELS.map((l) => ({ label: l.label, meaning: l.meaning, date: f[l.key], days: f[`${l.key}Day`] - p.endDay! })),
     onTime: f.onTime,
     iterations: forecast.iterations,
