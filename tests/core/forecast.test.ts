@@ -3,6 +3,8 @@
  * pipeline function (siteFromInput), properties with fast-check, the engine's
  * operation count, and determinism across runs and time zones.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dayToIso, startDay } from '../../src/core/dates.ts';
@@ -226,6 +228,14 @@ describe('speed', () => {
     // Projects + edges per iteration, and three linear-time selections per project: a constant per cell.
     expect(Math.max(...perCell) / Math.min(...perCell)).toBeLessThan(1.25);
     expect(Math.max(...perCell)).toBeLessThan(20);
+  });
+
+  it('reads no clock, zone or unseeded randomness: days are whole numbers since 1970 (UTC)', () => {
+    const dir = join(import.meta.dirname, '../../src/core/forecast');
+    for (const f of readdirSync(dir)) {
+      const text = readFileSync(join(dir, f), 'utf8');
+      expect(text, f).not.toMatch(/Math\.random|new Date|Date\.now|getTimezoneOffset|toLocale|Intl\./);
+    }
   });
 
   it('is the same in every time zone (a child process per zone)', async () => {

@@ -1,7 +1,7 @@
 /**
  * The forecast's random numbers: mulberry32, a 32-bit generator small enough
  * to inline in the simulation loop, seeded per project from its id, so a
- * build's numbers never change unless its records do (no Math.random), and a
+ * build's numbers never change unless its records do (no unseeded randomness), and a
  * project's draws do not depend on which other projects exist.
  */
 
