@@ -13,6 +13,7 @@ import { DEFAULT_SLIP, empirical, slipSample, triangular } from '../../src/core/
 import { forecastPortfolio, type OpCounter } from '../../src/core/forecast/index.ts';
 import { rank, select } from '../../src/core/forecast/simulate.ts';
 import { toPortfolioJson } from '../../src/core/export-json.ts';
+import { portfolioCsv } from '../../src/core/export-csv.ts';
 import type { PortfolioInput, PortfolioModel } from '../../src/core/model.ts';
 import { modelFromInput, siteFromInput } from '../../src/pipeline/index.ts';
 import { loadSettings } from '../../src/pipeline/settings.ts';
@@ -189,6 +190,20 @@ describe('confidence ranges through the pipeline', () => {
     const json = () => JSON.stringify(toPortfolioJson(modelOf(inputOf(s))));
     expect(json()).toBe(json());
     expect(json()).toContain('"p95"');
+  });
+
+  it('portfolio.json and the CSV carry the P-dates and the need-by chances', () => {
+    const model = modelOf(inputOf({ finished: [], open: [{ start: 0, duration: 100, range: [10, 60], deps: [] }, { start: 110, duration: 50, deps: [{ on: 0, type: 0 }] }] }));
+    const f = model.byId.projects.get('open-0')!.forecast!;
+    const json = toPortfolioJson(model);
+    const open0 = json.projects.find((p) => p.id === 'open-0')!;
+    expect(open0.forecast).toEqual({ p50: f.p50, p80: f.p80, p95: f.p95, onTime: Math.round(f.onTime * 10_000) / 10_000, source: 'range' });
+    expect(json.projects.find((p) => p.id === 'open-1')!.dependsOnForecast).toEqual([{ on: 'open-0', needed: iso(110), onTimeProbability: Math.round(model.edges[0].onTimeProbability! * 10_000) / 10_000 }]);
+    expect(json.portfolio.forecast).toMatchObject({ iterations: 300, likelyConflictBelow: 0.5, sample: { source: 'default', n: 0, minSamples: 8 } });
+    const [header, row] = portfolioCsv(model).split('\r\n');
+    const cells = (line: string) => line.split(',').map((c) => c.replace(/^"|"$/g, ''));
+    const at = (name: string) => cells(row)[cells(header).indexOf(name)];
+    expect([at('p50_end'), at('p80_end'), at('p95_end')]).toEqual([f.p50, f.p80, f.p95]);
   });
 
   it('no forecast unless asked for (compare, history samples)', () => {
