@@ -19,16 +19,33 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import v8 from 'node:v8';
 import { availableMemoryBytes, nodeOutOfMemoryMessage } from '../src/io/memory-guard.ts';
 import { discardStaged, stagingDir } from '../src/io/publish.ts';
+import type { CliIo } from '../src/io/cli.ts';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export interface RunBuildOptions {
+  /** The folder to run in (default: this process's); Astro reads astro.config.mjs from it. */
+  cwd?: string;
+  /** The child's environment (default: this process's). */
+  env?: NodeJS.ProcessEnv;
+  /** Where the child's output goes (default: this process's streams). */
+  io?: Pick<CliIo, 'stdout' | 'stderr'>;
+}
+
+/** The command that builds the site: Astro's CLI under this process's Node. */
+export function astroBuild(args: readonly string[]): string[] {
+  return [process.execPath, path.join(ROOT, 'node_modules', '.bin', 'astro'), 'build', ...args];
+}
 
 /** Runs `command`, passing its output through; prints the out-of-memory advice when it died of that. Resolves to the exit code. */
-export function runBuild(command: readonly string[], outDir = 'dist'): Promise<number> {
+export function runBuild(command: readonly string[], outDir = 'dist', opts: RunBuildOptions = {}): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command[0]!, command.slice(1), { stdio: ['inherit', 'inherit', 'pipe'] });
+    const child = spawn(command[0]!, command.slice(1), { cwd: opts.cwd, env: opts.env, stdio: ['inherit', opts.io ? 'pipe' : 'inherit', 'pipe'] });
+    const err = (text: string) => (opts.io ? opts.io.stderr(text) : void process.stderr.write(text));
+    if (opts.io) child.stdout!.on('data', (chunk: Buffer) => opts.io!.stdout(chunk.toString('utf8')));
     let tail = '';
-    child.stderr.on('data', (chunk: Buffer) => {
-      process.stderr.write(chunk);
+    child.stderr!.on('data', (chunk: Buffer) => {
+      err(chunk.toString('utf8'));
       tail = (tail + chunk.toString('utf8')).slice(-8192);
     });
     child.on('error', reject);
@@ -41,9 +58,9 @@ export function runBuild(command: readonly string[], outDir = 'dist'): Promise<n
         available: availableMemoryBytes(),
         outDir,
       });
-      if (message) process.stderr.write(message);
+      if (message) err(message);
       // A build that V8 aborted ran no exit handler: remove what it staged (it may hold internal text).
-      if (code !== 0) discardStaged(stagingDir(outDir));
+      if (code !== 0) discardStaged(stagingDir(path.resolve(opts.cwd ?? '.', outDir)));
       resolve(code ?? 1);
     });
   });
@@ -57,5 +74,5 @@ function outDirOf(args: readonly string[]): string {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const args = process.argv.slice(2);
-  process.exitCode = await runBuild([process.execPath, path.join(ROOT, 'node_modules', '.bin', 'astro'), 'build', ...args], outDirOf(args));
+  process.exitCode = await runBuild(astroBuild(args), outDirOf(args));
 }

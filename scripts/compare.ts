@@ -22,6 +22,7 @@ import { pathToFileURL } from 'node:url';
 import { COMMENT_LIMIT, COMMENT_MARKER, cutMarkdown, renderJson, renderMarkdown, renderProblems } from '../src/core/compare/index.ts';
 import { compareRevisions, GitContentError } from '../src/pipeline/compare.ts';
 import { loadSettings, SettingsError, type Env } from '../src/pipeline/settings.ts';
+import { processIo, type CliIo } from '../src/io/cli.ts';
 
 const USAGE = 'usage: node scripts/compare.ts --base REF [--head REF] [--format markdown|json] [--audience public|internal] [--content DIR] [--out FILE] [--comment FILE]';
 
@@ -57,33 +58,32 @@ export function parseArgs(argv: readonly string[]): CompareArgs | { error: strin
   return { base, head: values.get('--head'), format, out: values.get('--out'), comment: values.get('--comment'), env };
 }
 
-async function main(): Promise<void> {
-  // A plain snapshot of process.env: the yaml parser reads it once per token (see scripts/check.ts).
-  process.env = { ...process.env };
-  const args = parseArgs(process.argv.slice(2));
+/** The command: its exit code. */
+export async function main(io: CliIo = processIo()): Promise<number> {
+  const args = parseArgs(io.argv);
   if ('error' in args) {
-    process.stderr.write(`${args.error}\n`);
-    process.exitCode = 2;
-    return;
+    io.stderr(`${args.error}\n`);
+    return 2;
   }
   let outcome;
   try {
-    const settings = loadSettings({ ...process.env, ...args.env });
+    const settings = loadSettings({ ...io.env, ...args.env }, io.cwd);
     outcome = await compareRevisions(settings, { base: args.base, head: args.head });
   } catch (e) {
     if (!(e instanceof SettingsError) && !(e instanceof GitContentError)) throw e;
-    process.stderr.write(`${e.message}\n`);
-    process.exitCode = 2;
-    return;
+    io.stderr(`${e.message}\n`);
+    return 2;
   }
   const markdown = 'report' in outcome ? renderMarkdown(outcome.report) : renderProblems(outcome.problems);
   const text = args.format === 'json' ? renderJson('report' in outcome ? outcome.report : { valid: false, problems: outcome.problems }) : markdown;
-  if (args.out) writeFileSync(args.out, text);
-  else process.stdout.write(text);
-  if (args.comment) writeFileSync(args.comment, `${COMMENT_MARKER}\n${cutMarkdown(markdown, COMMENT_LIMIT - COMMENT_MARKER.length - 1)}`);
-  process.exitCode = 'report' in outcome ? 0 : 1;
+  if (args.out) writeFileSync(path.resolve(io.cwd, args.out), text);
+  else io.stdout(text);
+  if (args.comment) writeFileSync(path.resolve(io.cwd, args.comment), `${COMMENT_MARKER}\n${cutMarkdown(markdown, COMMENT_LIMIT - COMMENT_MARKER.length - 1)}`);
+  return 'report' in outcome ? 0 : 1;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  await main();
+  // A plain snapshot of process.env: the yaml parser reads it once per token (see scripts/check.ts).
+  process.env = { ...process.env };
+  process.exitCode = await main();
 }

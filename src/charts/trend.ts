@@ -49,6 +49,11 @@ export interface TrendSeries {
   /** Filled (stacked areas) or stroked (lines). */
   area: boolean;
   points: TrendPoint[];
+  /**
+   * The points as one path of zero-length strokes (round caps draw the dots), in the line's box, when no point has a
+   * title: a project page repeats its milestone trend 2,000 times, and a circle per point was most of its markup.
+   */
+  dots?: string;
 }
 
 export interface TrendTick {
@@ -88,6 +93,8 @@ export interface TrendOptions {
   fiscalYearStart?: number;
   /** Draw the diagonal y = x (milestone trend analysis). */
   diagonal?: boolean;
+  /** The days the x axis is labelled at and spans (the reviews); default: every point's x. */
+  xs?: readonly Day[];
 }
 
 const MONTH_MS = 86_400_000;
@@ -127,7 +134,7 @@ export function trendChart(seriesIn: readonly TrendSeriesInput[], o: TrendOption
   const height = o.height ?? 200;
   const top = 8;
   const bottom = height - 24;
-  const xs = [...new Set(seriesIn.flatMap((s) => s.points.map((p) => p.x)))].sort((a, b) => a - b);
+  const xs = [...new Set(o.xs ?? seriesIn.flatMap((s) => s.points.map((p) => p.x)))].sort((a, b) => a - b);
   const x0 = xs[0] ?? 0;
   const x1 = xs.length > 1 ? xs.at(-1)! : x0 + 1;
   const x = scaleLinear().domain([x0, x1]).range([0, 1]);
@@ -187,6 +194,7 @@ export function trendChart(seriesIn: readonly TrendSeriesInput[], o: TrendOption
       area: o.stacked === true,
       path,
       points: pts.flatMap((p) => (p.y === undefined ? [] : [{ x: round(x(p.x) * 10000) / 10000, y: round(y(o.stacked ? p.top : p.y)), title: p.title }])),
+      ...(pts.some((p) => p.title) ? {} : { dots: pts.flatMap((p) => (p.y === undefined ? [] : [`M${px(p.x)},${round(y(o.stacked ? p.top : p.y))}h0`])).join('') }),
     };
   });
   const xt = spread(xs.length, 4).map((i, k, all) => ({ at: round(x(xs[i]!) * 10000) / 10000, text: monthLabel(xs[i]!, fy), inner: k > 0 && k < all.length - 1 }));

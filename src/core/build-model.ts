@@ -25,6 +25,7 @@ import { projectHealth, type TeamCell } from './health.ts';
 import { analyzeDependencies, type DependencyAnalysis } from './graph.ts';
 import { propagateSlips, type SlipPropagation } from './propagation.ts';
 import { buildRollups } from './rollup.ts';
+import { SCHEMA_VERSION } from './version.ts';
 import { forecastPortfolio, type PortfolioForecast } from './forecast/index.ts';
 
 export interface BuildOptions {
@@ -121,7 +122,7 @@ export function buildModel(input: PortfolioInput, opts: BuildOptions): Portfolio
 
   const markers = visibleMarkers(settings.markers, opts.audience);
   return {
-    schemaVersion: 1,
+    schemaVersion: SCHEMA_VERSION,
     settings: { ...settings, as_of: opts.asOf, markers },
     audience: opts.audience,
     hidden,

@@ -1,6 +1,8 @@
 /**
  * `/feed.xml`: an Atom feed (RFC 4287) of "What changed" — one entry per
- * project and commit with status, date or health changes (see changes.ts).
+ * project and commit with status, date or health changes (see changes.ts),
+ * and one per review period with the changes computed between two reviews
+ * (conflicts, health, dates: the history's, as /history/ lists them).
  * Plain-text content only (no HTML from records), every string XML-escaped
  * and stripped of characters XML cannot hold. Dates are commit dates; a feed
  * with no entries is dated by the as-of date, so the file is deterministic.
@@ -13,6 +15,28 @@ export interface AtomOptions {
   root: string;
   /** Only the newest entries (default 200). */
   limit?: number;
+  /** Review periods' computed changes, as entries of their own. */
+  reviews?: readonly ReviewEntry[];
+}
+
+/** One review period's computed changes (page-data/history.ts words them). */
+export interface ReviewEntry {
+  /** Stable for the period (its first review day), so a reader updates the entry rather than adding one. */
+  id: string;
+  title: string;
+  /** ISO date-time: the later review's commit date, or the as-of day for now. */
+  updated: string;
+  /** Relative to the site's root: `history/#period-3`. */
+  href: string;
+  lines: string[];
+}
+
+interface FeedEntry {
+  id: string;
+  title: string;
+  updated: string;
+  href: string;
+  text: string;
 }
 
 /** Text safe inside an XML element or a double-quoted attribute. */
@@ -38,14 +62,19 @@ export function entryTitle(e: ChangeEntry): string {
 export function changesAtom(model: PortfolioModel, entries: readonly ChangeEntry[], options: AtomOptions): string {
   const root = options.root.endsWith('/') ? options.root : `${options.root}/`;
   const absolute = /^https?:\/\//.test(root);
-  const shown = entries.slice(0, options.limit ?? 200);
-  const updated = shown[0]?.date ?? `${model.settings.as_of}T00:00:00Z`;
+  const all: FeedEntry[] = [
+    ...entries.map((e) => ({ id: `urn:roadmap:change:${e.commit}:${e.id}`, title: entryTitle(e), updated: e.date, href: `projects/${e.id}/`, text: e.changes.map((c) => c.text).join('\n') })),
+    ...(options.reviews ?? []).map((r) => ({ id: `urn:roadmap:review:${r.id}`, title: r.title, updated: r.updated, href: r.href, text: r.lines.join('\n') })),
+  ];
+  // Newest first; a stable sort keeps each list's own order on ties (ISO strings in UTC compare as dates).
+  const shown = all.sort((a, b) => (a.updated < b.updated ? 1 : a.updated > b.updated ? -1 : 0)).slice(0, options.limit ?? 200);
+  const updated = shown[0]?.updated ?? `${model.settings.as_of}T00:00:00Z`;
   const title = model.settings.title;
   const out = [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<feed xmlns="http://www.w3.org/2005/Atom">',
     el('title', `${title}: what changed`, '  '),
-    el('subtitle', 'Status, date and health changes of projects, from the portfolio history.', '  '),
+    el('subtitle', 'Status, date and health changes of projects, and what changed between reviews, from the portfolio history.', '  '),
     el('id', absolute ? `${root}feed.xml` : `urn:roadmap:${encodeURIComponent(title)}:changes`, '  '),
     el('updated', updated, '  '),
     `  <link rel="alternate" type="text/html" href="${xmlEscape(`${root}changes/`)}"/>`,
@@ -55,11 +84,11 @@ export function changesAtom(model: PortfolioModel, entries: readonly ChangeEntry
   for (const e of shown) {
     out.push(
       '  <entry>',
-      el('id', `urn:roadmap:change:${e.commit}:${e.id}`),
-      el('title', entryTitle(e)),
-      el('updated', e.date),
-      `    <link rel="alternate" type="text/html" href="${xmlEscape(`${root}projects/${e.id}/`)}"/>`,
-      el('content', e.changes.map((c) => c.text).join('\n')).replace('<content>', '<content type="text">'),
+      el('id', e.id),
+      el('title', e.title),
+      el('updated', e.updated),
+      `    <link rel="alternate" type="text/html" href="${xmlEscape(`${root}${e.href}`)}"/>`,
+      el('content', e.text).replace('<content>', '<content type="text">'),
       '  </entry>',
     );
   }

@@ -4,9 +4,10 @@
  * `schemaVersion` and documented in the README (/portfolio.json).
  */
 import { HEALTH_DIMENSIONS } from './schema.ts';
+import { SCHEMA_VERSION } from './version.ts';
 import type { Counts, PortfolioModel, ProjectView, RollUp } from './model.ts';
 
-export const SCHEMA_VERSION = 1;
+export { SCHEMA_VERSION };
 
 const camel = (k: string) => k.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 

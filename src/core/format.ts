@@ -178,6 +178,11 @@ export function compareTitles(a: string, b: string): number {
   return titleCollator.compare(a, b) || compareCodeUnits(a, b);
 }
 
+/** `1 project`, `2,000 projects`: a whole count and its noun (`many` when the plural is not noun + s). */
+export function formatCount(n: number, one: string, many = `${one}s`): string {
+  return `${formatNumber(n, 0)} ${n === 1 ? one : many}`;
+}
+
 /** `1 day`, `12 days`, `1,234 days` (a count, never signed); `—` when unknown. */
 export function formatDayCount(n: number | undefined): string {
   if (n === undefined || !Number.isFinite(n)) return '—';

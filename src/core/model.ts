@@ -6,6 +6,7 @@
  * A value is `undefined` when it cannot be computed (missing inputs) or when
  * the audience hides the field it is derived from.
  */
+import type { SCHEMA_VERSION } from './version.ts';
 import type { Day } from './dates.ts';
 import type { PortfolioForecast, ProjectForecast } from './forecast/index.ts';
 import type {
@@ -209,7 +210,7 @@ export interface MarkerView {
 }
 
 export interface PortfolioModel {
-  schemaVersion: 1;
+  schemaVersion: typeof SCHEMA_VERSION;
   settings: PortfolioSettings & { as_of: string };
   audience: string;
   /** Project fields the audience hides. */

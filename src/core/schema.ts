@@ -11,6 +11,7 @@
  */
 import { z } from 'zod';
 import { dateProblem } from './dates.ts';
+import { SCHEMA_VERSION } from './version.ts';
 
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -142,6 +143,13 @@ export const portfolioSchema = () =>
   z.object({
     title: text(),
     organization: text().optional(),
+    // Extension: the version of the record format this folder is written for (default: the current one).
+    schema_version: z
+      .number({ error: 'expected a whole number: the version of the record format this content is written for' })
+      .int({ error: 'expected a whole number: the version of the record format this content is written for' })
+      .min(SCHEMA_VERSION, { error: `written for an older version of the record format: run npm run migrate (see the CHANGELOG), which rewrites the records and sets schema_version: ${SCHEMA_VERSION}` })
+      .max(SCHEMA_VERSION, { error: `written for a newer version of the record format than this Roadmap reads (${SCHEMA_VERSION}): use a newer release (for the GitHub Action, the newer @vN the CHANGELOG names)` })
+      .optional(),
     currency: z.string({ error: 'expected an ISO 4217 code such as EUR' }).regex(/^[A-Z]{3}$/, { error: 'expected an ISO 4217 code such as EUR, GBP or USD' }).default('EUR'),
     fiscal_year_start: z.number({ error: 'expected a month number 1-12' }).int({ error: 'expected a month number 1-12' }).min(1, { error: 'must be from 1 to 12' }).max(12, { error: 'must be from 1 to 12' }).default(1),
     as_of: daySchema().optional(),

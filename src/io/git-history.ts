@@ -13,6 +13,7 @@ import { computeChanges, snapshotOf, type ProjectRevision, type ProjectSnapshot,
 import { parseFrontMatter } from '../core/frontmatter.ts';
 import type { PortfolioModel } from '../core/model.ts';
 import { catFiles, git } from './git.ts';
+import { historyKey, type HistoryCache } from './history-cache.ts';
 
 export type { ChangeLog } from '../core/changes.ts';
 
@@ -31,8 +32,12 @@ function snapshot(text: string | undefined): ProjectSnapshot | undefined {
   }
 }
 
-/** Every commit that modified a project record under `contentDir`, with the versions before and after. */
-export function readHistory(contentDir: string): History {
+/**
+ * Every commit that modified a project record under `contentDir`, with the versions before and after.
+ * With a cache, each commit's revisions are read and parsed once (a commit never changes): parsing a
+ * 2,000-record portfolio's thousand edits took seconds on every build.
+ */
+export function readHistory(contentDir: string, cache?: HistoryCache): History {
   let top: string;
   try {
     top = git(contentDir, ['rev-parse', '--show-toplevel']).toString('utf8').trim();
@@ -64,20 +69,28 @@ export function readHistory(contentDir: string): History {
       pending.push({ commit, date, id: m[1]!, file });
     }
   }
-  const specs = pending.flatMap((p) => [`${p.commit}:${p.file}`, `${p.commit}^:${p.file}`]);
-  const blobs = catFiles(top, specs);
-  const revisions = pending.map((p) => ({
-    commit: p.commit,
-    date: p.date,
-    id: p.id,
-    before: snapshot(blobs.get(`${p.commit}^:${p.file}`)),
-    after: snapshot(blobs.get(`${p.commit}:${p.file}`)),
-  }));
+  const key = (commit: string) => historyKey(['changes', commit, projectsDir]);
+  const cached = new Map<string, ProjectRevision[]>();
+  for (const commit of new Set(pending.map((p) => p.commit))) {
+    const hit = cache?.get<ProjectRevision[]>(key(commit));
+    if (hit) cached.set(commit, hit);
+  }
+  const missing = pending.filter((p) => !cached.has(p.commit));
+  const blobs = catFiles(top, missing.flatMap((p) => [`${p.commit}:${p.file}`, `${p.commit}^:${p.file}`]));
+  const read = new Map<string, ProjectRevision[]>();
+  for (const p of missing) {
+    let list = read.get(p.commit);
+    if (!list) read.set(p.commit, (list = []));
+    list.push({ commit: p.commit, date: p.date, id: p.id, before: snapshot(blobs.get(`${p.commit}^:${p.file}`)), after: snapshot(blobs.get(`${p.commit}:${p.file}`)) });
+  }
+  for (const [commit, list] of read) cache?.set(key(commit), list);
+  // In git log's order: commits newest first, files as listed.
+  const revisions = [...new Set(pending.map((p) => p.commit))].flatMap((c) => cached.get(c) ?? read.get(c)!);
   return { revisions };
 }
 
 /** The change log of the model's projects from the content folder's history (the pipeline reads it once per build). */
-export function getChangeLog(model: PortfolioModel, contentDir: string): ChangeLog {
-  const history = readHistory(contentDir);
+export function getChangeLog(model: PortfolioModel, contentDir: string, cache?: HistoryCache): ChangeLog {
+  const history = readHistory(contentDir, cache);
   return { entries: computeChanges(history.revisions, model), note: history.note };
 }

@@ -6,7 +6,7 @@
  */
 import { trendChart, type TrendChart, type TrendSeriesInput } from '../charts/trend.ts';
 import type { PeriodChanges, PortfolioHistory, HistorySample } from '../core/history/index.ts';
-import { dayOfIso, END_SERIES, keepsSlipping, milestoneTrends, projectVersions, slipRecords, type SlipRecord } from '../core/history/index.ts';
+import { dayOfIso, END_SERIES, keepsSlipping, milestoneTrends, projectVersions, slipRecords, type MilestoneTrend, type SlipRecord } from '../core/history/index.ts';
 
 /** What every project page asks of one history, computed once per history (2,000 pages share it). */
 const indexes = new WeakMap<PortfolioHistory, { versions: ReturnType<typeof projectVersions>; slips: Map<string, SlipRecord>; labels: Map<string, HistorySample> }>();
@@ -17,6 +17,7 @@ function indexOf(history: PortfolioHistory) {
 }
 import { formatDate, formatDayCount, formatDays, formatMoneyCompact, formatNumber, formatPercent, formatSlipRecord, humanize } from '../core/format.ts';
 import type { ChangeLog } from '../core/changes.ts';
+import type { ReviewEntry } from '../core/export-atom.ts';
 import type { PortfolioModel } from '../core/model.ts';
 import { changesPages } from './lists.ts';
 
@@ -211,6 +212,42 @@ export function historyPage(model: PortfolioModel, history: PortfolioHistory): H
   };
 }
 
+/** Period counts for a title: `2 new conflicts, 1 health change, 5 dates moved`. */
+function periodSummary(c: PeriodChanges): string {
+  const n = (k: number, one: string, many = `${one}s`) => (k ? `${formatNumber(k, 0)} ${k === 1 ? one : many}` : '');
+  const appeared = c.conflicts.filter((x) => x.change === 'new').length;
+  return [
+    n(appeared, 'new conflict'),
+    n(c.conflicts.length - appeared, 'conflict resolved', 'conflicts resolved'),
+    n(c.health.length, 'health change'),
+    n(c.dates.length, 'date moved', 'dates moved'),
+    n(c.records.length, 'record change'),
+  ].filter(Boolean).join(', ');
+}
+
+/** The feed's entries for review periods with computed changes (newest last, as the history keeps them); none with fewer than two reviews. */
+export function feedReviews(model: PortfolioModel, history: PortfolioHistory | undefined): ReviewEntry[] {
+  if (!history || history.samples.length < 2) return [];
+  const fy = model.settings.fiscal_year_start;
+  const s = history.samples;
+  const out: ReviewEntry[] = [];
+  history.changes.forEach((c, i) => {
+    const items = periodItems(model, c);
+    if (!items.length) return;
+    const [from, to] = [s[i]!, s[i + 1]!];
+    const lines = items.slice(0, PERIOD_ITEMS).map((x) => `${x.lead ? `${x.lead}: ` : ''}${x.title}${x.text}`);
+    if (items.length > PERIOD_ITEMS) lines.push(`… and ${formatNumber(items.length - PERIOD_ITEMS, 0)} more on the history page`);
+    out.push({
+      id: from.asOf,
+      title: `Review ${sampleLabel(from, fy)} → ${sampleLabel(to, fy)}: ${periodSummary(c)}`,
+      updated: to.committed ?? `${to.asOf}T00:00:00Z`,
+      href: `history/#period-${i + 1}`,
+      lines,
+    });
+  });
+  return out;
+}
+
 /** The scorecard's trends: health mix and open conflicts, with a link to /history/ for the rest; undefined with fewer than two samples. */
 export function scorecardTrends(model: PortfolioModel, history: PortfolioHistory | undefined): TrendBlock[] | undefined {
   if (!history || history.samples.length < 2) return undefined;
@@ -218,6 +255,14 @@ export function scorecardTrends(model: PortfolioModel, history: PortfolioHistory
 }
 
 /** A project's milestone trend chart: each milestone's and the end's forecast at each review; undefined with fewer than two samples of it. */
+/** A done series' last point meets the diagonal on its date, when it was reached between that review and the one before (as the chart's reader expects). */
+function reachedAt(t: MilestoneTrend, k: number): number | undefined {
+  if (!t.done || k !== t.points.length - 1) return undefined;
+  const date = dayOfIso(t.points[k]!.date);
+  const after = k ? dayOfIso(t.points[k - 1]!.asOf) : -Infinity;
+  return date > after && date <= dayOfIso(t.points[k]!.asOf) ? date : undefined;
+}
+
 export function projectTrend(model: PortfolioModel, history: PortfolioHistory | undefined, id: string): (TrendBlock & { flag?: string }) | undefined {
   if (!history) return undefined;
   const fy = model.settings.fiscal_year_start;
@@ -232,7 +277,7 @@ export function projectTrend(model: PortfolioModel, history: PortfolioHistory | 
     className: t.name === END_SERIES ? 't-end' : `t-${i % 6}`,
     dashed: t.done,
     // No title per point: the table has every figure, and the page is repeated for every project.
-    points: t.points.map((p) => ({ x: dayOfIso(p.asOf), y: dayOfIso(p.date), title: '' })),
+    points: t.points.map((p, k) => ({ x: reachedAt(t, k) ?? dayOfIso(p.asOf), y: dayOfIso(p.date), title: '' })),
   }));
   const asOfs = [...reports].sort();
   const r = index.slips.get(id);
@@ -244,10 +289,10 @@ export function projectTrend(model: PortfolioModel, history: PortfolioHistory | 
     id: 'milestone-trend',
     title: 'Milestone trend',
     caption: 'The forecast date of each milestone and of the project’s end at each review: a line that climbs is a date that slipped; the dashed diagonal is where a date meets the review day.',
-    chart: trendChart(series, { dates: true, diagonal: true, fiscalYearStart: fy, height: 240 }),
+    chart: trendChart(series, { dates: true, diagonal: true, fiscalYearStart: fy, height: 240, xs: asOfs.map(dayOfIso) }),
     table: {
       head: ['Review', ...trends.map((t) => name(t.name))],
-      rows: asOfs.map((a) => [label(a), ...trends.map((t) => formatDate(t.points.find((p) => p.asOf === a)?.date, fy))]),
+      rows: asOfs.map((a) => [label(a), ...trends.map((t) => (t.done && a > t.points.at(-1)!.asOf ? 'done' : formatDate(t.points.find((p) => p.asOf === a)?.date, fy)))]),
     },
     flag: keepsSlipping(r) ? formatSlipRecord(r!.slipped, r!.reviews) : undefined,
   };

@@ -6,12 +6,14 @@ import { STATUSES, type Rag, type Status } from '../core/schema.ts';
 import type { GoalView, PortfolioModel, ProjectView, TeamView } from '../core/model.ts';
 import { searchPartPath } from '../core/search-index.ts';
 import type { ChangeLog } from '../core/changes.ts';
-import { compareCodeUnits, compareTitles, formatDate, humanize } from '../core/format.ts';
+import { compareCodeUnits, compareTitles, formatCount, formatDate, formatNumber, humanize } from '../core/format.ts';
 import { nowNextLater } from '../charts/roadmap-views.ts';
 import { capList, paginate, PAGE_SIZE, type Capped, type PageOf } from './paging.ts';
 
 export interface OverviewPage {
   openCount: number;
+  /** What the portfolio holds: `12 projects (9 open), 1 program, 3 goals and 1 team`. */
+  holds: string;
   /** Most days overdue first; the rest on /projects/list/overdue/. */
   overdue: Capped<ProjectView>;
   stale: ProjectView[];
@@ -20,8 +22,10 @@ export interface OverviewPage {
 }
 
 export function overviewPage(model: PortfolioModel): OverviewPage {
+  const openCount = model.projects.filter((p) => p.open).length;
   return {
-    openCount: model.projects.filter((p) => p.open).length,
+    openCount,
+    holds: `${formatCount(model.projects.length, 'project')} (${formatNumber(openCount, 0)} open), ${formatCount(model.programs.length, 'program')}, ${formatCount(model.goals.length, 'goal')} and ${formatCount(model.teams.length, 'team')}`,
     overdue: capList(overdueFirst(model)),
     stale: model.projects.filter((p) => p.stale),
     conflicted: capList(conflictedFirst(model)),

@@ -12,6 +12,7 @@ import { searchDocuments, searchParts, type SearchDocument } from '../core/searc
 import type { ChangeLog } from '../core/changes.ts';
 import type { PortfolioHistory } from '../core/history/index.ts';
 import { getChangeLog } from '../io/git-history.ts';
+import { openHistoryCache } from '../io/history-cache.ts';
 import { dependencyGroups, type DependencyGroups } from '../page-data/dependencies.ts';
 import { bodyText } from '../render/body-text.ts';
 import type { ContentFile } from '../core/load.ts';
@@ -93,7 +94,7 @@ export function siteFromInput(settings: Settings, input: PortfolioInput, opts: S
     backlog: buildBacklog(model),
     dependencies: dependencyGroups(model),
     search: searchIndex(settings, model, opts.search === true),
-    changes: opts.history ? getChangeLog(model, settings.contentDir) : undefined,
+    changes: opts.history ? getChangeLog(model, settings.contentDir, openHistoryCache(settings.historyCache)) : undefined,
   };
 }
 

@@ -56,6 +56,24 @@ describe('changesAtom', () => {
     expect(child(root!, 'entry')).toEqual([]);
   });
 
+  it('review periods are entries of their own, merged newest first with the field edits, within the limit', () => {
+    const reviews = [
+      { id: '2026-09-01', title: `Review ${HOSTILE}`, updated: '2026-10-01T00:00:00Z', href: 'history/#period-2', lines: ['New conflict: a waits on b', `${HOSTILE}: end moved`] },
+      { id: '2026-12-01', title: 'Review later', updated: '2026-12-02T08:00:00Z', href: 'history/#period-3', lines: ['x'] },
+    ];
+    const xml = changesAtom(model, entries, { root: 'https://x.example/roadmap/', reviews });
+    const { problems, root } = checkXml(xml);
+    expect(problems).toEqual([]);
+    const items = child(root!, 'entry');
+    expect(items.map((e) => child(e, 'id')[0]!.text)).toEqual(['urn:roadmap:review:2026-12-01', 'urn:roadmap:change:abc123:p', 'urn:roadmap:review:2026-09-01', 'urn:roadmap:change:def456:p']);
+    expect(child(root!, 'updated')[0]!.text).toBe('2026-12-02T08:00:00Z');
+    expect(child(items[2]!, 'link')[0]!.attrs.href).toBe('https://x.example/roadmap/history/#period-2');
+    expect(child(items[2]!, 'content')[0]!.text).toBe(`New conflict: a waits on b\n${HOSTILE.replace('\u0001', '')}: end moved`);
+    expect(xml).not.toContain('<script>');
+    const two = checkXml(changesAtom(model, entries, { root: '/r/', reviews, limit: 2 })).root!;
+    expect(child(two, 'entry').map((e) => child(e, 'id')[0]!.text)).toEqual(['urn:roadmap:review:2026-12-01', 'urn:roadmap:change:abc123:p']);
+  });
+
   it('xmlEscape drops characters XML cannot hold', () => {
     expect(xmlEscape('a\u0000b\u0008c\td')).toBe('abc\td');
     expect(xmlEscape(`<&>"'`)).toBe('&lt;&amp;&gt;&quot;&apos;');

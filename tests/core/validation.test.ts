@@ -14,6 +14,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { formatDiagnostic, formatReport, type Diagnostic } from '../../src/core/diagnostics.ts';
 import { FrontMatterError, parseFrontMatter, safeMatterOptions } from '../../src/core/frontmatter.ts';
 import { hasErrors, loadPortfolio, type ContentFile } from '../../src/core/load.ts';
+import { SCHEMA_VERSION } from '../../src/core/version.ts';
 import { RULE_IDS } from '../../src/core/rules/index.ts';
 import { runCheck } from '../../src/pipeline/check.ts';
 import { checkContent } from '../../src/pipeline/index.ts';
@@ -363,6 +364,14 @@ describe('control characters and lone surrogates', () => {
       'projects/x.md:7:1  ke\\u0000y  a project has no such field: ignored',
     ]);
     for (const l of out) expect(l).not.toMatch(/[\x00-\x1f\x7f-\x9f]/);
+  });
+
+  it('schema_version: the current version passes; a newer one asks for a newer Roadmap, an older one for npm run migrate', () => {
+    const at = (v: string) => load([{ path: 'portfolio.yaml', text: `title: Test\nschema_version: ${v}\n` }]).diagnostics.map((d) => `${d.line} ${d.field} ${d.message}`);
+    expect(at(String(SCHEMA_VERSION))).toEqual([]);
+    expect(at(String(SCHEMA_VERSION + 1))).toEqual([expect.stringMatching(/^2 schema_version written for a newer version of the record format than this Roadmap reads \(1\): use a newer release/)]);
+    expect(at(String(SCHEMA_VERSION - 1))).toEqual([expect.stringMatching(/^2 schema_version written for an older version of the record format: run npm run migrate/)]);
+    expect(at('"one"')).toEqual([expect.stringMatching(/^2 schema_version expected a whole number/)]);
   });
 
   it('portfolio.yaml strings are checked too', () => {

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildModel } from '../../src/core/build-model.ts';
 import { getChangeLog, readHistory } from '../../src/io/git-history.ts';
+import { openHistoryCache, type HistoryCache } from '../../src/io/history-cache.ts';
 import { portfolio, project } from '../core/fixtures.ts';
 import { git } from '../support/git.ts';
 
@@ -70,6 +71,23 @@ describe('readHistory', () => {
     expect(readHistory(content)).toEqual(readHistory(content));
     expect(readHistory(content).revisions.map((r) => r.id)).toEqual(['other', 'portal']);
     git(repo, ['checkout', '-q', '--', '.']);
+  });
+
+  it('with a cache, reads and parses each commit once: the next read takes every commit from the cache and gives the same list', () => {
+    const dir = tmp('cache');
+    const log: string[] = [];
+    const spy = (c: HistoryCache): HistoryCache => ({
+      get: (k) => (log.push('get'), c.get(k)),
+      set: (k, v) => (log.push('set'), c.set(k, v)),
+    });
+    const first = readHistory(content, spy(openHistoryCache(dir)));
+    expect(log.filter((x) => x === 'set')).toHaveLength(2); // two commits modified project records
+    log.length = 0;
+    // A fresh cache object on the same folder (the next build): every commit from disk, nothing read from git or written.
+    const again = readHistory(content, spy(openHistoryCache(dir)));
+    expect(log).toEqual(['get', 'get']);
+    expect(again).toEqual(first);
+    expect(again).toEqual(readHistory(content));
   });
 
   it('degrades to an empty list with a note outside a repository', () => {

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { END_SERIES, type HistorySample, type PortfolioHistory } from '../../src/core/history/index.ts';
 import { trendChart, PATH_WIDTH } from '../../src/charts/trend.ts';
-import { changesIndexPage, historyPage, projectTrend, scorecardTrends, slipFlags } from '../../src/page-data/history.ts';
+import { changesIndexPage, feedReviews, historyPage, projectTrend, scorecardTrends, slipFlags } from '../../src/page-data/history.ts';
 import { roadmapPage } from '../../src/page-data/roadmap.ts';
 import { projectPage } from '../../src/page-data/project.ts';
 import { siteFromInput } from '../../src/pipeline/index.ts';
@@ -52,6 +52,12 @@ const history = (budget: boolean, n = 7): PortfolioHistory => ({
   })),
 });
 
+/** The diagonal path `M x0,y0 L x1,y1`'s y at x. */
+function diagonalY(d: string, x: number): number {
+  const [x0, y0, x1, y1] = d.match(/[\d.]+/g)!.map(Number) as [number, number, number, number];
+  return y0 + ((y1 - y0) * (x - x0)) / (x1 - x0);
+}
+
 describe('history page data', () => {
   it('/history/: the trends with a table row per review, now last', () => {
     const { model } = site('internal');
@@ -93,6 +99,27 @@ describe('history page data', () => {
     expect(changesIndexPage(model, { entries: [] }, undefined).review).toBeUndefined();
   });
 
+  it('the feed: an entry per review period with changes, dated by the later review, its lines as /history/ words them', () => {
+    const { model } = site('internal');
+    const h = history(true);
+    h.changes[2]!.dates = [];
+    const reviews = feedReviews(model, h);
+    // Period 3 moved nothing: no entry.
+    expect(reviews.map((r) => r.href)).toEqual(['history/#period-1', 'history/#period-2', 'history/#period-4', 'history/#period-5', 'history/#period-6']);
+    expect(reviews[0]).toEqual({
+      id: '2026-01-15',
+      title: 'Review 15\u00a0Jan\u00a02026 → 15\u00a0Feb\u00a02026: 1 new conflict, 1 date moved',
+      updated: '2026-02-15T12:00:00Z',
+      href: 'history/#period-1',
+      lines: ['New conflict: Steady waits on Slipper, 5 days late', 'Slipper: end 30\u00a0Sep\u00a02026 → 10\u00a0Oct\u00a02026 (+10 days)'],
+    });
+    expect(reviews[1]!.title).toMatch(/: 1 date moved, 1 record change$/);
+    // Now has no commit: dated by the as-of day.
+    expect(reviews.at(-1)!.updated).toBe('2026-07-20T00:00:00Z');
+    expect(feedReviews(model, history(true, 1))).toEqual([]);
+    expect(feedReviews(model, undefined)).toEqual([]);
+  });
+
   it('a period lists its first 50 changes and counts the rest', () => {
     const { model } = site('internal');
     const h = history(true);
@@ -107,10 +134,18 @@ describe('history page data', () => {
     const { model } = site('internal');
     const trend = projectTrend(model, history(true), 'slipper')!;
     expect(trend.table!.head).toEqual(['Review', 'Design', 'Project end']);
-    expect(trend.table!.rows[6]).toEqual(['20\u00a0Jul\u00a02026 (now)', '31\u00a0Mar\u00a02026', '29\u00a0Nov\u00a02026']);
+    const end = trend.chart!.series.find((s) => s.name === 'Project end')!;
+    // Design was done by the fourth review: its line ends there, on the diagonal at its date, and the table says so after.
+    expect(trend.table!.rows.map((r) => r[1])).toEqual(['31\u00a0Mar\u00a02026', '31\u00a0Mar\u00a02026', '31\u00a0Mar\u00a02026', '31\u00a0Mar\u00a02026', 'done', 'done', 'done']);
+    expect(trend.table!.rows[6]).toEqual(['20\u00a0Jul\u00a02026 (now)', 'done', '29\u00a0Nov\u00a02026']);
+    const design = trend.chart!.series.find((s) => s.name === 'Design')!;
+    expect(design.points).toHaveLength(4);
+    const last = design.points.at(-1)!;
+    expect(last.x).toBeLessThan(end.points[3]!.x);
+    expect(last.x).toBeGreaterThan(end.points[2]!.x);
+    expect(last.y).toBeCloseTo(diagonalY(trend.chart!.diagonal!, last.x * PATH_WIDTH), 1);
     expect(trend.flag).toBe('slipped in 6 of the last 6 reviews');
     // The end climbs: each point is higher (smaller y) than the one before; the done milestone is dashed.
-    const end = trend.chart!.series.find((s) => s.name === 'Project end')!;
     expect(end.points.map((p) => p.y)).toEqual([...end.points.map((p) => p.y)].sort((a, b) => b - a));
     expect(trend.chart!.series.find((s) => s.name === 'Design')!.dashed).toBe(true);
     expect(trend.chart!.diagonal).toMatch(/^M0,[\d.]+L1000,[\d.]+$/);
@@ -139,6 +174,16 @@ describe('trendChart', () => {
     const [, y0, y1] = /^M0,([\d.]+)L1000,([\d.]+)$/.exec(chart.diagonal!)!.map(Number);
     expect(chart.series[0]!.path).toBe(`M0,${y0}L${PATH_WIDTH},${y1}`);
     expect(chart.yTicks.map((t) => t.text)).toEqual(['Jan\u00a02026', 'Feb\u00a02026', 'Mar\u00a02026']);
+  });
+
+  it('xs: the axis is labelled at the given days only (reviews, not the day a milestone was reached)', () => {
+    const pts = [0, 30, 61, 91].map((x) => ({ x, y: x + 100, title: '' }));
+    const reached = { name: 'm', className: 't-0', points: [{ x: 10, y: 10, title: '' }, { x: 20, y: 20, title: '' }], dashed: true };
+    const o = { dates: true, diagonal: true, fiscalYearStart: 1 };
+    const withXs = trendChart([{ name: 'End', className: 't-end', points: pts }, reached], { ...o, xs: [0, 30, 61, 91] });
+    expect(withXs.xTicks.map((t) => t.at)).toEqual(withXs.series[0]!.points.map((p) => p.x));
+    const without = trendChart([{ name: 'End', className: 't-end', points: pts }, reached], o);
+    expect(without.xTicks.map((t) => t.at)).not.toEqual(withXs.xTicks.map((t) => t.at));
   });
 
   it('a gap breaks a line', () => {

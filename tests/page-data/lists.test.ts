@@ -24,6 +24,9 @@ describe('list page data', () => {
   it('the overview counts open, overdue, stale and conflicted projects', () => {
     const page = overviewPage(model);
     expect(page.openCount).toBe(3);
+    expect(page.holds).toMatch(/^\d+ projects \(3 open\), /);
+    const one = siteFromInput(loadSettings({}, '/p'), portfolio({ projects: [project('solo', { status: 'active' })] }), { now: new Date('2026-05-15') }).model;
+    expect(overviewPage(one).holds).toBe('1 project (1 open), 0 programs, 0 goals and 0 teams');
     expect(page.overdue.shown.map((p) => p.id)).toEqual(['late']);
     expect(page.stale.map((p) => p.id)).toEqual(['old']);
     expect(page.conflicted.shown.map((p) => p.id)).toEqual(['waits']);

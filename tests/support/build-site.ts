@@ -197,6 +197,11 @@ export function buildSiteIn(root: string, options: BuildOptions): Promise<BuildR
   return promise;
 }
 
+/** Runs `fn` (a build that does not go through `buildSite`, e.g. a script that runs Astro itself) under the lock every build of this run takes. */
+export function withBuildLock<T>(fn: () => Promise<T>): Promise<T> {
+  return withLock(buildRoot(), fn);
+}
+
 /** Throws with the build's output when it failed, so a broken build reads as one. */
 export function assertBuilt(result: BuildResult): BuildResult {
   if (result.code !== 0) {

@@ -40,6 +40,7 @@ export function projectVersions(samples: readonly HistorySample[]): Map<string, 
 
 /**
  * For one project, a series per milestone (by name) and one for the end, in the order of the latest sample, the end last.
+ * A series ends at the first review that has it done: a reached date has no forecast left to trend.
  * `versions`: projectVersions(samples), when asking about many projects.
  */
 export function milestoneTrends(samples: readonly HistorySample[], id: string, versions?: ReadonlyMap<string, { sample: HistorySample; project: SampleProject }[]>): MilestoneTrend[] {
@@ -47,18 +48,15 @@ export function milestoneTrends(samples: readonly HistorySample[], id: string, v
   const order: string[] = [];
   const mine = versions ? (versions.get(id) ?? []) : samples.flatMap((sample) => sample.projects.filter((p) => p.id === id).map((project) => ({ sample, project })));
   for (const { sample: s, project: p } of mine) {
-    for (const m of p.milestones) {
-      let t = series.get(m.name);
-      if (!t) series.set(m.name, (t = { name: m.name, points: [], done: m.done }));
-      t.points.push({ asOf: s.asOf, date: m.date });
-      t.done = m.done;
-    }
-    if (p.end) {
-      let t = series.get(END_SERIES);
-      if (!t) series.set(END_SERIES, (t = { name: END_SERIES, points: [], done: false }));
-      t.points.push({ asOf: s.asOf, date: p.end });
-      t.done = p.status === 'done';
-    }
+    const add = (name: string, date: string, done: boolean) => {
+      let t = series.get(name);
+      if (!t) series.set(name, (t = { name, points: [], done }));
+      if (t.done && t.points.length) return;
+      t.points.push({ asOf: s.asOf, date });
+      t.done = done;
+    };
+    for (const m of p.milestones) add(m.name, m.date, m.done);
+    if (p.end) add(END_SERIES, p.end, p.status === 'done');
     order.splice(0, order.length, ...p.milestones.map((m) => m.name));
   }
   const named = order.filter((n) => series.has(n)).map((n) => series.get(n)!);

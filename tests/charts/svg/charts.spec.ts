@@ -96,12 +96,12 @@ describe('chart components as SVG', () => {
     const plus = (iso: string, n: number) => day(iso) + n;
     const chart = trendChart(
       [
-        { name: 'Design', className: 't-0', dashed: true, points: MONTHS.map((m) => ({ x: day(m), y: day('2026-03-31'), title: `Design at ${m}` })) },
-        { name: 'Project end', className: 't-end', points: MONTHS.map((m, k) => ({ x: day(m), y: plus('2026-09-30', 10 * k), title: `End at ${m}` })) },
+        { name: 'Design', className: 't-0', dashed: true, points: MONTHS.map((m) => ({ x: day(m), y: day('2026-03-31'), title: '' })) },
+        { name: 'Project end', className: 't-end', points: MONTHS.map((m, k) => ({ x: day(m), y: plus('2026-09-30', 10 * k), title: '' })) },
       ],
       { dates: true, diagonal: true, height: 240 },
     );
-    // After the legend's two keys: the y labels (dates), the grid, the lines and the diagonal, the points.
+    // After the legend's two keys: the y labels (dates), the grid, the lines, the diagonal and the untitled points as dot paths (as a project page draws them), no circles.
     const svg = (await Promise.all([2, 3, 4, 5].map((n) => renderSvg(TrendChart, { chart, id: 'mta', label: 'Milestone trend' }, n)))).join('');
     await expect(svg).toMatchFileSnapshot(snapshot('trend.milestone-trend'));
   });
