@@ -183,7 +183,7 @@ export const portfolioSchema = () =>
       .default(DEFAULT_HISTORY),
     forecast: z
       .object({
-        iterations: z.number({ error: 'expected a number of iterations' }).int({ error: 'expected a whole number of iterations' }).min(100, { error: 'must be at least 100' }).max(100_000, { error: 'must be at most 100,000' }).default(DEFAULT_FORECAST.iterations),
+        iterations: z.number({ error: 'expected a number of iterations' }).int({ error: 'expected a whole number of iterations' }).min(100, { error: 'must be at least 100' }).max(10_000, { error: 'must be at most 10,000' }).default(DEFAULT_FORECAST.iterations),
         min_samples: z.number({ error: 'expected a number of finished projects' }).int({ error: 'expected a whole number of finished projects' }).min(1, { error: 'must be at least 1' }).max(100_000, { error: 'must be at most 100,000' }).default(DEFAULT_FORECAST.min_samples),
         likely_conflict_below: z.number({ error: 'expected a probability from 0 to 1' }).min(0, { error: 'must be from 0 to 1' }).max(1, { error: 'must be from 0 to 1' }).default(DEFAULT_FORECAST.likely_conflict_below),
       })

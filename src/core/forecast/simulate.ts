@@ -89,7 +89,11 @@ export function simulate(input: SimInput, iterations: number, counter?: OpCounte
   const state = input.seed.slice();
   const startShift = new Float64Array(n);
   const endShift = new Float64Array(n);
-  const ends = new Int32Array(n * iterations);
+  // Run ends only for projects that can move (frozen ones keep their end): rows × iterations × 4 bytes.
+  const row = new Int32Array(n).fill(-1);
+  let rows = 0;
+  for (let i = 0; i < n; i++) if (mode[i] !== 0) row[i] = rows++;
+  const ends = new Int32Array(rows * iterations);
   const onTime = new Int32Array(n);
   const delivered = new Int32Array(m);
 
@@ -97,10 +101,7 @@ export function simulate(input: SimInput, iterations: number, counter?: OpCounte
     for (let i = 0; i < n; i++) {
       ops++;
       const md = mode[i];
-      if (md === 0) {
-        ends[i * iterations + it] = end[i];
-        continue;
-      }
+      if (md === 0) continue;
       let delay = 0;
       for (let k = inStart[i]; k < inStart[i + 1]; k++) {
         ops++;
@@ -129,7 +130,7 @@ export function simulate(input: SimInput, iterations: number, counter?: OpCounte
       const shift = delay + own;
       endShift[i] = shift;
       if (shift <= 0) onTime[i]++;
-      ends[i * iterations + it] = end[i] + shift;
+      ends[row[i] * iterations + it] = end[i] + shift;
     }
     for (let e = 0; e < m; e++) {
       ops++;
@@ -147,7 +148,11 @@ export function simulate(input: SimInput, iterations: number, counter?: OpCounte
   const k80 = rank(0.8, iterations);
   const k95 = rank(0.95, iterations);
   for (let i = 0; i < n; i++) {
-    const lo = i * iterations;
+    if (row[i] < 0) {
+      p50[i] = p80[i] = p95[i] = end[i];
+      continue;
+    }
+    const lo = row[i] * iterations;
     const hi = lo + iterations;
     ops += select(ends, lo, hi, lo + k50);
     ops += select(ends, lo + k50, hi, lo + k80);
