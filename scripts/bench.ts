@@ -29,6 +29,8 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { writeSynthetic } from './bench/generate.ts';
 import { openPages, openTable, type PageOpen } from './bench/open-pages.ts';
+import { checkContent, modelFromInput } from '../src/pipeline/index.ts';
+import { loadSettings } from '../src/pipeline/settings.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const NODE = process.execPath;
@@ -292,7 +294,30 @@ export interface BenchReport {
   baseline?: { wallMs: number; cpuMs?: number; code: number; peakProcessRss?: number; peakTreeRss?: number; pages: number; distBytes: number; ratio: number };
   /** With --open: the largest page of each kind, opened in Chromium. */
   open?: PageOpen[];
+  /** The confidence-range simulation (src/core/forecast/): the model with it minus without, medians of 3 alternated runs in this process. */
+  forecast?: { iterations: number; withMs: number; withoutMs: number; ms: number };
   dir: string;
+}
+
+/** Times the forecast step: the model built with and without it, alternated, medians of 3. */
+async function forecastTiming(content: string, env: Record<string, string>, cacheDir: string): Promise<NonNullable<BenchReport['forecast']>> {
+  const settings = loadSettings({ ...env, ROADMAP_CONTENT: content, ROADMAP_CHECK_CACHE: cacheDir }, ROOT);
+  const checked = await checkContent(settings);
+  if (!checked.input) throw new Error(checked.output);
+  const input = checked.input;
+  const time = (forecast: boolean) => {
+    const t = performance.now();
+    modelFromInput(settings, input, new Date(), { forecast });
+    return performance.now() - t;
+  };
+  const withMs: number[] = [];
+  const withoutMs: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    withoutMs.push(time(false));
+    withMs.push(time(true));
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[1];
+  return { iterations: input.settings.forecast.iterations, withMs: median(withMs), withoutMs: median(withoutMs), ms: median(withMs) - median(withoutMs) };
 }
 
 function failed(what: string, r: RunResult): never {
@@ -322,6 +347,8 @@ export async function runBench(args: BenchArgs, log: (line: string) => void = ()
     const recheck = await checkRun();
     if (recheck.code !== 0) failed('npm run check (again)', recheck);
     log(`check again, nothing changed: ${fmtS(recheck.wallMs)} (CPU ${recheck.cpuMs === undefined ? 'n/a' : fmtS(recheck.cpuMs)})`);
+    const forecast = await forecastTiming(content, audience, path.join(dir, 'check-cache'));
+    log(`forecast (${args.records} projects × ${forecast.iterations} iterations, with propagation): ${(forecast.ms / 1000).toFixed(2)} s (model with it ${(forecast.withMs / 1000).toFixed(2)} s, without ${(forecast.withoutMs / 1000).toFixed(2)} s; medians of 3, in process)`);
 
     const site = path.join(dir, 'site');
     snapshotTree(ROOT, site);
@@ -347,6 +374,7 @@ export async function runBench(args: BenchArgs, log: (line: string) => void = ()
       check: { wallMs: check.wallMs, cpuMs: check.cpuMs, code: check.code },
       recheck: { wallMs: recheck.wallMs, cpuMs: recheck.cpuMs },
       build: { wallMs: build.wallMs, cpuMs: build.cpuMs, code: build.code, peakProcessRss: build.peakProcessRss, peakTreeRss: build.peakTreeRss, pages: stats.pages, distBytes: stats.bytes, js },
+      forecast,
       dir,
     };
 

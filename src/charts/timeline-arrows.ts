@@ -245,7 +245,7 @@ export function routeBoxes(points: readonly Pt[], pad = 1.5): Box[] {
   return out;
 }
 
-/** The spans of a bar's note, overdue stretch and baseline. */
+/** The spans of a bar's note, overdue stretch, baseline and confidence whisker. */
 function softMarks(b: TimelineBar): [number, number][] {
   const out: [number, number][] = [];
   if (b.note) {
@@ -255,6 +255,7 @@ function softMarks(b: TimelineBar): [number, number][] {
   }
   if (b.overdueGap) out.push([b.overdueGap.x, b.overdueGap.x + b.overdueGap.width]);
   if (b.baseline) out.push([b.baseline.x, b.baseline.x + b.baseline.width]);
+  if (b.whisker) out.push([b.whisker.x1, b.whisker.x2]);
   return out;
 }
 

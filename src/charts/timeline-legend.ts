@@ -25,6 +25,8 @@ export const TIMELINE_LEGEND = {
   milestoneBaseline: diamond(MS_SWATCH.cx, MS_SWATCH.cy, M.baselineDiamond),
   lateCross: { x1: MS_SWATCH.cx - M.lateCross, x2: MS_SWATCH.cx + M.lateCross, y: MS_SWATCH.cy },
   overdue: { x: 1, y: 5, width: SWATCH.width - 2, height: M.overdueGapHeight },
+  /** The confidence whisker (P50 to P95) after a bar's end. */
+  whisker: { bar: { x: 1, y: 1, width: 12, height: M.barHeight, rx: M.barRadius }, path: `M9 7H29M9 ${7 - M.whiskerTick}V${7 + M.whiskerTick}M29 ${7 - M.whiskerTick}V${7 + M.whiskerTick}` },
   asOf: { x: 6, y1: 0, y2: 14 },
   /** A portfolio marker: a band (period) and/or a line (date). */
   marker: { width: 16, height: 14, band: { x: 2, width: 10 }, lineX: 12 },

@@ -104,6 +104,8 @@ export interface TimelineBar {
   /** The red cap on an overdue bar's end. */
   overdueEnd?: { x: number; y: number; width: number; height: number };
   note?: { text: string; x: number; y: number; anchor: 'start' | 'end' };
+  /** Confidence range (src/core/forecast/): a whisker from the P50 to the P95 end on the bar's centre line, ticks at both ends (a cut end has none); open projects only. */
+  whisker?: { x1: number; x2: number; y: number; path: string };
   /** Chevrons on a bar cut by the chart's window: it started before or ends after what is shown. */
   continues: { side: 'before' | 'after'; path: string }[];
   milestones: TimelineMilestone[];
@@ -249,6 +251,8 @@ export interface TimelineView {
   hasMilestones: boolean;
   hasBaseline: boolean;
   hasOverdue: boolean;
+  /** Some bar has a confidence-range whisker (for the legend). */
+  hasWhisker: boolean;
   /** The arrowhead, drawn once per chart as a marker. */
   arrowHead: typeof ARROW_HEAD;
   /** The kinds of dependency arrow drawn, for the legend. */
@@ -332,6 +336,8 @@ const BASELINE_H = 3;
 const OVERDUE_GAP_H = 4;
 const OVERDUE_END_W = 3;
 const LATE_CROSS = 2.5;
+/** Half the height of a confidence whisker's end ticks. */
+const WHISKER_TICK = 3;
 /** Milestone names on the bars; the key under a lane. */
 const MS_FONT = 11;
 const KEY_MAX_LINES = 4;
@@ -344,6 +350,7 @@ export const TIMELINE_MARKS = {
   lateCross: LATE_CROSS,
   baselineHeight: BASELINE_H,
   overdueGapHeight: OVERDUE_GAP_H,
+  whiskerTick: WHISKER_TICK,
 } as const;
 
 /** Tiles of the fill patterns over red (hatched) and amber (dotted) bars; the legend draws the same. */
@@ -557,6 +564,7 @@ export function buildTimeline(model: PortfolioModel, projects: readonly ProjectV
   let hasMilestones = false;
   let hasBaseline = false;
   let hasOverdue = false;
+  let hasWhisker = false;
   const arrowKinds = { quiet: false, critical: false, conflict: false, stub: false };
   const arrowsLimited: TimelineView['arrowsLimited'] = [];
   const where = dependencyWhere(model, projects, charted, scheduled);
@@ -661,6 +669,7 @@ export function buildTimeline(model: PortfolioModel, projects: readonly ProjectV
         healthPresent.add(laid.bar.rag);
         if (laid.bar.milestones.length) hasMilestones = true;
         if (laid.bar.baseline) hasBaseline = true;
+        if (laid.bar.whisker) hasWhisker = true;
         if (laid.bar.overdue) hasOverdue = true;
         rowY += rowH;
       }
@@ -749,6 +758,7 @@ export function buildTimeline(model: PortfolioModel, projects: readonly ProjectV
     hasMilestones,
     hasBaseline,
     hasOverdue,
+    hasWhisker,
     arrowHead: ARROW_HEAD,
     arrowKinds,
     arrowsLimited,
@@ -876,6 +886,22 @@ function layoutBar(
     overdueGap = { x: gx, y: y + 4, width: Math.max(1, round(asOfX - gx)), height: OVERDUE_GAP_H };
   }
 
+  // The confidence range, P50 to P95, clipped to the plot; none when the spread is nil, nor on an overdue bar
+  // (its range starts from an end already gone, and would sit on the overdue stretch).
+  let whisker: TimelineBar['whisker'];
+  const f = p.open ? p.forecast : undefined;
+  if (f && !p.overdue && f.p95Day > f.p50Day && f.p95Day >= range.from && f.p50Day <= range.to) {
+    const wy = y + BAR / 2;
+    const plotX0 = axis.x(range.from);
+    const x1 = round(Math.max(plotX0, axis.xEnd(f.p50Day)));
+    const x2 = round(Math.min(plotX1, axis.xEnd(f.p95Day)));
+    // Relative moves keep the path short: it repeats on every open bar of every timeline.
+    const tick = `v${2 * WHISKER_TICK}m0 -${WHISKER_TICK}`;
+    const start = f.p50Day >= range.from ? `M${x1} ${wy - WHISKER_TICK}${tick}` : `M${x1} ${wy}`;
+    const end = f.p95Day <= range.to ? `m0 -${WHISKER_TICK}v${2 * WHISKER_TICK}` : '';
+    whisker = { x1, x2, y: wy, path: `${start}H${x2}${end}` };
+  }
+
   const noteParts: string[] = [];
   if (p.overdue) noteParts.push(`overdue ${overdueDays} d`);
   if (slip !== undefined && slip > 0 && p.open) noteParts.push(`+${slip} d slip`);
@@ -886,7 +912,7 @@ function layoutBar(
   if (noteParts.length) {
     const text = noteParts.join(', ');
     const w = textWidth(text, NOTE_FONT);
-    const after = Math.max(x + width, overdueGap ? overdueGap.x + overdueGap.width : 0, baseline ? baseline.endX : 0) + 5;
+    const after = Math.max(x + width, overdueGap ? overdueGap.x + overdueGap.width : 0, baseline ? baseline.endX : 0, whisker ? whisker.x2 : 0) + 5;
     if (after + w <= plotX1) note = { text, x: round(after), y: labelY, anchor: 'start' };
     else if (x - 5 - w >= labelWidth) note = { text, x: round(x - 5), y: labelY, anchor: 'end' };
   }
@@ -931,6 +957,7 @@ function layoutBar(
     `health ${healthText(p)}`,
     r.baseline_end !== undefined ? `baseline end ${formatDate(r.baseline_end, fy)}${slip !== undefined ? `, slip ${formatDays(slip)}` : ''}` : undefined,
     p.overdue ? `overdue: ended ${overdueDays} days before ${formatDay(asOfDay)} and still open` : undefined,
+    f ? `likely end: P50 ${formatDate(f.p50, fy)}, P80 ${formatDate(f.p80, fy)}, P95 ${formatDate(f.p95, fy)}` : undefined,
     p.startDay! < range.from ? `continues before ${formatDay(range.from)} (off the chart's window)` : undefined,
     p.endDay! > range.to ? `continues after ${formatDay(range.to)} (off the chart's window)` : undefined,
   ]
@@ -946,7 +973,7 @@ function layoutBar(
     continues.push({ side: 'after', path: `M${round(ex - 2 - CHEVRON)} ${cy - CHEVRON}L${round(ex - 2)} ${cy}L${round(ex - 2 - CHEVRON)} ${cy + CHEVRON}` });
   }
 
-  const marks: RowMarks = { rowY, rowH, y, x, width, labelWidth, plotX1, asOfX, note, baseline, overdueGap, continues, overdue: p.overdue };
+  const marks: RowMarks = { rowY, rowH, y, x, width, labelWidth, plotX1, asOfX, note, baseline, overdueGap, whisker, continues, overdue: p.overdue };
   const bar: TimelineBar = {
     id: p.id,
     title: r.title,
@@ -979,6 +1006,7 @@ function layoutBar(
     overdueGap,
     overdueEnd: p.overdue ? { x: x + width - OVERDUE_END_W, y: y - 2, width: OVERDUE_END_W, height: BAR + 4 } : undefined,
     note,
+    whisker,
     continues,
     milestones,
     tooltip,
@@ -1000,6 +1028,7 @@ interface RowMarks {
   note: TimelineBar['note'];
   baseline: TimelineBar['baseline'];
   overdueGap: TimelineBar['overdueGap'];
+  whisker: TimelineBar['whisker'];
   continues: TimelineBar['continues'];
   /** The note is bold on an overdue bar. */
   overdue: boolean;
@@ -1016,6 +1045,7 @@ function rowObstacles(milestones: readonly TimelineMilestone[], m: RowMarks): Bo
   if (m.note) obstacles.push(textBox(m.note.text, m.note.x, m.note.y, m.note.anchor, NOTE_FONT, m.overdue));
   if (m.baseline) obstacles.push(lineBox(m.baseline.endX, m.baseline.tickY1, m.baseline.tickY2));
   if (m.overdueGap) obstacles.push({ x0: m.overdueGap.x, y0: m.overdueGap.y, x1: m.overdueGap.x + m.overdueGap.width, y1: m.overdueGap.y + m.overdueGap.height });
+  if (m.whisker) obstacles.push({ x0: m.whisker.x1, y0: m.whisker.y - WHISKER_TICK, x1: m.whisker.x2, y1: m.whisker.y + WHISKER_TICK });
   for (const c of m.continues) {
     const cx = c.side === 'before' ? m.x + 2 : m.x + m.width - 2 - CHEVRON;
     obstacles.push({ x0: cx - 1, y0: cy - CHEVRON - 1, x1: cx + CHEVRON + 1, y1: cy + CHEVRON + 1 });

@@ -28,12 +28,15 @@ import { buildRollups } from './rollup.ts';
 import { SCHEMA_VERSION } from './version.ts';
 import { earnedValue } from './earned-value.ts';
 import { projectRoi } from './roi.ts';
+import { forecastPortfolio, type PortfolioForecast } from './forecast/index.ts';
 
 export interface BuildOptions {
   /** Audience name, a key of `settings.audiences`. */
   audience: string;
   /** The resolved as-of day, `YYYY-MM-DD` (see `resolveAsOf`). */
   asOf: string;
+  /** Run the confidence-range simulation (src/core/forecast/); off unless asked for. */
+  forecast?: boolean;
 }
 
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -69,6 +72,13 @@ export function buildModel(input: PortfolioInput, opts: BuildOptions): Portfolio
     deps.edges,
   );
 
+  // Confidence ranges, on the stripped records (a hidden end_range is not used).
+  let forecast: PortfolioForecast | undefined;
+  if (opts.forecast) {
+    forecast = forecastPortfolio(asRecords, deps.edges, { fy, asOfDay, settings: settings.forecast });
+    for (const [edge, p] of forecast.onTime) edge.onTimeProbability = p;
+  }
+
   // Reasons name teams by title (a team without a record keeps its id).
   const teamTitles = new Map(teamsIn.map((t) => [t.id, t.data.title]));
   const teamTitle = (id: string) => teamTitles.get(id) ?? id;
@@ -86,6 +96,10 @@ export function buildModel(input: PortfolioInput, opts: BuildOptions): Portfolio
       hides,
     }),
   );
+  if (forecast) for (const p of projects) {
+    const f = forecast.projects.get(p.id);
+    if (f) p.forecast = f;
+  }
 
   const programsIn = [...input.programs].sort(byId);
   const goalsIn = [...input.goals].sort(byId);
@@ -127,6 +141,7 @@ export function buildModel(input: PortfolioInput, opts: BuildOptions): Portfolio
       teams: new Map(teams.map((t) => [t.id, t])),
     },
     edges: deps.edges,
+    ...(forecast ? { forecast } : {}),
     markers: markerViews(markers, fy),
     portfolio: rollups.portfolio,
   };

@@ -82,6 +82,10 @@ export const CSV_COLUMNS: readonly Column[] = [
   { name: 'depends_on', value: (p) => list(p.dependsOn.map((e) => e.on)) },
   { name: 'stale', value: (p) => p.stale },
   { name: 'updated', value: (p) => p.record.updated },
+  // Confidence ranges (issue 20): an open project's P-dates, empty without a forecast.
+  { name: 'p50_end', value: (p) => p.forecast?.p50 },
+  { name: 'p80_end', value: (p) => p.forecast?.p80 },
+  { name: 'p95_end', value: (p) => p.forecast?.p95 },
 ];
 
 /** The CSV text: a header row, then one row per project in model order; CRLF after every row. */

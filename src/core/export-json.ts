@@ -112,6 +112,11 @@ function project(p: ProjectView) {
     dependents: p.dependents.map((e) => e.from),
     earnedValue: earnedValueJson(p.earnedValue),
     roi: roiJson(p.roi),
+    // Confidence ranges (issue 20): P-dates of an open dated project, and each dependency's chance of delivery by its need-by date.
+    forecast: p.forecast && { p50: p.forecast.p50, p80: p.forecast.p80, p95: p.forecast.p95, onTime: round4(p.forecast.onTime), source: p.forecast.source },
+    dependsOnForecast: p.dependsOn.some((e) => e.onTimeProbability !== undefined)
+      ? p.dependsOn.filter((e) => e.onTimeProbability !== undefined).map((e) => ({ on: e.on, needed: e.needed, onTimeProbability: round4(e.onTimeProbability) }))
+      : undefined,
   };
 }
 
@@ -132,6 +137,11 @@ export function toPortfolioJson(model: PortfolioModel) {
       thresholds: camelKeys(s.thresholds),
       evm: s.evm,
       roiYears: s.roi_years,
+      forecast: model.forecast && {
+        iterations: model.forecast.iterations,
+        likelyConflictBelow: model.forecast.likelyConflictBelow,
+        sample: { source: model.forecast.sample.source, n: model.forecast.sample.n, minSamples: model.forecast.sample.minSamples, p10: round4(model.forecast.sample.p10), p50: round4(model.forecast.sample.p50), p90: round4(model.forecast.sample.p90) },
+      },
       // Only the markers the audience may see (the model has filtered them).
       markers: model.markers.map((m) => ({ name: m.name, kind: m.kind, date: m.date, from: m.from, to: m.to, visibility: m.visibility })),
     },

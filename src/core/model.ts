@@ -10,6 +10,7 @@ import type { SCHEMA_VERSION } from './version.ts';
 import type { Day } from './dates.ts';
 import type { EarnedValue } from './earned-value.ts';
 import type { ProjectRoi } from './roi.ts';
+import type { PortfolioForecast, ProjectForecast } from './forecast/index.ts';
 import type {
   Goal,
   HealthDimension,
@@ -88,6 +89,8 @@ export interface DependencyEdge {
   tight: boolean;
   conflict: boolean;
   critical: boolean;
+  /** Confidence ranges: the probability (0..1) the upstream is delivered by the date needed; absent without a forecast or dates. */
+  onTimeProbability?: number;
 }
 
 export interface ProjectView {
@@ -122,6 +125,8 @@ export interface ProjectView {
   earnedValue?: EarnedValue;
   /** Return on investment (src/core/roi.ts); absent when the audience hides budget or benefits, or the record has neither. */
   roi?: ProjectRoi;
+  /** Confidence ranges (src/core/forecast/): P50/P80/P95 ends of an open project with an end; absent without a forecast. */
+  forecast?: ProjectForecast;
   /** Slip propagation (src/core/propagation.ts); absent when the project neither slips onto others nor is put at risk. */
   slipPropagation?: {
     /** Downstream projects this project's slip puts at risk, transitively. */
@@ -228,6 +233,8 @@ export interface PortfolioModel {
     teams: Map<string, TeamView>;
   };
   edges: DependencyEdge[];
+  /** Confidence ranges, when the model was built with them (a build and the exports; not compare or history samples). */
+  forecast?: PortfolioForecast;
   /** Portfolio markers the audience may see (internal ones only for `internal`), by first day then name. */
   markers: MarkerView[];
   portfolio: Counts & {

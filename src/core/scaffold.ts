@@ -88,6 +88,7 @@ ${c(`# teams: [team-id]`, 'ids of records in teams/')}
 # start: ${o.today.slice(0, 7)}
 ${c(`# end: ${Number(o.today.slice(0, 4)) + 1}-Q2`, 'the current forecast')}
 ${c(`# baseline_end: ${Number(o.today.slice(0, 4)) + 1}-Q1`, 'the approved end: slip = end - baseline_end')}
+${c(`# end_range: { optimistic: ${Number(o.today.slice(0, 4)) + 1}-Q1, pessimistic: ${Number(o.today.slice(0, 4)) + 1}-Q4 }`, 'optional three-point estimate of the end: optimistic <= end <= pessimistic')}
 ${c(`# progress: 0`, 'percent complete, 0-100')}
 ${c(`# health:`, 'manual RAG (green | amber | red); computed where absent')}
 ${c(`#   schedule: amber`, 'dimensions: schedule, budget, scope, resources, benefits')}

@@ -145,6 +145,9 @@ const indexPair = () =>
 /** Portfolio history (src/core/history/): one sample per review period, the most recent `max_samples` (now included). */
 export const DEFAULT_HISTORY = { every: 'month' as const, max_samples: 24 };
 
+/** Confidence ranges (src/core/forecast/): iterations of the simulation, finished projects needed before the portfolio's own slip is used, the need-by probability below which a dependency is a likely conflict. */
+export const DEFAULT_FORECAST = { iterations: 2000, min_samples: 8, likely_conflict_below: 0.5 };
+
 export const portfolioSchema = () =>
   z.object({
     title: text(),
@@ -192,6 +195,13 @@ export const portfolioSchema = () =>
       .object({ spi: indexPair().default(DEFAULT_EVM.spi), cpi: indexPair().default(DEFAULT_EVM.cpi) }, { error: 'expected { spi: [amber, red], cpi: [amber, red] }' })
       .default(DEFAULT_EVM),
     roi_years: z.number({ error: 'expected a number of years' }).int({ error: 'expected a whole number of years' }).min(1, { error: 'must be at least 1' }).max(100, { error: 'must be at most 100' }).default(DEFAULT_ROI_YEARS),
+    forecast: z
+      .object({
+        iterations: z.number({ error: 'expected a number of iterations' }).int({ error: 'expected a whole number of iterations' }).min(100, { error: 'must be at least 100' }).max(10_000, { error: 'must be at most 10,000' }).default(DEFAULT_FORECAST.iterations),
+        min_samples: z.number({ error: 'expected a number of finished projects' }).int({ error: 'expected a whole number of finished projects' }).min(1, { error: 'must be at least 1' }).max(100_000, { error: 'must be at most 100,000' }).default(DEFAULT_FORECAST.min_samples),
+        likely_conflict_below: z.number({ error: 'expected a probability from 0 to 1' }).min(0, { error: 'must be from 0 to 1' }).max(1, { error: 'must be from 0 to 1' }).default(DEFAULT_FORECAST.likely_conflict_below),
+      })
+      .default(DEFAULT_FORECAST),
   });
 
 // ---------------------------------------------------------------------------
@@ -341,6 +351,8 @@ export const projectSchema = () =>
     start: dateSchema().optional(),
     end: dateSchema().optional(),
     baseline_end: dateSchema().optional(),
+    // Forecast range (issue 20): a three-point estimate of the end; the order is a rule (rules/end-range.ts).
+    end_range: z.object({ optimistic: dateSchema(), pessimistic: dateSchema() }).optional(),
     progress: num().min(0, { error: 'progress is a percentage from 0 to 100' }).max(100, { error: 'progress is a percentage from 0 to 100' }).optional(),
     health: z
       .object({

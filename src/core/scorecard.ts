@@ -303,7 +303,7 @@ export interface Definition {
 }
 
 /** Every formula the scorecard and backlog show, in reading order (anchors are linked from the figures). */
-export function definitions(settings: Pick<PortfolioSettings, 'thresholds' | 'scoring' | 'review_every_days' | 'fiscal_year_start' | 'evm' | 'roi_years'>): Definition[] {
+export function definitions(settings: Pick<PortfolioSettings, 'thresholds' | 'scoring' | 'review_every_days' | 'fiscal_year_start' | 'evm' | 'roi_years'> & Partial<Pick<PortfolioSettings, 'forecast'>>): Definition[] {
   const [sa, sr] = settings.thresholds.schedule_slip_days;
   const [ba, br] = settings.thresholds.budget_variance;
   const [ca, cr] = settings.thresholds.capacity_utilization;
@@ -316,6 +316,13 @@ export function definitions(settings: Pick<PortfolioSettings, 'thresholds' | 'sc
     { id: 'rank', term: 'Rank', formula: 'competition rank (1, 2, 2, 4) by score, highest first, among scored projects that are not done or cancelled' },
     { id: 'stale', term: 'Stale', formula: `open and as-of − updated > ${settings.review_every_days} days (review_every_days)` },
     { id: 'slip', term: 'Slip', formula: 'end − baseline_end, in days' },
+    // Confidence ranges (src/core/forecast/).
+    ...(settings.forecast
+      ? [
+          { id: 'forecast-range', term: 'P50 / P80 / P95 end', formula: `the end a project meets in 50%, 80% and 95% of ${settings.forecast.iterations} simulated runs (nearest rank); each run draws its end from its end_range (triangular: optimistic, end, pessimistic), else end + slip ratio × (end − start), then passes on what each dependency's slack cannot absorb, upstream first`, notes: `Slip ratio: (end − baseline_end) / (baseline_end − start) of the finished projects when there are ${settings.forecast.min_samples} or more (forecast.min_samples), else a default triangular −10% / 0 / +50%. A drawn end is never before the as-of date unless the typed end is.` },
+          { id: 'forecast-need-by', term: 'Chance on time (dependency)', formula: 'share of the runs in which the upstream date is on or before the date needed as typed', notes: `A likely conflict: on time as typed, and a chance under ${formatPercent(settings.forecast.likely_conflict_below, { digits: 0 })} (forecast.likely_conflict_below).` },
+        ]
+      : []),
     { id: 'health-schedule', term: 'Schedule health', formula: `red when not done and end < as-of; else amber when slip > ${sa} days, red when slip > ${sr} days` },
     { id: 'health-budget', term: 'Budget health', formula: `variance against thresholds: amber > ${formatPercent(ba, { digits: 2 })}, red > ${formatPercent(br, { digits: 2 })}` },
     { id: 'health-resources', term: 'Resources health', formula: `the worst utilization of a team the project demands, in a quarter it demands it: amber > ${formatPercent(ca, { digits: 2 })}, red > ${formatPercent(cr, { digits: 2 })}` },

@@ -8,6 +8,7 @@ import { components } from '../core/graph.ts';
 import type { DependencyEdge, PortfolioModel, ProgramView, ProjectView, SlipRisk } from '../core/model.ts';
 import { capList, type Capped } from './paging.ts';
 import { onThisPage, presentSections, type PageSection } from './sections.ts';
+import { likelyConflicts } from './forecast.ts';
 
 /** How many projects at risk a row of "where slips will hurt" names; the project's page has them all. */
 export const AT_RISK_CAP = 10;
@@ -72,8 +73,10 @@ export interface DependenciesPage {
   /** The rows of the table after the lists (table order); when split, the first LIST_CAP, the rest on the program pages. */
   tableEdges: Capped<DependencyEdge>;
   diagramLimit: number;
+  /** Confidence ranges: dependencies on time as typed but delivered by their need-by date in fewer than `below` of the runs; absent without a forecast. */
+  likely?: ReturnType<typeof likelyConflicts>;
   /** The page's sections by key (absent when left out), in page order as a list, and its "On this page" list. */
-  section: Partial<Record<'diagram' | 'conflicts' | 'critical' | 'slips' | 'table', PageSection>>;
+  section: Partial<Record<'diagram' | 'conflicts' | 'likely' | 'critical' | 'slips' | 'table', PageSection>>;
   sections: PageSection[];
   onThisPage?: PageSection[];
 }
@@ -86,18 +89,21 @@ export function dependenciesPage(model: PortfolioModel, groups: DependencyGroups
     .filter((p) => (p.slipPropagation?.atRisk.length ?? 0) > 0)
     .toSorted((a, b) => b.slipPropagation!.atRisk.length - a.slipPropagation!.atRisk.length || compareCodeUnits(a.id, b.id));
   const criticalCount = model.projects.filter((p) => p.critical).length;
+  const likely = likelyConflicts(model);
   const section = {
     diagram: { id: 'diagram', title: groups.split ? 'Programs and the dependencies between them' : 'Dependency diagram' },
     conflicts: conflicts.length > 0 ? { id: 'conflicts', title: 'Conflicts' } : undefined,
+    likely: (likely?.edges.total ?? 0) > 0 ? { id: 'likely-conflicts', title: 'Likely conflicts' } : undefined,
     critical: criticalCount > 0 ? { id: 'critical', title: 'Critical chain' } : undefined,
     slips: slipping.length > 0 ? { id: 'slips', title: 'Where slips will hurt' } : undefined,
     table: { id: 'table', title: groups.split ? 'Dependencies between programs' : 'All dependencies' },
   };
-  const sections = model.edges.length > 0 ? presentSections([section.diagram, section.conflicts, section.critical, section.slips, section.table]) : [];
+  const sections = model.edges.length > 0 ? presentSections([section.diagram, section.conflicts, section.likely, section.critical, section.slips, section.table]) : [];
   return {
     groups,
     edges: model.edges,
     conflicts: capList(conflicts),
+    ...(likely ? { likely } : {}),
     criticalCount,
     chains: capList(criticalChains(model), 20),
     slipping: capList(slipping.map((p) => ({ p, atRisk: capList(p.slipPropagation!.atRisk, AT_RISK_CAP) }))),

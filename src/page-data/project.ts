@@ -19,6 +19,7 @@ import { formatIndex, formatMoney, formatPercent, formatYears, humanize } from '
 import { valueRow, type ValueRow } from './values.ts';
 
 export type { ValueRow } from './values.ts';
+import { likelyDate, type LikelyDate } from './forecast.ts';
 import { shownSections, type PageSection } from './sections.ts';
 
 /** What a stakeholder reads first about a project; each part is absent when the record (as the audience sees it) has no data for it. */
@@ -82,6 +83,8 @@ export interface ProjectPage {
   neighbourhood?: Diagram;
   /** Milestone trend analysis from the portfolio's history (./history.ts); absent with fewer than two reviews of it. */
   trend?: TrendBlock & { flag?: string };
+  /** "How likely is this date?" (./forecast.ts); absent for a project without a forecast. */
+  likely?: LikelyDate;
   /** The overall-health label; it says so when this edition does not publish every dimension. */
   overallLabel: string;
   /** Why the overall health leaves dimensions out (a tooltip); absent when none is hidden. */
@@ -102,6 +105,7 @@ export const PROJECT_SECTIONS = {
   overview: { id: 'sec-overview', title: 'Overview' },
   milestones: { id: 'sec-milestones', title: 'Milestones' },
   trend: { id: 'milestone-trend', title: 'Milestone trend' },
+  forecast: { id: 'sec-forecast', title: 'How likely is this date?' },
   dependencies: { id: 'sec-dependencies', title: 'Dependencies' },
   gates: { id: 'sec-gates', title: 'Gates' },
   budget: { id: 'sec-budget', title: 'Budget' },
@@ -122,6 +126,7 @@ export function projectPage(model: PortfolioModel, id: string, history?: Portfol
   const project = model.byId.projects.get(id);
   if (!project) throw new Error(`no project "${id}"`);
   const trend = projectTrend(model, history, id);
+  const likely = likelyDate(model, project);
   const r = project.record;
   const shown: Record<ProjectSectionKey, boolean> = {
     summary: true,
@@ -129,6 +134,7 @@ export function projectPage(model: PortfolioModel, id: string, history?: Portfol
     overview: [r.phase, r.investment, r.sponsor, r.owners?.business, r.owners?.technical, r.value_status, r.readiness].some((x) => x !== undefined) || some(r.goals) || some(r.teams) || some(r.tags),
     milestones: some(r.milestones),
     trend: trend !== undefined,
+    forecast: likely !== undefined,
     dependencies: project.dependsOn.length > 0 || project.dependents.length > 0,
     gates: some(r.gates),
     budget: r.budget !== undefined && (r.budget.planned !== undefined || r.budget.forecast !== undefined || some(r.budget.lines)),
@@ -148,6 +154,7 @@ export function projectPage(model: PortfolioModel, id: string, history?: Portfol
     strip: milestoneStrip(model, project),
     neighbourhood: neighbourhoodDiagram(model, id, 2),
     ...(trend ? { trend } : {}),
+    ...(likely ? { likely } : {}),
     ...overallHealthLabel(model),
     ...(shown.earnedValue ? { earnedValue: earnedValueBlock(model, project) } : {}),
     ...(shown.roi ? { roi: roiBlock(model, project) } : {}),

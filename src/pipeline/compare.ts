@@ -59,5 +59,5 @@ export async function compareRevisions(settings: Settings, req: CompareRequest):
   }
   const now = req.now ?? new Date();
   const [baseInput, headInput] = withSharedAudience(base.input!, head.input!, settings.audience);
-  return { report: compareModels(modelFromInput(settings, baseInput, now), modelFromInput(settings, headInput, now), revisions) };
+  return { report: compareModels(modelFromInput(settings, baseInput, now, { forecast: false }), modelFromInput(settings, headInput, now, { forecast: false }), revisions) };
 }

@@ -79,9 +79,9 @@ export function checkContentFiles(settings: Settings, files: readonly ContentFil
 }
 
 /** Stage 2: the model from validated input, for the settings' audience and as-of day. */
-export function modelFromInput(settings: Settings, input: PortfolioInput, now: Date = new Date()): PortfolioModel {
+export function modelFromInput(settings: Settings, input: PortfolioInput, now: Date = new Date(), opts: { forecast?: boolean } = {}): PortfolioModel {
   const asOf = resolveAsOf(input.settings.as_of, settings.asOf, now);
-  return buildModel(input, { audience: settings.audience, asOf });
+  return buildModel(input, { audience: settings.audience, asOf, forecast: opts.forecast ?? true });
 }
 
 /** Stage 2 onwards: the model and the site data from validated input. */

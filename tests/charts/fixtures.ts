@@ -31,6 +31,7 @@ export function northwindMini(opts: { markers?: NonNullable<Parameters<typeof se
           investment: 'grow',
           start: '2026-01-15',
           end: '2027-02-26',
+          end_range: { optimistic: '2027-02-12', pessimistic: '2027-05-28' },
           baseline_end: '2027-02-05',
           progress: 58,
           milestones: [
@@ -55,7 +56,8 @@ export function northwindMini(opts: { markers?: NonNullable<Parameters<typeof se
         project('half', { title: 'Half scheduled', status: 'approved', start: '2027-05-01' }),
       ],
     }),
-    { audience: opts.audience ?? 'internal', asOf: '2026-11-15' },
+    // With confidence ranges: "portal" from its end_range, the other open projects from the default (no finished project has a baseline).
+    { audience: opts.audience ?? 'internal', asOf: '2026-11-15', forecast: true },
   );
 }
 

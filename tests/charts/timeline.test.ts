@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildTimeline, groupIntoLanes, type TimelineBar } from '../../src/charts/timeline.ts';
 import { textWidth } from '../../src/charts/time-scale.ts';
+import { formatDate } from '../../src/core/format.ts';
 import { buildModel } from '../../src/core/build-model.ts';
 import { portfolio, program, project, settings } from '../core/fixtures.ts';
 import { northwindMini, seventyYears } from './fixtures.ts';
@@ -63,6 +64,21 @@ describe('buildTimeline (fixture northwind-mini, as-of 2026-11-15)', () => {
     expect(b.rag).toBe('red');
     expect(b.marker).toBe('!!');
     expect(bars.get('iam')!.overdue).toBe(false); // done
+  });
+
+  it('draws the confidence range as a whisker from P50 to P95, the note after it; none on overdue, done or cancelled bars', () => {
+    const b = bars.get('portal')!;
+    const f = model.byId.projects.get('portal')!.forecast!;
+    expect(b.whisker).toBeDefined();
+    expect(b.whisker!.x1).toBeLessThan(b.whisker!.x2);
+    expect(b.whisker!.y).toBe(b.y + b.height / 2);
+    expect(b.note!.x).toBeGreaterThan(b.whisker!.x2);
+    expect(b.tooltip).toContain(`P50 ${formatDate(f.p50, 4)}, P80 ${formatDate(f.p80, 4)}, P95 ${formatDate(f.p95, 4)}`);
+    for (const id of ['contact', 'iam', 'tablets']) expect(bars.get(id)!.whisker).toBeUndefined();
+    expect(view.hasWhisker).toBe(true);
+    // No forecast in the model (compare, history): no whisker anywhere.
+    const plain = buildTimeline(buildModel(portfolio({ projects: [project('x', { start: '2026-01-01', end: '2026-12-31' })] }), { audience: 'internal', asOf: '2026-06-01' }));
+    expect(plain.hasWhisker).toBe(false);
   });
 
   it('shows a quarter end that equals the baseline date as no slip and no baseline bar', () => {

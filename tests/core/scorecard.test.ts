@@ -385,7 +385,7 @@ describe('formula text and definitions', () => {
     const defs = definitions(fy4);
     const ids = defs.map((d) => d.id);
     expect(new Set(ids).size).toBe(ids.length);
-    for (const id of ['budget-variance', 'budget-planned', 'budget-forecast', 'budget-actual', 'benefit-realization', 'goal-share', 'goal-budget-share', 'unaligned-share', 'unaligned-budget-share', 'investment-mix', 'utilization', 'risk-matrix', 'stale', 'score-weighted', 'score-wsjf', 'score-rice', 'rank']) {
+    for (const id of ['budget-variance', 'budget-planned', 'budget-forecast', 'budget-actual', 'benefit-realization', 'goal-share', 'goal-budget-share', 'unaligned-share', 'unaligned-budget-share', 'investment-mix', 'utilization', 'risk-matrix', 'stale', 'score-weighted', 'score-wsjf', 'score-rice', 'rank', 'forecast-range', 'forecast-need-by']) {
       expect(ids).toContain(id);
     }
     expect(defs.find((d) => d.id === 'health-budget')!.formula).toBe('variance against thresholds: amber > 5%, red > 15%');

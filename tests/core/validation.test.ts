@@ -80,6 +80,13 @@ describe('fixtures: one folder per rule, exact lines', () => {
       'end-before-start/projects/backwards.md:7:46  demand[0].to  to 2026-Q2 is before from 2026-Q3',
       '2 errors, 0 warnings in 1 file',
     ],
+    // A quarter as end and as pessimistic is the same last day: fine.md passes.
+    'end-range': [
+      'end-range/projects/early.md:6:14  end_range.optimistic  optimistic 2026-07-01 is after end 2026-06-30: optimistic ≤ end ≤ pessimistic',
+      'end-range/projects/late.md:8:3  end_range.pessimistic  pessimistic 2026-09-29 is before end 2026-Q3: optimistic ≤ end ≤ pessimistic',
+      'end-range/projects/no-end.md:4:1  end_range  end_range needs an end: the most likely end, between optimistic and pessimistic',
+      '3 errors, 0 warnings in 3 files',
+    ],
     'marker-date-or-range': [
       'marker-date-or-range/portfolio.yaml:3:37  markers[0].from  a marker has either a date or from + to, not both: remove the date or the period',
       'marker-date-or-range/portfolio.yaml:4:5  markers[1].date  a marker needs a date, or from and to for a period',

@@ -133,6 +133,7 @@ describe('project page: summary, then the narrative, then the details', () => {
       'sec-notes',
       'sec-overview',
       'sec-milestones',
+      'sec-forecast',
       'sec-dependencies',
       'sec-gates',
       'sec-budget',
@@ -141,9 +142,9 @@ describe('project page: summary, then the narrative, then the details', () => {
       'sec-decisions',
     ]);
     expect(page.onThisPage).toEqual(page.sections);
-    // "b" has no body, no overview fields, dependencies only as an upstream: two sections, no list.
+    // "b" has no body, no overview fields, dependencies only as an upstream: two sections and its forecast, no list.
     const b = projectPage(site('internal').model, 'b');
-    expect(ids(b.sections)).toEqual(['sec-summary', 'sec-dependencies']);
+    expect(ids(b.sections)).toEqual(['sec-summary', 'sec-forecast', 'sec-dependencies']);
     expect(b.onThisPage).toBeUndefined();
   });
 

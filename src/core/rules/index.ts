@@ -9,6 +9,7 @@ import { dependencyCycle } from './dependency-cycle.ts';
 import { duplicateId } from './duplicate-id.ts';
 import { emptyFile } from './empty-file.ts';
 import { endBeforeStart } from './end-before-start.ts';
+import { endRange } from './end-range.ts';
 import { frontMatterLanguage } from './front-matter-language.ts';
 import { invalidId } from './invalid-id.ts';
 import { duplicateMarker } from './duplicate-marker.ts';
@@ -44,6 +45,7 @@ export const RULES: readonly Rule[] = [
   schema,
   unknownField,
   endBeforeStart,
+  endRange,
   markerDateOrRange,
   markerRangeOrder,
   duplicateMarker,
