@@ -17,6 +17,7 @@
  * of their own, so a cold build parses each distinct file once.
  */
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { hiddenFields, seesInternal } from '../core/audience.ts';
 import { buildModel } from '../core/build-model.ts';
 import { compareModels } from '../core/compare/index.ts';
@@ -24,8 +25,8 @@ import { dayToIso } from '../core/dates.ts';
 import { dayOfIso, periodChanges, pickSamples, sampleOf, type CommitRef, type HistorySample, type PeriodChanges, type PortfolioHistory } from '../core/history/index.ts';
 import type { PortfolioInput, PortfolioModel } from '../core/model.ts';
 import { memoryCheckCache, openCheckCache, type CheckCache } from '../io/check-cache.ts';
-import { readContentAt } from '../io/git-content.ts';
-import { historyKey, openHistoryCache } from '../io/history-cache.ts';
+import { readContentAt, type ContentRepository } from '../io/git-content.ts';
+import { historyKey, openHistoryCache, type HistoryCache } from '../io/history-cache.ts';
 import { contentTrees, historyCommits } from '../io/history-git.ts';
 import { checkFiles } from './check.ts';
 import type { Settings } from './settings.ts';
@@ -37,12 +38,16 @@ export interface HistoryStats {
   samples: number;
   /** Samples and periods computed this time (the rest came from the cache). */
   computed: number;
+  /** Of those, computed in a worker thread. */
+  inWorker: number;
   seconds: number;
 }
 
 export interface HistoryOptions {
   /** Called once with what was done (for the build log). */
   onStats?: (stats: HistoryStats) => void;
+  /** Compute missing past samples in a worker thread (needs a disk cache); default: when there are enough records × samples. */
+  worker?: boolean;
 }
 
 /** The history for `model` (now: the build's model of `input`). Never throws for git trouble: the note says why there are no past samples. */
@@ -52,7 +57,7 @@ export async function portfolioHistory(settings: Settings, input: PortfolioInput
   const now = sampleOf(model);
   const found = historyCommits(settings.contentDir);
   if ('note' in found) {
-    opts.onStats?.({ samples: 1, computed: 0, seconds: (performance.now() - started) / 1000 });
+    opts.onStats?.({ samples: 1, computed: 0, inWorker: 0, seconds: (performance.now() - started) / 1000 });
     return { every: conf.every, samples: [now], changes: [], note: found.note };
   }
   const { repo } = found;
@@ -65,33 +70,90 @@ export async function portfolioHistory(settings: Settings, input: PortfolioInput
   // Records internal now: left out of every past sample of an audience that does not see internal records.
   const internalNow = seesInternal(audience) ? [] : input.projects.filter((p) => p.data.visibility === 'internal').map((p) => p.id).sort();
   const cache = openHistoryCache(settings.historyCache);
-  const root = path.relative(settings.cwd, settings.contentDir).split(path.sep).join('/');
-  let parse: CheckCache | undefined;
-  // Texts by blob id: consecutive samples share most files, read from git once.
-  const blobs = new Map<string, string>();
-
-  const past: { ref: CommitRef; key: string; asOf: string }[] = [];
+  const job: PastJob = {
+    repo,
+    root: path.relative(settings.cwd, settings.contentDir).split(path.sep).join('/'),
+    contentDir: settings.contentDir,
+    historyCache: settings.historyCache,
+    checkCache: settings.checkCache,
+    audience,
+    hide,
+    internalNow,
+    past: [],
+  };
   picks.forEach((ref, i) => {
     if (!trees[i]) return; // the content folder did not exist at that commit
     const asOf = dayToIso(dayOfIso(ref.date));
-    past.push({ ref, asOf, key: historyKey(['sample', HISTORY_VERSION, trees[i], asOf, audience, hide, internalNow]) });
+    job.past.push({ ref, asOf, key: historyKey(['sample', HISTORY_VERSION, trees[i], asOf, audience, hide, internalNow]) });
   });
 
+  // Past samples to compute on a big portfolio: in a worker thread, which writes them to the disk cache and whose
+  // heap (every past model's garbage) is gone when it ends, before the pages are rendered; read back below.
+  const missing = job.past.filter((s) => cache.get(s.key) === undefined).length;
+  const workerWanted = opts.worker ?? (missing >= 2 && missing * input.projects.length >= WORKER_MIN_RECORD_SAMPLES);
+  const inWorker = settings.historyCache && missing && workerWanted ? await computeInWorker(job) : 0;
+  const { samples, changes, invalid, modelAt, parse } = await pastHistory(job, cache);
+  let computed = inWorker + samples.computed;
+  const prev = samples.list.at(-1);
+
+  // The newest past sample to now: keyed by now's input, which has no tree in git when the working tree has changes.
+  if (prev) {
+    const nowKey = historyKey(['now', HISTORY_VERSION, prev.key, model.settings.as_of, audience, hide, JSON.stringify(input)]);
+    let last = cache.get<PeriodChanges>(nowKey);
+    if (!last) {
+      prev.model ??= await modelAt(job.past.find((x) => x.key === prev.key)!);
+      last = periodChanges(compareModels(prev.model!, model, revisionsOf(prev.sample, now)));
+      cache.set(nowKey, last);
+      computed += 1;
+    }
+    changes.push(last);
+  }
+  parse()?.save();
+
+  const notes: string[] = [];
+  if (invalid.length) {
+    const first = invalid[0]!;
+    notes.push(`${invalid.length} review period${invalid.length === 1 ? '' : 's'} left out: the content at ${first.commit.slice(0, 7)} (${first.asOf})${invalid.length > 1 ? ' and others' : ''} does not pass check.`);
+  }
+  opts.onStats?.({ samples: samples.list.length + 1, computed, inWorker, seconds: (performance.now() - started) / 1000 });
+  return { every: conf.every, samples: [...samples.list.map((s) => s.sample), now], changes, ...(notes.length ? { note: notes.join(' ') } : {}) };
+}
+
+/** What computing the past samples needs: plain data, so a worker thread can be sent it. */
+export interface PastJob {
+  repo: ContentRepository;
+  /** The content folder as shown in paths (relative to the working directory). */
+  root: string;
+  contentDir: string;
+  historyCache?: string;
+  checkCache?: string;
+  audience: string;
+  hide: string[];
+  internalNow: string[];
+  past: { ref: CommitRef; key: string; asOf: string }[];
+}
+
+type Known = { sample: HistorySample; key: string; model?: PortfolioModel };
+
+/** The past samples and the changes between them, from the cache or computed (and cached); the now sample is the caller's. */
+export async function pastHistory(job: PastJob, cache: HistoryCache) {
+  let parse: CheckCache | undefined;
+  // Texts by blob id: consecutive samples share most files, read from git once.
+  const blobs = new Map<string, string>();
   // The model of a past sample, when it must be computed; undefined when its content does not validate.
-  const invalid: { commit: string; asOf: string }[] = [];
-  const modelAt = async (s: (typeof past)[number]): Promise<PortfolioModel | undefined> => {
-    parse ??= layered(settings.historyCache ? openCheckCache(path.join(settings.historyCache, 'parse'), settings.contentDir) : memoryCheckCache(), settings.checkCache ? openCheckCache(settings.checkCache, settings.contentDir) : undefined);
-    const checked = await checkFiles(readContentAt(repo, s.ref.commit, blobs), { root, cache: parse, audience, strict: false });
+  const modelAt = async (s: PastJob['past'][number]): Promise<PortfolioModel | undefined> => {
+    parse ??= layered(job.historyCache ? openCheckCache(path.join(job.historyCache, 'parse'), job.contentDir) : memoryCheckCache(), job.checkCache ? openCheckCache(job.checkCache, job.contentDir) : undefined);
+    const checked = await checkFiles(readContentAt(job.repo, s.ref.commit, blobs), { root: job.root, cache: parse, audience: job.audience, strict: false });
     if (checked.exitCode !== 0 || !checked.input) return undefined;
-    return buildModel(sampleInput(checked.input, audience, hide, internalNow), { audience, asOf: s.asOf });
+    return buildModel(sampleInput(checked.input, job.audience, job.hide, job.internalNow), { audience: job.audience, asOf: s.asOf });
   };
 
-  type Known = { sample: HistorySample; key: string; model?: PortfolioModel };
-  const samples: Known[] = [];
+  const invalid: { commit: string; asOf: string }[] = [];
+  const list: Known[] = [];
   const changes: PeriodChanges[] = [];
   let computed = 0;
   let prev: Known | undefined;
-  for (const s of past) {
+  for (const s of job.past) {
     let sample = cache.get<HistorySample | null>(s.key);
     let m: PortfolioModel | undefined;
     if (sample === undefined) {
@@ -105,25 +167,11 @@ export async function portfolioHistory(settings: Settings, input: PortfolioInput
       continue;
     }
     const cur: Known = { sample, key: s.key, model: m };
-    if (prev) changes.push(await pairChanges(prev, cur, async (k) => (k.model ??= await modelAt(past.find((x) => x.key === k.key)!))));
+    if (prev) changes.push(await pairChanges(prev, cur, async (k) => (k.model ??= await modelAt(job.past.find((x) => x.key === k.key)!))));
     if (prev) prev.model = undefined; // one past model in memory at a time (besides now)
-    samples.push(cur);
+    list.push(cur);
     prev = cur;
   }
-
-  // The newest past sample to now: keyed by now's input, which has no tree in git when the working tree has changes.
-  if (prev) {
-    const nowKey = historyKey(['now', HISTORY_VERSION, prev.key, model.settings.as_of, audience, hide, JSON.stringify(input)]);
-    let last = cache.get<PeriodChanges>(nowKey);
-    if (!last) {
-      prev.model ??= await modelAt(past.find((x) => x.key === prev!.key)!);
-      last = periodChanges(compareModels(prev.model!, model, revisionsOf(prev.sample, now)));
-      cache.set(nowKey, last);
-      computed += 1;
-    }
-    changes.push(last);
-  }
-  parse?.save();
 
   async function pairChanges(a: Known, b: Known, load: (k: Known) => Promise<PortfolioModel | undefined>): Promise<PeriodChanges> {
     const key = historyKey(['pair', a.key, b.key]);
@@ -136,13 +184,26 @@ export async function portfolioHistory(settings: Settings, input: PortfolioInput
     return out;
   }
 
-  const notes: string[] = [];
-  if (invalid.length) {
-    const first = invalid[0]!;
-    notes.push(`${invalid.length} review period${invalid.length === 1 ? '' : 's'} left out: the content at ${first.commit.slice(0, 7)} (${first.asOf})${invalid.length > 1 ? ' and others' : ''} does not pass check.`);
+  return { samples: { list, computed }, changes, invalid, modelAt, parse: () => parse };
+}
+
+/** Past samples × records above which a cold history is computed in a worker thread (about a second to start one). */
+const WORKER_MIN_RECORD_SAMPLES = 5_000;
+
+/** Run pastHistory in a worker thread, for its disk cache: how many samples and periods it computed. Any failure only means computing here instead. */
+async function computeInWorker(job: PastJob): Promise<number> {
+  try {
+    const worker = new Worker(new URL('./history-worker.ts', import.meta.url), { workerData: job });
+    const computed = await new Promise<number>((resolve) => {
+      worker.once('message', (n: unknown) => resolve(typeof n === 'number' ? n : 0));
+      worker.once('error', () => resolve(0));
+      worker.once('exit', () => resolve(0));
+    });
+    await worker.terminate();
+    return computed;
+  } catch {
+    return 0; // no worker: the samples are computed in this thread
   }
-  opts.onStats?.({ samples: samples.length + 1, computed, seconds: (performance.now() - started) / 1000 });
-  return { every: conf.every, samples: [...samples.map((s) => s.sample), now], changes, ...(notes.length ? { note: notes.join(' ') } : {}) };
 }
 
 /** The history's own parse cache, falling back on the build's (read only): recent samples share most files with the working tree. */

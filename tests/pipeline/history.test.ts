@@ -133,6 +133,24 @@ describe('portfolio history from git', () => {
     expect(second.history).toEqual(first.history);
   });
 
+  it('past samples computed in a worker thread (a big portfolio\'s cold history) give the same history and fill the same cache', async () => {
+    const stats: HistoryStats[] = [];
+    const run = async (cache: string, worker: boolean) => {
+      const s = settings('public', cache);
+      const checked = await checkContent(s);
+      return (await withHistory(siteFromInput(s, checked.input!), checked.input!, { worker, onStats: (x) => stats.push(x) })).history;
+    };
+    const workerCache = tempDir('roadmap-history-worker-');
+    const inWorker = await run(workerCache, true);
+    const here = await run(tempDir('roadmap-history-here-'), false);
+    expect(inWorker).toEqual(here);
+    // The worker computed the six samples and their five periods; this thread only the period to now.
+    expect(stats.map((x) => [x.computed, x.inWorker])).toEqual([[6 + 6, 6 + 5], [6 + 6, 0]]);
+    // And wrote them to the disk cache: a second build computes nothing.
+    expect(await run(workerCache, false)).toEqual(here);
+    expect(stats.at(-1)!.computed).toBe(0);
+  });
+
   it('a shallow clone gives one notice and the now sample, not an error', async () => {
     const dir = tempDir('roadmap-history-shallow-');
     git(dir, ['clone', '-q', '--depth', '1', `file://${repo}`, 'r']);
