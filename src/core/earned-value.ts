@@ -32,7 +32,7 @@ export const EVM_TERMS: Record<EvmKey, { name: string; term: string; formula: st
   cv: { name: 'CV', term: 'Cost variance', formula: 'EV − AC' },
   spi: { name: 'SPI', term: 'Schedule performance index', formula: 'EV / PV' },
   cpi: { name: 'CPI', term: 'Cost performance index', formula: 'EV / AC' },
-  eac: { name: 'EAC', term: 'Estimate at completion', formula: 'BAC / CPI' },
+  eac: { name: 'EAC', term: 'Estimate at completion', formula: 'BAC / CPI = BAC × AC / EV' },
   vac: { name: 'VAC', term: 'Variance at completion', formula: 'BAC − EAC' },
   tcpi: { name: 'TCPI', term: 'To-complete performance index', formula: '(BAC − EV) / (BAC − AC)' },
 };
@@ -121,8 +121,8 @@ export function deriveEarnedValue(base: Pick<EarnedValue, 'figures' | 'missing'>
   const cpi = figures.cpi;
   if (!bac || !cpi) missing.eac = lacking('bac', 'cpi');
   else if (cpi.value <= 0) missing.eac = 'CPI is 0: no value earned yet';
-  // BAC / CPI = BAC × AC / EV: computed from the sums, not the rounded CPI.
-  else put('eac', (bac.value * ac!.value) / ev!.value, `${money(bac.value)} / ${ratio(cpi.value)} = ${money((bac.value * ac!.value) / ev!.value)}`);
+  // BAC / CPI = BAC × AC / EV: computed (and written out) from the sums, so the inputs shown give the result by hand, not the rounded CPI.
+  else put('eac', (bac.value * ac!.value) / ev!.value, `${money(bac.value)} × ${money(ac!.value)} / ${money(ev!.value)} = ${money((bac.value * ac!.value) / ev!.value)}`);
   const eac = figures.eac;
   if (bac && eac) put('vac', bac.value - eac.value, `${money(bac.value)} − ${money(eac.value)} = ${money(bac.value - eac.value)}`);
   else missing.vac = lacking('bac', 'eac');

@@ -67,7 +67,7 @@ describe('earned value, internal audience', () => {
     expect(v('tcpi')).toBeCloseTo(1.333, 3);
     expect(ev.missing).toEqual({});
     expect(ev.figures.pv!.formula).toContain('25 + 25 + 25 × 46/92 days of Q3\u00a0FY2026 = 62.5');
-    expect(ev.figures.eac!.formula).toBe('BAC / CPI = 100 / 0.727 = 137.5');
+    expect(ev.figures.eac!.formula).toBe('BAC / CPI = BAC × AC / EV = 100 × 55 / 40 = 137.5');
     // Default thresholds [0.95, 0.85]: both below the red level.
     expect(ev.hint.schedule).toEqual({ value: 'red', reason: 'SPI 0.64 < 0.85' });
     expect(ev.hint.budget).toEqual({ value: 'red', reason: 'CPI 0.727 < 0.85' });
