@@ -14,7 +14,9 @@
  * Samples and the changes between them are cached on disk
  * (src/io/history-cache.ts) by the content tree, the audience, the hide
  * lists, the as-of day and the code; files are parsed through a check cache
- * of their own, so a cold build parses each distinct file once.
+ * of their own, so a cold build parses each distinct file once. A big
+ * portfolio's missing samples are computed in a worker thread
+ * (./history-worker.ts), whose heap is gone before the pages are rendered.
  */
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -92,7 +94,9 @@ export async function portfolioHistory(settings: Settings, input: PortfolioInput
   const missing = job.past.filter((s) => cache.get(s.key) === undefined).length;
   const workerWanted = opts.worker ?? (missing >= 2 && missing * input.projects.length >= WORKER_MIN_RECORD_SAMPLES);
   const inWorker = settings.historyCache && missing && workerWanted ? await computeInWorker(job) : 0;
-  const { samples, changes, invalid, modelAt, parse } = await pastHistory(job, cache);
+  // Here, files are parsed through the build's check cache (the working tree's files) and memory only: the history's own
+  // parse cache holds every version of every file (hundreds of MB at 10,000 records) and is the worker's.
+  const { samples, changes, invalid, modelAt, parse } = await pastHistory({ ...job, historyCache: undefined }, cache);
   let computed = inWorker + samples.computed;
   const prev = samples.list.at(-1);
 
