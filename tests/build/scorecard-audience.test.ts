@@ -87,8 +87,8 @@ describe('scorecard and backlog audiences (sentinel fixture)', () => {
     }
     // variance (8426197 − 7319283) / 7319283 = +15.12% > 15% → red
     expect(text(sc)).toContain('(8,426,197 − 7,319,283) / 7,319,283 = +15.12%');
-    // Earned value (EV 37% × 7,319,283; EAC = 7,319,283 / 0.527) and ROI (+46.4% over 5 years) with their formulas.
-    expect(text(sc)).toContain('EAC Estimate at completion BAC / CPI = 7,319,283 / 0.527 = 13,884,570.27 £13,884,570');
+    // Earned value (EV 37% × 7,319,283; EAC = BAC × AC / EV) and ROI (+46.4% over 5 years) with their formulas.
+    expect(text(sc)).toContain('EAC Estimate at completion BAC / CPI = BAC × AC / EV = 7,319,283 × 5,137,291 / 2,708,134.71 = 13,884,570.27 £13,884,570');
     expect(text(sc)).toContain('(annual value × 5 years − cost) / cost = (2,468,013 × 5 − 8,426,197) / 8,426,197 = 0.464');
     const project = text(readText(internal.outDir, 'projects/sc-sentinel-active/index.html'));
     expect(project).toContain('progress × BAC = 37% × 7,319,283 = 2,708,134.71');
