@@ -18,6 +18,7 @@
  * portfolio's missing samples are computed in a worker thread
  * (./history-worker.ts), whose heap is gone before the pages are rendered.
  */
+import { hash } from 'node:crypto';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { hiddenFields, seesInternal } from '../core/audience.ts';
@@ -72,6 +73,7 @@ export async function portfolioHistory(settings: Settings, input: PortfolioInput
   // Records internal now: left out of every past sample of an audience that does not see internal records.
   const internalNow = seesInternal(audience) ? [] : input.projects.filter((p) => p.data.visibility === 'internal').map((p) => p.id).sort();
   const cache = openHistoryCache(settings.historyCache);
+  const inputHash = hash('sha1', JSON.stringify(input), 'base64url');
   const job: PastJob = {
     repo,
     root: path.relative(settings.cwd, settings.contentDir).split(path.sep).join('/'),
@@ -93,7 +95,8 @@ export async function portfolioHistory(settings: Settings, input: PortfolioInput
   // heap (every past model's garbage) is gone when it ends, before the pages are rendered; read back below.
   const missing = job.past.filter((s) => cache.get(s.key) === undefined).length;
   const workerWanted = opts.worker ?? (missing >= 2 && missing * input.projects.length >= WORKER_MIN_RECORD_SAMPLES);
-  const inWorker = settings.historyCache && missing && workerWanted ? await computeInWorker(job) : 0;
+  // The worker also computes the period from the newest past sample to now (else this thread builds a past model for it).
+  const inWorker = settings.historyCache && missing && workerWanted ? await computeInWorker({ ...job, now: { input, asOf: model.settings.as_of, inputHash } }) : 0;
   // Here, files are parsed through the build's check cache (the working tree's files) and memory only: the history's own
   // parse cache holds every version of every file (hundreds of MB at 10,000 records) and is the worker's.
   const { samples, changes, invalid, modelAt, parse } = await pastHistory({ ...job, historyCache: undefined }, cache);
@@ -102,11 +105,11 @@ export async function portfolioHistory(settings: Settings, input: PortfolioInput
 
   // The newest past sample to now: keyed by now's input, which has no tree in git when the working tree has changes.
   if (prev) {
-    const nowKey = historyKey(['now', HISTORY_VERSION, prev.key, model.settings.as_of, audience, hide, JSON.stringify(input)]);
+    const nowKey = nowKeyOf(job, prev.key, model.settings.as_of, inputHash);
     let last = cache.get<PeriodChanges>(nowKey);
     if (!last) {
       prev.model ??= await modelAt(job.past.find((x) => x.key === prev.key)!);
-      last = periodChanges(compareModels(prev.model!, model, revisionsOf(prev.sample, now)));
+      last = periodChanges(compareModels(prev.model!, model, revisionsOf(prev.sample)));
       cache.set(nowKey, last);
       computed += 1;
     }
@@ -135,6 +138,13 @@ export interface PastJob {
   hide: string[];
   internalNow: string[];
   past: { ref: CommitRef; key: string; asOf: string }[];
+  /** For a worker: now's input and as-of day, to compute the period from the newest past sample to now as well. */
+  now?: { input: PortfolioInput; asOf: string; inputHash: string };
+}
+
+/** The period to now is keyed by now's input, which has no tree in git when the working tree has changes. */
+function nowKeyOf(job: PastJob, prevKey: string, asOf: string, inputHash: string): string {
+  return historyKey(['now', HISTORY_VERSION, prevKey, asOf, job.audience, job.hide, inputHash]);
 }
 
 type Known = { sample: HistorySample; key: string; model?: PortfolioModel };
@@ -188,6 +198,17 @@ export async function pastHistory(job: PastJob, cache: HistoryCache) {
     return out;
   }
 
+  // A worker's last step: the period to now, with now's model built here from its input (as the build's, without the forecast).
+  if (job.now && prev) {
+    const key = nowKeyOf(job, prev.key, job.now.asOf, job.now.inputHash);
+    if (cache.get(key) === undefined) {
+      const before = (prev.model ??= await modelAt(job.past.find((x) => x.key === prev!.key)!));
+      const now = buildModel(job.now.input, { audience: job.audience, asOf: job.now.asOf });
+      cache.set(key, periodChanges(compareModels(before!, now, revisionsOf(prev.sample))));
+      computed += 1;
+    }
+  }
+
   return { samples: { list, computed }, changes, invalid, modelAt, parse: () => parse };
 }
 
@@ -221,8 +242,9 @@ function layered(own: CheckCache, base: CheckCache | undefined): CheckCache {
   };
 }
 
-function revisionsOf(a: HistorySample, b: HistorySample) {
-  return { base: { label: a.asOf, commit: a.commit }, head: b.commit ? { label: b.asOf, commit: b.commit } : { label: 'now' } };
+/** The revisions compared between two samples; without `b`, to now. */
+function revisionsOf(a: HistorySample, b?: HistorySample) {
+  return { base: { label: a.asOf, commit: a.commit }, head: b?.commit ? { label: b.asOf, commit: b.commit } : { label: 'now' } };
 }
 
 /** A past input for the audience: the build's hide list and the sample's own, and records internal now made internal then. */
