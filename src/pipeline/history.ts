@@ -15,12 +15,13 @@
  * (src/io/history-cache.ts) by the content tree, the audience, the hide
  * lists, the as-of day and the code; files are parsed through a check cache
  * of their own, so a cold build parses each distinct file once. A big
- * portfolio's missing samples are computed in a worker thread
- * (./history-worker.ts), whose heap is gone before the pages are rendered.
+ * portfolio's missing samples are computed in a child process
+ * (./history-worker.ts), whose memory is gone before the pages are rendered.
  */
 import { hash } from 'node:crypto';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { hiddenFields, seesInternal } from '../core/audience.ts';
 import { buildModel } from '../core/build-model.ts';
 import { compareModels } from '../core/compare/index.ts';
@@ -41,7 +42,7 @@ export interface HistoryStats {
   samples: number;
   /** Samples and periods computed this time (the rest came from the cache). */
   computed: number;
-  /** Of those, computed in a worker thread. */
+  /** Of those, computed in a child process. */
   inWorker: number;
   seconds: number;
 }
@@ -49,7 +50,7 @@ export interface HistoryStats {
 export interface HistoryOptions {
   /** Called once with what was done (for the build log). */
   onStats?: (stats: HistoryStats) => void;
-  /** Compute missing past samples in a worker thread (needs a disk cache); default: when there are enough records × samples. */
+  /** Compute missing past samples in a child process (needs a disk cache); default: when there are enough records × samples. */
   worker?: boolean;
 }
 
@@ -91,8 +92,8 @@ export async function portfolioHistory(settings: Settings, input: PortfolioInput
     job.past.push({ ref, asOf, key: historyKey(['sample', HISTORY_VERSION, trees[i], asOf, audience, hide, internalNow]) });
   });
 
-  // Past samples to compute on a big portfolio: in a worker thread, which writes them to the disk cache and whose
-  // heap (every past model's garbage) is gone when it ends, before the pages are rendered; read back below.
+  // Past samples to compute on a big portfolio: in a child process, which writes them to the disk cache and whose
+  // memory (every past model and its garbage) is gone when it ends, before the pages are rendered; read back below.
   const missing = job.past.filter((s) => cache.get(s.key) === undefined).length;
   const workerWanted = opts.worker ?? (missing >= 2 && missing * input.projects.length >= WORKER_MIN_RECORD_SAMPLES);
   // The worker also computes the period from the newest past sample to now (else this thread builds a past model for it).
@@ -126,7 +127,7 @@ export async function portfolioHistory(settings: Settings, input: PortfolioInput
   return { every: conf.every, samples: [...samples.list.map((s) => s.sample), now], changes, ...(notes.length ? { note: notes.join(' ') } : {}) };
 }
 
-/** What computing the past samples needs: plain data, so a worker thread can be sent it. */
+/** What computing the past samples needs: plain data, so a child process can be sent it. */
 export interface PastJob {
   repo: ContentRepository;
   /** The content folder as shown in paths (relative to the working directory). */
@@ -212,22 +213,27 @@ export async function pastHistory(job: PastJob, cache: HistoryCache) {
   return { samples: { list, computed }, changes, invalid, modelAt, parse: () => parse };
 }
 
-/** Past samples × records above which a cold history is computed in a worker thread (about a second to start one). */
+/** Past samples × records above which a cold history is computed in a child process (about a second to start one). */
 const WORKER_MIN_RECORD_SAMPLES = 5_000;
 
-/** Run pastHistory in a worker thread, for its disk cache: how many samples and periods it computed. Any failure only means computing here instead. */
+/**
+ * Run pastHistory in a child process, for its disk cache: how many samples and periods it computed. A process, not a
+ * worker thread: its memory is back with the system the moment it exits (a worker's lingered for seconds, as Pagefind
+ * started). Any failure only means computing here instead.
+ */
 async function computeInWorker(job: PastJob): Promise<number> {
   try {
-    const worker = new Worker(new URL('./history-worker.ts', import.meta.url), { workerData: job });
+    const child = fork(fileURLToPath(new URL('./history-worker.ts', import.meta.url)), { execArgv: [], serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
     const computed = await new Promise<number>((resolve) => {
-      worker.once('message', (n: unknown) => resolve(typeof n === 'number' ? n : 0));
-      worker.once('error', () => resolve(0));
-      worker.once('exit', () => resolve(0));
+      child.once('message', (n: unknown) => resolve(typeof n === 'number' ? n : 0));
+      child.once('error', () => resolve(0));
+      child.once('exit', () => resolve(0));
+      child.send(job);
     });
-    await worker.terminate();
+    if (child.exitCode === null) await new Promise((resolve) => child.once('exit', resolve));
     return computed;
   } catch {
-    return 0; // no worker: the samples are computed in this thread
+    return 0; // no child process: the samples are computed in this one
   }
 }
 

@@ -133,7 +133,7 @@ describe('portfolio history from git', () => {
     expect(second.history).toEqual(first.history);
   });
 
-  it('past samples computed in a worker thread (a big portfolio\'s cold history) give the same history and fill the same cache', async () => {
+  it('past samples computed in a child process (a big portfolio\'s cold history) give the same history and fill the same cache', async () => {
     const stats: HistoryStats[] = [];
     const run = async (cache: string, worker: boolean) => {
       const s = settings('public', cache);
