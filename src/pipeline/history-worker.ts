@@ -9,5 +9,5 @@ import { pastHistory, type PastJob } from './history.ts';
 process.once('message', async (job: PastJob) => {
   const { samples, parse } = await pastHistory(job, openHistoryCache(job.historyCache));
   parse()?.save();
-  process.send?.(samples.computed, () => process.disconnect());
+  process.send?.(samples.computed, () => process.disconnect?.());
 });
