@@ -56,7 +56,7 @@ export function roadmap(settings: Settings): AstroIntegration {
           startBuild(settings, input);
           // The portfolio's history (src/pipeline/history.ts): past review periods from git, cached per machine.
           await prepareSite({
-            onStats: (s) => logger.info(`history: ${s.samples} sample${s.samples === 1 ? '' : 's'}, ${s.computed} computed${s.inWorker ? ` (${s.inWorker} in a worker thread)` : ''}, the rest cached (${s.seconds.toFixed(2)} s)`),
+            onStats: (s) => logger.info(`history: ${s.samples} sample${s.samples === 1 ? '' : 's'}, ${s.computed} computed${s.inWorker ? ` (${s.inWorker} in a child process)` : ''}, the rest cached (${s.seconds.toFixed(2)} s)`),
           });
           // No git is a choice (info); a shallow clone or content that does not pass check is worth a warning.
           const note = buildingSite()?.history?.note;

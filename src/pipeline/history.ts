@@ -15,11 +15,13 @@
  * (src/io/history-cache.ts) by the content tree, the audience, the hide
  * lists, the as-of day and the code; files are parsed through a check cache
  * of their own, so a cold build parses each distinct file once. A big
- * portfolio's missing samples are computed in a worker thread
- * (./history-worker.ts), whose heap is gone before the pages are rendered.
+ * portfolio's missing samples are computed in a child process
+ * (./history-worker.ts), whose memory is gone before the pages are rendered.
  */
+import { hash } from 'node:crypto';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { hiddenFields, seesInternal } from '../core/audience.ts';
 import { buildModel } from '../core/build-model.ts';
 import { compareModels } from '../core/compare/index.ts';
@@ -40,7 +42,7 @@ export interface HistoryStats {
   samples: number;
   /** Samples and periods computed this time (the rest came from the cache). */
   computed: number;
-  /** Of those, computed in a worker thread. */
+  /** Of those, computed in a child process. */
   inWorker: number;
   seconds: number;
 }
@@ -48,7 +50,7 @@ export interface HistoryStats {
 export interface HistoryOptions {
   /** Called once with what was done (for the build log). */
   onStats?: (stats: HistoryStats) => void;
-  /** Compute missing past samples in a worker thread (needs a disk cache); default: when there are enough records × samples. */
+  /** Compute missing past samples in a child process (needs a disk cache); default: when there are enough records × samples. */
   worker?: boolean;
 }
 
@@ -72,6 +74,7 @@ export async function portfolioHistory(settings: Settings, input: PortfolioInput
   // Records internal now: left out of every past sample of an audience that does not see internal records.
   const internalNow = seesInternal(audience) ? [] : input.projects.filter((p) => p.data.visibility === 'internal').map((p) => p.id).sort();
   const cache = openHistoryCache(settings.historyCache);
+  const inputHash = hash('sha1', JSON.stringify(input), 'base64url');
   const job: PastJob = {
     repo,
     root: path.relative(settings.cwd, settings.contentDir).split(path.sep).join('/'),
@@ -89,11 +92,12 @@ export async function portfolioHistory(settings: Settings, input: PortfolioInput
     job.past.push({ ref, asOf, key: historyKey(['sample', HISTORY_VERSION, trees[i], asOf, audience, hide, internalNow]) });
   });
 
-  // Past samples to compute on a big portfolio: in a worker thread, which writes them to the disk cache and whose
-  // heap (every past model's garbage) is gone when it ends, before the pages are rendered; read back below.
+  // Past samples to compute on a big portfolio: in a child process, which writes them to the disk cache and whose
+  // memory (every past model and its garbage) is gone when it ends, before the pages are rendered; read back below.
   const missing = job.past.filter((s) => cache.get(s.key) === undefined).length;
   const workerWanted = opts.worker ?? (missing >= 2 && missing * input.projects.length >= WORKER_MIN_RECORD_SAMPLES);
-  const inWorker = settings.historyCache && missing && workerWanted ? await computeInWorker(job) : 0;
+  // The worker also computes the period from the newest past sample to now (else this thread builds a past model for it).
+  const inWorker = settings.historyCache && missing && workerWanted ? await computeInWorker({ ...job, now: { input, asOf: model.settings.as_of, inputHash } }) : 0;
   // Here, files are parsed through the build's check cache (the working tree's files) and memory only: the history's own
   // parse cache holds every version of every file (hundreds of MB at 10,000 records) and is the worker's.
   const { samples, changes, invalid, modelAt, parse } = await pastHistory({ ...job, historyCache: undefined }, cache);
@@ -102,11 +106,11 @@ export async function portfolioHistory(settings: Settings, input: PortfolioInput
 
   // The newest past sample to now: keyed by now's input, which has no tree in git when the working tree has changes.
   if (prev) {
-    const nowKey = historyKey(['now', HISTORY_VERSION, prev.key, model.settings.as_of, audience, hide, JSON.stringify(input)]);
+    const nowKey = nowKeyOf(job, prev.key, model.settings.as_of, inputHash);
     let last = cache.get<PeriodChanges>(nowKey);
     if (!last) {
       prev.model ??= await modelAt(job.past.find((x) => x.key === prev.key)!);
-      last = periodChanges(compareModels(prev.model!, model, revisionsOf(prev.sample, now)));
+      last = periodChanges(compareModels(prev.model!, model, revisionsOf(prev.sample)));
       cache.set(nowKey, last);
       computed += 1;
     }
@@ -123,7 +127,7 @@ export async function portfolioHistory(settings: Settings, input: PortfolioInput
   return { every: conf.every, samples: [...samples.list.map((s) => s.sample), now], changes, ...(notes.length ? { note: notes.join(' ') } : {}) };
 }
 
-/** What computing the past samples needs: plain data, so a worker thread can be sent it. */
+/** What computing the past samples needs: plain data, so a child process can be sent it. */
 export interface PastJob {
   repo: ContentRepository;
   /** The content folder as shown in paths (relative to the working directory). */
@@ -135,6 +139,13 @@ export interface PastJob {
   hide: string[];
   internalNow: string[];
   past: { ref: CommitRef; key: string; asOf: string }[];
+  /** For a worker: now's input and as-of day, to compute the period from the newest past sample to now as well. */
+  now?: { input: PortfolioInput; asOf: string; inputHash: string };
+}
+
+/** The period to now is keyed by now's input, which has no tree in git when the working tree has changes. */
+function nowKeyOf(job: PastJob, prevKey: string, asOf: string, inputHash: string): string {
+  return historyKey(['now', HISTORY_VERSION, prevKey, asOf, job.audience, job.hide, inputHash]);
 }
 
 type Known = { sample: HistorySample; key: string; model?: PortfolioModel };
@@ -188,25 +199,41 @@ export async function pastHistory(job: PastJob, cache: HistoryCache) {
     return out;
   }
 
+  // A worker's last step: the period to now, with now's model built here from its input (as the build's, without the forecast).
+  if (job.now && prev) {
+    const key = nowKeyOf(job, prev.key, job.now.asOf, job.now.inputHash);
+    if (cache.get(key) === undefined) {
+      const before = (prev.model ??= await modelAt(job.past.find((x) => x.key === prev!.key)!));
+      const now = buildModel(job.now.input, { audience: job.audience, asOf: job.now.asOf });
+      cache.set(key, periodChanges(compareModels(before!, now, revisionsOf(prev.sample))));
+      computed += 1;
+    }
+  }
+
   return { samples: { list, computed }, changes, invalid, modelAt, parse: () => parse };
 }
 
-/** Past samples × records above which a cold history is computed in a worker thread (about a second to start one). */
+/** Past samples × records above which a cold history is computed in a child process (about a second to start one). */
 const WORKER_MIN_RECORD_SAMPLES = 5_000;
 
-/** Run pastHistory in a worker thread, for its disk cache: how many samples and periods it computed. Any failure only means computing here instead. */
+/**
+ * Run pastHistory in a child process, for its disk cache: how many samples and periods it computed. A process, not a
+ * worker thread: its memory is back with the system the moment it exits (a worker's lingered for seconds, as Pagefind
+ * started). Any failure only means computing here instead.
+ */
 async function computeInWorker(job: PastJob): Promise<number> {
   try {
-    const worker = new Worker(new URL('./history-worker.ts', import.meta.url), { workerData: job });
+    const child = fork(fileURLToPath(new URL('./history-worker.ts', import.meta.url)), { execArgv: [], serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
     const computed = await new Promise<number>((resolve) => {
-      worker.once('message', (n: unknown) => resolve(typeof n === 'number' ? n : 0));
-      worker.once('error', () => resolve(0));
-      worker.once('exit', () => resolve(0));
+      child.once('message', (n: unknown) => resolve(typeof n === 'number' ? n : 0));
+      child.once('error', () => resolve(0));
+      child.once('exit', () => resolve(0));
+      child.send(job);
     });
-    await worker.terminate();
+    if (child.exitCode === null) await new Promise((resolve) => child.once('exit', resolve));
     return computed;
   } catch {
-    return 0; // no worker: the samples are computed in this thread
+    return 0; // no child process: the samples are computed in this one
   }
 }
 
@@ -221,8 +248,9 @@ function layered(own: CheckCache, base: CheckCache | undefined): CheckCache {
   };
 }
 
-function revisionsOf(a: HistorySample, b: HistorySample) {
-  return { base: { label: a.asOf, commit: a.commit }, head: b.commit ? { label: b.asOf, commit: b.commit } : { label: 'now' } };
+/** The revisions compared between two samples; without `b`, to now. */
+function revisionsOf(a: HistorySample, b?: HistorySample) {
+  return { base: { label: a.asOf, commit: a.commit }, head: b?.commit ? { label: b.asOf, commit: b.commit } : { label: 'now' } };
 }
 
 /** A past input for the audience: the build's hide list and the sample's own, and records internal now made internal then. */
