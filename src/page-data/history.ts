@@ -15,7 +15,7 @@ function indexOf(history: PortfolioHistory) {
   if (!index) indexes.set(history, (index = { versions: projectVersions(history.samples), slips: slipRecords(history.samples), labels: new Map(history.samples.map((s) => [s.asOf, s])) }));
   return index;
 }
-import { formatDate, formatDayCount, formatDays, formatMoneyCompact, formatNumber, formatPercent, formatSlipRecord, humanize } from '../core/format.ts';
+import { formatCount, formatDate, formatDayCount, formatDays, formatMoneyCompact, formatNumber, formatPercent, formatSlipRecord, humanize } from '../core/format.ts';
 import type { ChangeLog } from '../core/changes.ts';
 import type { ReviewEntry } from '../core/export-atom.ts';
 import type { PortfolioModel } from '../core/model.ts';
@@ -214,7 +214,7 @@ export function historyPage(model: PortfolioModel, history: PortfolioHistory): H
 
 /** Period counts for a title: `2 new conflicts, 1 health change, 5 dates moved`. */
 function periodSummary(c: PeriodChanges): string {
-  const n = (k: number, one: string, many = `${one}s`) => (k ? `${formatNumber(k, 0)} ${k === 1 ? one : many}` : '');
+  const n = (k: number, one: string, many?: string) => (k ? formatCount(k, one, many) : '');
   const appeared = c.conflicts.filter((x) => x.change === 'new').length;
   return [
     n(appeared, 'new conflict'),

@@ -58,11 +58,11 @@ export interface HistoryOptions {
 export async function portfolioHistory(settings: Settings, input: PortfolioInput, model: PortfolioModel, opts: HistoryOptions = {}): Promise<PortfolioHistory> {
   const started = performance.now();
   const conf = input.settings.history;
-  const now = sampleOf(model);
+  const nowSample = sampleOf(model);
   const found = historyCommits(settings.contentDir);
   if ('note' in found) {
     opts.onStats?.({ samples: 1, computed: 0, inWorker: 0, seconds: (performance.now() - started) / 1000 });
-    return { every: conf.every, samples: [now], changes: [], note: found.note };
+    return { every: conf.every, samples: [nowSample], changes: [], note: found.note };
   }
   const { repo } = found;
   const fy = model.settings.fiscal_year_start;
@@ -74,7 +74,6 @@ export async function portfolioHistory(settings: Settings, input: PortfolioInput
   // Records internal now: left out of every past sample of an audience that does not see internal records.
   const internalNow = seesInternal(audience) ? [] : input.projects.filter((p) => p.data.visibility === 'internal').map((p) => p.id).sort();
   const cache = openHistoryCache(settings.historyCache);
-  const inputHash = hash('sha1', JSON.stringify(input), 'base64url');
   const job: PastJob = {
     repo,
     root: path.relative(settings.cwd, settings.contentDir).split(path.sep).join('/'),
@@ -96,26 +95,13 @@ export async function portfolioHistory(settings: Settings, input: PortfolioInput
   // memory (every past model and its garbage) is gone when it ends, before the pages are rendered; read back below.
   const missing = job.past.filter((s) => cache.get(s.key) === undefined).length;
   const workerWanted = opts.worker ?? (missing >= 2 && missing * input.projects.length >= WORKER_MIN_RECORD_SAMPLES);
-  // The worker also computes the period from the newest past sample to now (else this thread builds a past model for it).
-  const inWorker = settings.historyCache && missing && workerWanted ? await computeInWorker({ ...job, now: { input, asOf: model.settings.as_of, inputHash } }) : 0;
+  // The child process also computes the period from the newest past sample to now (else this one builds a past model for it).
+  const now = { asOf: model.settings.as_of, inputHash: hash('sha1', JSON.stringify(input), 'base64url') };
+  const inWorker = settings.historyCache && missing && workerWanted ? await computeInChildProcess({ ...job, now: { ...now, input } }) : 0;
   // Here, files are parsed through the build's check cache (the working tree's files) and memory only: the history's own
-  // parse cache holds every version of every file (hundreds of MB at 10,000 records) and is the worker's.
-  const { samples, changes, invalid, modelAt, parse } = await pastHistory({ ...job, historyCache: undefined }, cache);
-  let computed = inWorker + samples.computed;
-  const prev = samples.list.at(-1);
-
-  // The newest past sample to now: keyed by now's input, which has no tree in git when the working tree has changes.
-  if (prev) {
-    const nowKey = nowKeyOf(job, prev.key, model.settings.as_of, inputHash);
-    let last = cache.get<PeriodChanges>(nowKey);
-    if (!last) {
-      prev.model ??= await modelAt(job.past.find((x) => x.key === prev.key)!);
-      last = periodChanges(compareModels(prev.model!, model, revisionsOf(prev.sample)));
-      cache.set(nowKey, last);
-      computed += 1;
-    }
-    changes.push(last);
-  }
+  // parse cache holds every version of every file (hundreds of MB at 10,000 records) and is the child process's.
+  const { samples, changes, invalid, parse } = await pastHistory({ ...job, historyCache: undefined, now }, cache, () => model);
+  const computed = inWorker + samples.computed;
   parse()?.save();
 
   const notes: string[] = [];
@@ -124,7 +110,7 @@ export async function portfolioHistory(settings: Settings, input: PortfolioInput
     notes.push(`${invalid.length} review period${invalid.length === 1 ? '' : 's'} left out: the content at ${first.commit.slice(0, 7)} (${first.asOf})${invalid.length > 1 ? ' and others' : ''} does not pass check.`);
   }
   opts.onStats?.({ samples: samples.list.length + 1, computed, inWorker, seconds: (performance.now() - started) / 1000 });
-  return { every: conf.every, samples: [...samples.list.map((s) => s.sample), now], changes, ...(notes.length ? { note: notes.join(' ') } : {}) };
+  return { every: conf.every, samples: [...samples.list.map((s) => s.sample), nowSample], changes, ...(notes.length ? { note: notes.join(' ') } : {}) };
 }
 
 /** What computing the past samples needs: plain data, so a child process can be sent it. */
@@ -139,8 +125,8 @@ export interface PastJob {
   hide: string[];
   internalNow: string[];
   past: { ref: CommitRef; key: string; asOf: string }[];
-  /** For a worker: now's input and as-of day, to compute the period from the newest past sample to now as well. */
-  now?: { input: PortfolioInput; asOf: string; inputHash: string };
+  /** Now's as-of day and a hash of its input (the key of the period to now); for a child process, the input too, to build now's model. */
+  now?: { asOf: string; inputHash: string; input?: PortfolioInput };
 }
 
 /** The period to now is keyed by now's input, which has no tree in git when the working tree has changes. */
@@ -150,8 +136,11 @@ function nowKeyOf(job: PastJob, prevKey: string, asOf: string, inputHash: string
 
 type Known = { sample: HistorySample; key: string; model?: PortfolioModel };
 
-/** The past samples and the changes between them, from the cache or computed (and cached); the now sample is the caller's. */
-export async function pastHistory(job: PastJob, cache: HistoryCache) {
+/**
+ * The past samples and the changes between them, and with `job.now` the period from the newest of them to now (its
+ * model from `nowModel`), each from the cache or computed and cached; the now sample is the caller's.
+ */
+export async function pastHistory(job: PastJob, cache: HistoryCache, nowModel?: () => PortfolioModel) {
   let parse: CheckCache | undefined;
   // Texts by blob id: consecutive samples share most files, read from git once.
   const blobs = new Map<string, string>();
@@ -199,18 +188,20 @@ export async function pastHistory(job: PastJob, cache: HistoryCache) {
     return out;
   }
 
-  // A worker's last step: the period to now, with now's model built here from its input (as the build's, without the forecast).
-  if (job.now && prev) {
+  // The newest past sample to now: keyed by now's input, which has no tree in git when the working tree has changes.
+  if (job.now && nowModel && prev) {
     const key = nowKeyOf(job, prev.key, job.now.asOf, job.now.inputHash);
-    if (cache.get(key) === undefined) {
+    let last = cache.get<PeriodChanges>(key);
+    if (!last) {
       const before = (prev.model ??= await modelAt(job.past.find((x) => x.key === prev!.key)!));
-      const now = buildModel(job.now.input, { audience: job.audience, asOf: job.now.asOf });
-      cache.set(key, periodChanges(compareModels(before!, now, revisionsOf(prev.sample))));
+      last = periodChanges(compareModels(before!, nowModel(), revisionsOf(prev.sample)));
+      cache.set(key, last);
       computed += 1;
     }
+    changes.push(last);
   }
 
-  return { samples: { list, computed }, changes, invalid, modelAt, parse: () => parse };
+  return { samples: { list, computed }, changes, invalid, parse: () => parse };
 }
 
 /** Past samples × records above which a cold history is computed in a child process (about a second to start one). */
@@ -221,7 +212,7 @@ const WORKER_MIN_RECORD_SAMPLES = 5_000;
  * worker thread: its memory is back with the system the moment it exits (a worker's lingered for seconds, as Pagefind
  * started). Any failure only means computing here instead.
  */
-async function computeInWorker(job: PastJob): Promise<number> {
+async function computeInChildProcess(job: PastJob): Promise<number> {
   try {
     const child = fork(fileURLToPath(new URL('./history-worker.ts', import.meta.url)), { execArgv: [], serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
     const computed = await new Promise<number>((resolve) => {
