@@ -70,8 +70,10 @@ export function readHistory(contentDir: string, cache?: HistoryCache): History {
     }
   }
   const key = (commit: string) => historyKey(['changes', commit, projectsDir]);
+  // In git log's order: commits newest first, files as listed.
+  const commits = [...new Set(pending.map((p) => p.commit))];
   const cached = new Map<string, ProjectRevision[]>();
-  for (const commit of new Set(pending.map((p) => p.commit))) {
+  for (const commit of commits) {
     const hit = cache?.get<ProjectRevision[]>(key(commit));
     if (hit) cached.set(commit, hit);
   }
@@ -84,8 +86,7 @@ export function readHistory(contentDir: string, cache?: HistoryCache): History {
     list.push({ commit: p.commit, date: p.date, id: p.id, before: snapshot(blobs.get(`${p.commit}^:${p.file}`)), after: snapshot(blobs.get(`${p.commit}:${p.file}`)) });
   }
   for (const [commit, list] of read) cache?.set(key(commit), list);
-  // In git log's order: commits newest first, files as listed.
-  const revisions = [...new Set(pending.map((p) => p.commit))].flatMap((c) => cached.get(c) ?? read.get(c)!);
+  const revisions = commits.flatMap((c) => cached.get(c) ?? read.get(c)!);
   return { revisions };
 }
 
