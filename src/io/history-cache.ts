@@ -9,11 +9,18 @@
 import { hash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import { codeKey } from './check-cache.ts';
 
 export interface HistoryCache {
   get<T>(key: string): T | undefined;
   set(key: string, value: unknown): void;
+  /**
+   * One value per slot, stored with the key it was made for (structured clone, so Maps and Sets survive):
+   * the slot's next value replaces it, so a slot costs one file however often its key changes.
+   */
+  getLatest<T>(slot: string, key: string): T | undefined;
+  setLatest(slot: string, key: string, value: unknown): void;
 }
 
 /** A key from its parts and the code key (or `code`, in tests). */
@@ -31,6 +38,18 @@ export function historyKey(parts: readonly unknown[], code?: string): string {
 export function openHistoryCache(dir: string | undefined): HistoryCache {
   const memory = new Map<string, unknown>();
   const file = (key: string) => path.join(dir!, key.slice(0, 2), `${key}.json`);
+  const latest = new Map<string, { key: string; value: unknown }>();
+  const slotFile = (slot: string) => path.join(dir!, 'latest', `${hash('sha1', slot, 'hex')}.v8`);
+  const write = (f: string, data: string | Buffer) => {
+    try {
+      mkdirSync(path.dirname(f), { recursive: true });
+      const tmp = `${f}.${process.pid}.tmp`;
+      writeFileSync(tmp, data);
+      renameSync(tmp, f);
+    } catch {
+      // A cache that cannot be written: computed again next time.
+    }
+  };
   return {
     get<T>(key: string): T | undefined {
       if (memory.has(key)) return memory.get(key) as T;
@@ -45,16 +64,23 @@ export function openHistoryCache(dir: string | undefined): HistoryCache {
     },
     set(key, value) {
       memory.set(key, value);
-      if (!dir) return;
-      try {
-        const f = file(key);
-        mkdirSync(path.dirname(f), { recursive: true });
-        const tmp = `${f}.${process.pid}.tmp`;
-        writeFileSync(tmp, JSON.stringify(value));
-        renameSync(tmp, f);
-      } catch {
-        // A cache that cannot be written: computed again next time.
+      if (dir) write(file(key), JSON.stringify(value));
+    },
+    getLatest<T>(slot: string, key: string): T | undefined {
+      let kept = latest.get(slot);
+      if (!kept && dir) {
+        try {
+          kept = deserialize(readFileSync(slotFile(slot))) as { key: string; value: unknown };
+          latest.set(slot, kept);
+        } catch {
+          return undefined;
+        }
       }
+      return kept?.key === key ? (kept.value as T) : undefined;
+    },
+    setLatest(slot, key, value) {
+      latest.set(slot, { key, value });
+      if (dir) write(slotFile(slot), serialize({ key, value }));
     },
   };
 }

@@ -79,6 +79,8 @@ describe('readHistory', () => {
     const spy = (c: HistoryCache): HistoryCache => ({
       get: (k) => (log.push('get'), c.get(k)),
       set: (k, v) => (log.push('set'), c.set(k, v)),
+      getLatest: c.getLatest,
+      setLatest: c.setLatest,
     });
     const first = readHistory(content, spy(openHistoryCache(dir)));
     expect(log.filter((x) => x === 'set')).toHaveLength(2); // two commits modified project records

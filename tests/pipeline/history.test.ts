@@ -133,6 +133,28 @@ describe('portfolio history from git', () => {
     expect(second.history).toEqual(first.history);
   });
 
+  it('after a content change, the period to now compares with the kept newest past model: nothing is rebuilt from git, and the history is the same', async () => {
+    const cache = tempDir('roadmap-history-kept-');
+    const stats: HistoryStats[] = [];
+    const run = async (dir: string) => {
+      const s = settings('public', dir);
+      const checked = await checkContent(s);
+      return (await withHistory(siteFromInput(s, checked.input!), checked.input!, { onStats: (x) => stats.push(x) })).history!;
+    };
+    await run(cache);
+    try {
+      write('projects/steady.md', record('Steady', 'status: active\nstart: 2026-01-01\nend: 2027-01-29\nbaseline_end: 2026-12-31'));
+      const kept = await run(cache);
+      const fromGit = await run(tempDir('roadmap-history-kept-cold-'));
+      // The first build built the six past models; after the change only the period to now is computed, from the kept model.
+      expect(stats.map((x) => [x.computed, x.built])).toEqual([[6 + 6, 6], [1, 0], [6 + 6, 6]]);
+      expect(kept).toEqual(fromGit);
+      expect(JSON.stringify(kept.changes.at(-1))).toContain('Steady');
+    } finally {
+      git(repo, ['checkout', '-q', '--', '.']);
+    }
+  });
+
   it('past samples computed in a child process (a big portfolio\'s cold history) give the same history and fill the same cache', async () => {
     const stats: HistoryStats[] = [];
     const run = async (cache: string, worker: boolean) => {
@@ -145,7 +167,7 @@ describe('portfolio history from git', () => {
     const here = await run(tempDir('roadmap-history-here-'), false);
     expect(inWorker).toEqual(here);
     // The worker computed the six samples, their five periods and the period to now: this thread built no past model.
-    expect(stats.map((x) => [x.computed, x.inWorker])).toEqual([[6 + 6, 6 + 6], [6 + 6, 0]]);
+    expect(stats.map((x) => [x.computed, x.inWorker, x.built])).toEqual([[6 + 6, 6 + 6, 0], [6 + 6, 0, 6]]);
     // And wrote them to the disk cache: a second build computes nothing.
     expect(await run(workerCache, false)).toEqual(here);
     expect(stats.at(-1)!.computed).toBe(0);
