@@ -100,6 +100,16 @@ export function modelFromInput(settings: Settings, input: PortfolioInput, now: D
 }
 
 /**
+ * The model with its history's drift in its confidence ranges, as a build's site has it, without the rest of the site
+ * (`npm run export`: its files hold what the site's do).
+ */
+export async function modelWithHistory(settings: Settings, input: PortfolioInput, now?: Date, opts: HistoryOptions = {}): Promise<PortfolioModel> {
+  const model = modelFromInput(settings, input, now, { forecast: false });
+  forecastStage(model, await portfolioHistory(settings, input, model, opts));
+  return model;
+}
+
+/**
  * Stage 2 onwards: the model and the site data from validated input. With `history`, the confidence ranges wait for
  * `withHistory` (they use its drift); without, they are computed here.
  */

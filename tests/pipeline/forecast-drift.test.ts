@@ -10,11 +10,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toPortfolioJson } from '../../src/core/export-json.ts';
+import { portfolioJsonText, toPortfolioJson } from '../../src/core/export-json.ts';
 import { likelyDate } from '../../src/page-data/forecast.ts';
 import { buildSite, type Site } from '../../src/pipeline/index.ts';
 import { loadSettings } from '../../src/pipeline/settings.ts';
-import { removeTempDirs, tempDir } from '../scripts/run.ts';
+import { removeTempDirs, runScript, tempDir } from '../scripts/run.ts';
 import { git } from '../support/git.ts';
 
 const record = (title: string, fields: string) => `---\ntitle: ${title}\n${fields}\n---\nNotes.\n`;
@@ -84,6 +84,13 @@ describe('a project’s own drift from the history', () => {
     expect(l.drift).toEqual({ extraDays: 63, text: 'Its own end moved +60 days over 7 reviews (+9.8 days a month); if that continues, +63 days on the 132 days left, added to every run.' });
     const out = toPortfolioJson(s.model).projects.find((p) => p.id === 'slipper')!;
     expect(out.forecast!.drift).toEqual({ reviews: 7, from: '2026-01-15', to: AS_OF, firstEnd: '2026-09-30', lastEnd: '2026-11-29', movedDays: 60, spanDays: 186, rate: 0.3226, remainingDays: 132, extraDays: 63 });
+  });
+
+  it('npm run export reads the history as the site does: the same portfolio.json, drift included', async () => {
+    const run = await runScript('export.ts', ['--format', 'json', '--content', content], { cwd: repo, env: { ROADMAP_HISTORY_CACHE: 'off', ROADMAP_CHECK_CACHE: 'off' } });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('"extraDays":63');
+    expect(run.stdout).toBe(portfolioJsonText((await site('public', true)).model));
   });
 
   it('moves made while a project was internal give no drift in a public build, and do in an internal one', async () => {
