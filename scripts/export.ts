@@ -5,7 +5,8 @@
  *
  * The portfolio is read and checked as for a build (ROADMAP_CONTENT,
  * ROADMAP_AUDIENCE — public unless set — and ROADMAP_AS_OF apply), so the
- * file holds what that audience's site holds. Without --out it goes to
+ * file holds what that audience's site holds (the history read from git
+ * too, for the confidence ranges' drift). Without --out it goes to
  * standard output. Exit 1 when the content has errors, 2 on bad usage.
  */
 import { writeFile } from 'node:fs/promises';
@@ -15,7 +16,7 @@ import { portfolioCsv } from '../src/core/export-csv.ts';
 import { portfolioJsonText } from '../src/core/export-json.ts';
 import { portfolioMspdi } from '../src/core/export-mspdi.ts';
 import type { PortfolioModel } from '../src/core/model.ts';
-import { checkContent, modelFromInput } from '../src/pipeline/index.ts';
+import { checkContent, modelWithHistory } from '../src/pipeline/index.ts';
 import { loadSettings, SettingsError, type Env } from '../src/pipeline/settings.ts';
 
 const USAGE = 'usage: npm run export -- --format mspdi|json|csv [--out FILE] [--content DIR]';
@@ -73,7 +74,8 @@ async function main(): Promise<number> {
     process.stderr.write(checked.output);
     return 1;
   }
-  const text = FORMATS[args.format](modelFromInput(settings, checked.input));
+  // With the history (git), as the site: its drift moves the confidence ranges.
+  const text = FORMATS[args.format](await modelWithHistory(settings, checked.input));
   if (args.out === undefined) process.stdout.write(text);
   else {
     await writeFile(args.out, text);

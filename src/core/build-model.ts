@@ -28,14 +28,14 @@ import { buildRollups } from './rollup.ts';
 import { SCHEMA_VERSION } from './version.ts';
 import { earnedValue } from './earned-value.ts';
 import { projectRoi } from './roi.ts';
-import { forecastPortfolio, type PortfolioForecast } from './forecast/index.ts';
+import { forecastModel } from './forecast/index.ts';
 
 export interface BuildOptions {
   /** Audience name, a key of `settings.audiences`. */
   audience: string;
   /** The resolved as-of day, `YYYY-MM-DD` (see `resolveAsOf`). */
   asOf: string;
-  /** Run the confidence-range simulation (src/core/forecast/); off unless asked for. */
+  /** Run the confidence-range simulation (src/core/forecast/) without drift; off unless asked for (the pipeline runs it as a stage of its own, with the history's drift). */
   forecast?: boolean;
 }
 
@@ -72,13 +72,6 @@ export function buildModel(input: PortfolioInput, opts: BuildOptions): Portfolio
     deps.edges,
   );
 
-  // Confidence ranges, on the stripped records (a hidden end_range is not used).
-  let forecast: PortfolioForecast | undefined;
-  if (opts.forecast) {
-    forecast = forecastPortfolio(asRecords, deps.edges, { fy, asOfDay, settings: settings.forecast });
-    for (const [edge, p] of forecast.onTime) edge.onTimeProbability = p;
-  }
-
   // Reasons name teams by title (a team without a record keeps its id).
   const teamTitles = new Map(teamsIn.map((t) => [t.id, t.data.title]));
   const teamTitle = (id: string) => teamTitles.get(id) ?? id;
@@ -96,11 +89,6 @@ export function buildModel(input: PortfolioInput, opts: BuildOptions): Portfolio
       hides,
     }),
   );
-  if (forecast) for (const p of projects) {
-    const f = forecast.projects.get(p.id);
-    if (f) p.forecast = f;
-  }
-
   const programsIn = [...input.programs].sort(byId);
   const goalsIn = [...input.goals].sort(byId);
   const rollups = buildRollups(
@@ -124,7 +112,7 @@ export function buildModel(input: PortfolioInput, opts: BuildOptions): Portfolio
   const teams = teamViews(teamsIn, projects, hides.has('demand') ? undefined : utilization);
 
   const markers = visibleMarkers(settings.markers, opts.audience);
-  return {
+  const model: PortfolioModel = {
     schemaVersion: SCHEMA_VERSION,
     settings: { ...settings, as_of: opts.asOf, markers },
     audience: opts.audience,
@@ -141,10 +129,12 @@ export function buildModel(input: PortfolioInput, opts: BuildOptions): Portfolio
       teams: new Map(teams.map((t) => [t.id, t])),
     },
     edges: deps.edges,
-    ...(forecast ? { forecast } : {}),
     markers: markerViews(markers, fy),
     portfolio: rollups.portfolio,
   };
+  // Confidence ranges, on the stripped records (a hidden end_range is not used).
+  if (opts.forecast) forecastModel(model);
+  return model;
 }
 
 /** Markers with their days (a period's `to` as a month or quarter ends on its last day), by first day then name. */

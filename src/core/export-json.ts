@@ -113,11 +113,16 @@ function project(p: ProjectView) {
     earnedValue: earnedValueJson(p.earnedValue),
     roi: roiJson(p.roi),
     // Confidence ranges (issue 20): P-dates of an open dated project, and each dependency's chance of delivery by its need-by date.
-    forecast: p.forecast && { p50: p.forecast.p50, p80: p.forecast.p80, p95: p.forecast.p95, onTime: round4(p.forecast.onTime), source: p.forecast.source },
+    forecast: p.forecast && { p50: p.forecast.p50, p80: p.forecast.p80, p95: p.forecast.p95, onTime: round4(p.forecast.onTime), source: p.forecast.source, drift: driftJson(p.forecast.drift) },
     dependsOnForecast: p.dependsOn.some((e) => e.onTimeProbability !== undefined)
       ? p.dependsOn.filter((e) => e.onTimeProbability !== undefined).map((e) => ({ on: e.on, needed: e.needed, onTimeProbability: round4(e.onTimeProbability) }))
       : undefined,
   };
+}
+
+/** A project's own drift from the history (src/core/forecast/drift.ts): the inputs and the days it adds; absent without one. */
+function driftJson(d: NonNullable<PortfolioModel['projects'][number]['forecast']>['drift']) {
+  return d && { reviews: d.reviews, from: d.from, to: d.to, firstEnd: d.firstEnd, lastEnd: d.lastEnd, movedDays: d.movedDays, spanDays: d.spanDays, rate: round4(d.rate), remainingDays: d.remainingDays, extraDays: d.extraDays };
 }
 
 export function toPortfolioJson(model: PortfolioModel) {

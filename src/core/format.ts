@@ -99,6 +99,15 @@ export function formatDays(n: number | undefined): string {
   return n > 0 ? `+${abs} ${unit}` : n < 0 ? `−${abs} ${unit}` : `0 ${unit}`;
 }
 
+/** Days per day as days a month (30.44 days, a year's twelfth): `+10 days a month`, `+0.4 days a month`, `−3 days a month`. */
+export function formatDaysPerMonth(perDay: number): string {
+  const m = perDay * (365.25 / 12);
+  const abs = Math.abs(m);
+  const s = formatNumber(abs, abs < 9.95 ? 1 : 0);
+  const unit = s === '1' ? 'day' : 'days';
+  return s === '0' ? `0 days a month` : `${m > 0 ? '+' : '−'}${s} ${unit} a month`;
+}
+
 /** No-break space: a date never breaks across lines ("30 Oct" / "2026"). */
 const NBSP = '\u00a0';
 const MONTH_SHORT = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

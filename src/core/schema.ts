@@ -145,8 +145,8 @@ const indexPair = () =>
 /** Portfolio history (src/core/history/): one sample per review period, the most recent `max_samples` (now included). */
 export const DEFAULT_HISTORY = { every: 'month' as const, max_samples: 24 };
 
-/** Confidence ranges (src/core/forecast/): iterations of the simulation, finished projects needed before the portfolio's own slip is used, the need-by probability below which a dependency is a likely conflict. */
-export const DEFAULT_FORECAST = { iterations: 2000, min_samples: 8, likely_conflict_below: 0.5 };
+/** Confidence ranges (src/core/forecast/): iterations of the simulation, finished projects needed before the portfolio's own slip is used, the need-by probability below which a dependency is a likely conflict, reviews a project needs in the history before its own drift counts. */
+export const DEFAULT_FORECAST = { iterations: 2000, min_samples: 8, likely_conflict_below: 0.5, drift_min_reviews: 3 };
 
 export const portfolioSchema = () =>
   z.object({
@@ -200,6 +200,8 @@ export const portfolioSchema = () =>
         iterations: z.number({ error: 'expected a number of iterations' }).int({ error: 'expected a whole number of iterations' }).min(100, { error: 'must be at least 100' }).max(10_000, { error: 'must be at most 10,000' }).default(DEFAULT_FORECAST.iterations),
         min_samples: z.number({ error: 'expected a number of finished projects' }).int({ error: 'expected a whole number of finished projects' }).min(1, { error: 'must be at least 1' }).max(100_000, { error: 'must be at most 100,000' }).default(DEFAULT_FORECAST.min_samples),
         likely_conflict_below: z.number({ error: 'expected a probability from 0 to 1' }).min(0, { error: 'must be from 0 to 1' }).max(1, { error: 'must be from 0 to 1' }).default(DEFAULT_FORECAST.likely_conflict_below),
+        // Extension: reviews (history samples) a project needs before its own drift counts (README, "Confidence ranges").
+        drift_min_reviews: z.number({ error: 'expected a number of reviews' }).int({ error: 'expected a whole number of reviews' }).min(2, { error: 'must be at least 2: a drift needs two reviews' }).max(520, { error: 'must be at most 520' }).default(DEFAULT_FORECAST.drift_min_reviews),
       })
       .default(DEFAULT_FORECAST),
   });

@@ -3,8 +3,8 @@
  * project page, and "likely conflicts" on /dependencies/. Pure: the model's
  * forecast (src/core/forecast/) in, what the pages show out.
  */
-import { compareCodeUnits } from '../core/format.ts';
-import type { SlipSample } from '../core/forecast/index.ts';
+import { compareCodeUnits, formatCount, formatDayCount, formatDays, formatDaysPerMonth } from '../core/format.ts';
+import { MAX_DRIFT, type ProjectForecast, type SlipSample } from '../core/forecast/index.ts';
 import { DEFAULT_SLIP } from '../core/forecast/distribution.ts';
 import type { DependencyEdge, PortfolioModel, ProjectView } from '../core/model.ts';
 import { capList, type Capped } from './paging.ts';
@@ -34,6 +34,8 @@ export interface LikelyDate {
   defaultSlip?: typeof DEFAULT_SLIP;
   /** The planned duration the slip ratio is applied to (end − start), in days. */
   durationDays?: number;
+  /** Its own drift from the history (src/core/forecast/drift.ts), with what it does in words; absent with too few reviews or no history. */
+  drift?: { extraDays: number; text: string };
   /** Its dependencies with the chance each is delivered by the date needed, lowest first. */
   waitsOn: LikelyWait[];
   likelyBelow: number;
@@ -78,9 +80,23 @@ export function likelyDate(model: PortfolioModel, p: ProjectView): LikelyDate | 
     ...(f.source === 'range' && r.end_range ? { range: { optimistic: r.end_range.optimistic, pessimistic: r.end_range.pessimistic } } : {}),
     ...(f.source === 'portfolio' || f.source === 'default' ? { sample: forecast.sample, durationDays: p.startDay !== undefined ? Math.max(0, p.endDay - p.startDay) : undefined } : {}),
     ...(f.source === 'default' ? { defaultSlip: DEFAULT_SLIP } : {}),
+    ...(f.drift ? { drift: { extraDays: f.drift.extraDays, text: driftText(f.drift) } } : {}),
     waitsOn,
     likelyBelow: forecast.likelyConflictBelow,
   };
+}
+
+/**
+ * Where its drift comes from and what it adds, in words: `Its own end moved +60 days over 7 reviews (+10 days a
+ * month); if that continues, +28 days on the 57 days left, added to every run.`
+ */
+export function driftText(d: NonNullable<ProjectForecast['drift']>): string {
+  const over = `over ${formatCount(d.reviews, 'review')}`;
+  if (d.movedDays === 0) return `Its own end held ${over}: no drift added.`;
+  if (d.movedDays < 0) return `Its own end came in by ${formatDayCount(-d.movedDays)} ${over}: no drift added (drift never brings a range earlier).`;
+  const moved = `Its own end moved ${formatDays(d.movedDays)} ${over} (${formatDaysPerMonth(d.movedDays / d.spanDays)}${d.rate >= MAX_DRIFT ? `, counted as ${formatDaysPerMonth(MAX_DRIFT)}` : ''})`;
+  if (d.remainingDays === 0) return `${moved}; its end has passed, so no drift is added.`;
+  return `${moved}; if that continues, ${formatDays(d.extraDays)} on the ${formatDayCount(d.remainingDays)} left, added to every run.`;
 }
 
 /** /dependencies/: the likely conflicts, lowest chance first, with the threshold and the iterations. */

@@ -11,6 +11,7 @@ import { buildBacklog, buildScorecards, type Backlog, type Scorecards } from '..
 import { searchDocuments, searchParts, type SearchDocument } from '../core/search-index.ts';
 import type { ChangeLog } from '../core/changes.ts';
 import type { PortfolioHistory } from '../core/history/index.ts';
+import { forecastDrift, forecastModel } from '../core/forecast/index.ts';
 import { getChangeLog } from '../io/git-history.ts';
 import { openHistoryCache } from '../io/history-cache.ts';
 import { dependencyGroups, type DependencyGroups } from '../page-data/dependencies.ts';
@@ -53,10 +54,24 @@ export interface SiteOptions {
   history?: boolean;
 }
 
-/** The site with its history: the samples are read from git and checked, so this is asynchronous. */
+/**
+ * The site with its history: the samples are read from git and checked, so this is asynchronous. Then the confidence
+ * ranges, with each project's drift across those samples (`forecastStage`); a site made with `history: true` left them
+ * to here, so they are computed once.
+ */
 export async function withHistory(site: Site, input: PortfolioInput, opts: HistoryOptions = {}): Promise<Site> {
   site.history = await portfolioHistory(site.settings, input, site.model, opts);
+  forecastStage(site.model, site.history);
   return site;
+}
+
+/**
+ * Stage 3: the confidence ranges (src/core/forecast/) on the model, with each open project's own drift from the
+ * history when there is one (the samples the audience sees; fewer than `forecast.drift_min_reviews` reviews: none).
+ * Nothing before it reads the forecast (the history's samples and comparisons do not); everything after it does.
+ */
+export function forecastStage(model: PortfolioModel, history?: PortfolioHistory): void {
+  forecastModel(model, history ? forecastDrift(history.samples, model.settings.forecast.drift_min_reviews) : undefined);
 }
 
 /** Stage 1: read, parse and validate the content folder; every problem at once. */
@@ -84,9 +99,23 @@ export function modelFromInput(settings: Settings, input: PortfolioInput, now: D
   return buildModel(input, { audience: settings.audience, asOf, forecast: opts.forecast ?? true });
 }
 
-/** Stage 2 onwards: the model and the site data from validated input. */
+/**
+ * The model with its history's drift in its confidence ranges, as a build's site has it, without the rest of the site
+ * (`npm run export`: its files hold what the site's do).
+ */
+export async function modelWithHistory(settings: Settings, input: PortfolioInput, now?: Date, opts: HistoryOptions = {}): Promise<PortfolioModel> {
+  const model = modelFromInput(settings, input, now, { forecast: false });
+  forecastStage(model, await portfolioHistory(settings, input, model, opts));
+  return model;
+}
+
+/**
+ * Stage 2 onwards: the model and the site data from validated input. With `history`, the confidence ranges wait for
+ * `withHistory` (they use its drift); without, they are computed here.
+ */
 export function siteFromInput(settings: Settings, input: PortfolioInput, opts: SiteOptions = {}): Site {
-  const model = modelFromInput(settings, input, opts.now);
+  const model = modelFromInput(settings, input, opts.now, { forecast: false });
+  if (!opts.history) forecastStage(model);
   return {
     settings,
     model,

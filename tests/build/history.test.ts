@@ -47,6 +47,19 @@ describe('history in a build of the demo repository', () => {
     expect(readText(built.outDir, 'roadmap/index.html')).toContain('keep slipping');
   });
 
+  it('Identity and Access Management\'s range moves with its own drift, and the page says so (issue 20)', () => {
+    const page = readText(built.outDir, 'projects/identity-and-access/index.html');
+    expect(page).toContain('Its own end moved +91 days over 12 reviews (+8.1 days a month); if that continues, +45 days on the 124 days left, added to every run.');
+    const json = JSON.parse(readText(built.outDir, 'portfolio.json')) as { projects: { id: string; end: string; forecast?: { p50: string; drift?: { movedDays: number; extraDays: number } } }[] };
+    const iam = json.projects.find((p) => p.id === 'identity-and-access')!;
+    expect(iam.forecast!.drift).toMatchObject({ movedDays: 91, extraDays: 45 });
+    // Typed end 19 Mar 2027 + 45 days of drift, and the default's median slip of its 442 days on top.
+    expect(iam.forecast!.p50 > '2027-05-03').toBe(true);
+    // The finance upgrade's end moved only while it was internal (as "Project Larch"): publicly it held.
+    expect(json.projects.find((p) => p.id === 'finance-system-upgrade')!.forecast!.drift).toMatchObject({ movedDays: 0, extraDays: 0 });
+    expect(readText(built.outDir, 'projects/finance-system-upgrade/index.html')).toContain('Its own end held over 7 reviews: no drift added.');
+  });
+
   it('a record internal in early commits leaves nothing of then in the public build (its code name is a sentinel)', async () => {
     for (const file of listFiles(built.outDir)) {
       if (/\.(html|xml|json|csv|ics|txt)$/.test(file)) expect(readText(built.outDir, file), file).not.toContain('Larch');
@@ -62,5 +75,7 @@ describe('history in a build of the demo repository', () => {
     expect(JSON.stringify(site.history)).toContain('Larch');
     expect(historyPage(site.model, site.history!).trends.length).toBeGreaterThan(0);
     expect(site.history!.samples[0]!.projects.find((p) => p.id === 'finance-system-upgrade')?.end).toBe('2026-11-27');
+    // Internally its end moved 27 Nov → 18 Dec 2026, a drift the public never sees.
+    expect(site.model.byId.projects.get('finance-system-upgrade')!.forecast!.drift).toMatchObject({ firstEnd: '2026-11-27', lastEnd: '2026-12-18', movedDays: 21 });
   });
 });

@@ -5,19 +5,23 @@
  * a seeded Monte Carlo simulation propagated through the dependencies with
  * the slip propagation's rules. Pure; the same records give the same numbers.
  *
- * History samples (src/core/history) are not a source yet: the history is
- * read from git after the model is built; see the README.
+ * With the history (src/core/history), each project's own drift (./drift.ts)
+ * shifts its draws later; the pipeline runs this once, after the history is
+ * read (src/pipeline/index.ts, `forecastStage`).
  */
 import { dayToIso, endDay, startDay, type Day } from '../dates.ts';
-import type { DependencyEdge } from '../model.ts';
+import type { DependencyEdge, PortfolioModel } from '../model.ts';
 import type { Project } from '../schema.ts';
 import { isOpen } from '../schedule.ts';
 import { topologicalOrder } from '../propagation.ts';
 import { DEFAULT_SLIP, rangeDays, slipSample, type SlipSample } from './distribution.ts';
+import { driftExtraDays, type ProjectDrift } from './drift.ts';
 import { seedOf } from './random.ts';
 import { MODE, simulate, type OpCounter } from './simulate.ts';
 
 export type { SlipSample } from './distribution.ts';
+export type { ProjectDrift } from './drift.ts';
+export { forecastDrift, driftExtraDays, MAX_DRIFT } from './drift.ts';
 export type { OpCounter } from './simulate.ts';
 
 export interface ProjectForecast {
@@ -31,6 +35,8 @@ export interface ProjectForecast {
   p95Day: Day;
   /** Share of iterations ending on or before the typed end (0..1). */
   onTime: number;
+  /** Its own drift from the history, when it had `drift_min_reviews` reviews: every draw is `extraDays` later (remaining = max(0, end − as-of)). */
+  drift?: ProjectDrift & { remainingDays: number; extraDays: number };
 }
 
 export interface PortfolioForecast {
@@ -48,6 +54,8 @@ export interface ForecastSettings {
   iterations: number;
   min_samples: number;
   likely_conflict_below: number;
+  /** Reviews a project needs in the history before its own drift counts (./drift.ts). */
+  drift_min_reviews: number;
 }
 
 export interface ForecastProject {
@@ -58,7 +66,7 @@ export interface ForecastProject {
 export function forecastPortfolio(
   projects: readonly ForecastProject[],
   edges: readonly DependencyEdge[],
-  opts: { fy: number; asOfDay: Day; settings: ForecastSettings; counter?: OpCounter },
+  opts: { fy: number; asOfDay: Day; settings: Omit<ForecastSettings, 'drift_min_reviews'>; counter?: OpCounter; drift?: ReadonlyMap<string, ProjectDrift> },
 ): PortfolioForecast {
   const { fy, asOfDay, settings } = opts;
   const iterations = settings.iterations;
@@ -77,6 +85,8 @@ export function forecastPortfolio(
   const low = new Int32Array(n);
   const high = new Int32Array(n);
   const seed = new Int32Array(n);
+  const extra = new Int32Array(n);
+  const drifts: ProjectForecast['drift'][] = [];
   const source: ProjectForecast['source'][] = [];
   order.forEach((id, i) => {
     const r = byId.get(id)!.record;
@@ -86,6 +96,12 @@ export function forecastPortfolio(
     end[i] = e;
     floor[i] = Math.min(e, asOfDay);
     if (!isOpen(r.status)) return;
+    const drift = opts.drift?.get(id);
+    if (drift) {
+      const remainingDays = Math.max(0, e - asOfDay);
+      extra[i] = driftExtraDays(remainingDays, drift.rate);
+      drifts[i] = { ...drift, remainingDays, extraDays: extra[i] };
+    }
     const range = rangeDays(r, fy);
     if (range) {
       mode[i] = MODE.range;
@@ -112,6 +128,7 @@ export function forecastPortfolio(
       low,
       high,
       seed,
+      extra,
       ratios: Float64Array.from(sample.source === 'portfolio' ? sample.ratios.map((r) => r.ratio) : []),
       fallback: { a: DEFAULT_SLIP.optimistic, c: DEFAULT_SLIP.likely, b: DEFAULT_SLIP.pessimistic },
       edgeFrom: Int32Array.from(simEdges, (e) => position.get(e.from)!),
@@ -134,6 +151,7 @@ export function forecastPortfolio(
       p80Day: out.p80[i],
       p95Day: out.p95[i],
       onTime: out.onTime[i] / iterations,
+      ...(drifts[i] ? { drift: drifts[i] } : {}),
     });
   });
   const onTime = new Map<DependencyEdge, number>();
@@ -141,4 +159,19 @@ export function forecastPortfolio(
     if (e.gapDays !== undefined) onTime.set(e, out.delivered[k] / iterations);
   });
   return { iterations, sample, likelyConflictBelow: settings.likely_conflict_below, projects: result, onTime };
+}
+
+/**
+ * The model's confidence ranges: the forecast of its projects (the audience's records) and edges, with each project's
+ * drift when given, on the model (its `forecast`, each project's and each edge's). Run once per model.
+ */
+export function forecastModel(model: PortfolioModel, drift?: ReadonlyMap<string, ProjectDrift>): PortfolioForecast {
+  const forecast = forecastPortfolio(model.projects, model.edges, { fy: model.settings.fiscal_year_start, asOfDay: model.asOfDay, settings: model.settings.forecast, drift });
+  for (const [edge, p] of forecast.onTime) edge.onTimeProbability = p;
+  for (const p of model.projects) {
+    const f = forecast.projects.get(p.id);
+    if (f) p.forecast = f;
+  }
+  model.forecast = forecast;
+  return forecast;
 }

@@ -5,7 +5,8 @@
  * (the rules of src/core/propagation.ts: an upstream moved Δ > 0 days later
  * delays it by clamp(gap + Δ, 0, Δ), the largest over its edges; a
  * start-to-start edge compares the upstream's start, which moves by the
- * upstream's inherited delay only), then its own draw on its end. Nothing is
+ * upstream's inherited delay only), then its own draw on its end, shifted by
+ * its drift's extra days (fixed per project). Nothing is
  * allocated inside the loops, so the cost is iterations × (projects + edges),
  * plus a linear-time selection of three percentiles per project.
  */
@@ -19,7 +20,7 @@ export const MODE = {
   slip: 1,
   /** Its own end_range (triangular). */
   range: 2,
-  /** Open with an end but no start: no duration to scale, moves only with its upstreams. */
+  /** Open with an end but no start: no duration to scale, moves only with its upstreams (and its drift). */
   inherit: 3,
 } as const;
 
@@ -37,6 +38,8 @@ export interface SimInput {
   high: Int32Array;
   /** Per project's first state of its generator (src/core/forecast/random.ts). */
   seed: Int32Array;
+  /** Days its own drift adds to every draw (./drift.ts), ≥ 0; absent: none. */
+  extra?: Int32Array;
   /** Ascending slip ratios to draw from; empty: the triangular `fallback`. */
   ratios: Float64Array;
   fallback: { a: number; c: number; b: number };
@@ -66,6 +69,7 @@ export interface OpCounter {
 export function simulate(input: SimInput, iterations: number, counter?: OpCounter): SimOutput {
   const { n, mode, end, duration, floor, low, high, ratios, edgeFrom, edgeOn, edgeGap, edgeStartToStart } = input;
   const { a: fa, c: fc, b: fb } = input.fallback;
+  const extra = input.extra ?? new Int32Array(n);
   const useRatios = ratios.length > 0;
   const m = edgeFrom.length;
   let ops = 0;
@@ -112,7 +116,7 @@ export function simulate(input: SimInput, iterations: number, counter?: OpCounte
         if (d > shift) d = shift;
         if (d > delay) delay = d;
       }
-      let own = 0;
+      let own = extra[i];
       if (md !== 3) {
         // mulberry32, inlined (random.ts nextUniform).
         const s = (state[i] + 0x6d2b79f5) | 0;
@@ -123,6 +127,7 @@ export function simulate(input: SimInput, iterations: number, counter?: OpCounte
         let day: number;
         if (md === 2) day = Math.round(triangular(u, low[i], end[i], high[i]));
         else day = end[i] + Math.round((useRatios ? empirical(u, ratios) : triangular(u, fa, fc, fb)) * duration[i]);
+        day += own;
         if (day < floor[i]) day = floor[i];
         own = day - end[i];
       }
