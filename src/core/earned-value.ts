@@ -15,7 +15,7 @@
  * computes the ratios from the sums (never an average of ratios).
  */
 import { dateSpan, type Day } from './dates.ts';
-import { formatDate, formulaNumber } from './format.ts';
+import { formatDate, formatIndex, formulaNumber } from './format.ts';
 import type { Project, Rag } from './schema.ts';
 import { figure, num, sumText, type Figure } from './scorecard/figure.ts';
 
@@ -85,7 +85,7 @@ export const sumFormula = (values: readonly number[], total: number) => (values.
 
 /** SPI or CPI against [amber, red]: red below the second number, amber below the first. */
 export function evmLevel(name: 'SPI' | 'CPI', index: number, [amber, red]: readonly [number, number]): EvmLevel {
-  const v = `${name} ${ratio(index)}`;
+  const v = `${name} ${formatIndex(index, [amber, red])}`;
   if (index < red) return { value: 'red', reason: `${v} < ${ratio(red)}` };
   if (index < amber) return { value: 'amber', reason: `${v} < ${ratio(amber)}` };
   return { value: 'green', reason: `${v} ≥ ${ratio(amber)}` };

@@ -79,9 +79,15 @@ export function formatNumber(n: number | undefined, digits = 2): string {
   return minus(numberFormat({ maximumFractionDigits: digits, signDisplay: 'negative' }).format(n));
 }
 
-/** A performance index (SPI, CPI, TCPI): `0.64`, `1.33`; `—` when unknown. */
-export function formatIndex(n: number | undefined): string {
-  return formatNumber(n, 2);
+/**
+ * A performance index (SPI, CPI, TCPI): `0.64`, `1.33`; `—` when unknown. With `bounds` (its health thresholds), more
+ * decimals (up to 4) where two would round it onto or across one: SPI 0.9495 against 0.95 reads `0.9495`, not `0.95`.
+ */
+export function formatIndex(n: number | undefined, bounds: readonly number[] = []): string {
+  if (n === undefined || !Number.isFinite(n)) return formatNumber(n, 2);
+  let digits = 2;
+  while (digits < 4 && bounds.some((b) => n < b !== Number(n.toFixed(digits)) < b)) digits += 1;
+  return formatNumber(n, digits);
 }
 
 /** A span of years: `2.5 years`, `1 year`; `—` when unknown. */

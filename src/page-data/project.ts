@@ -14,9 +14,9 @@ import { decisionList, type AttentionDecision } from '../core/scorecard/attentio
 import type { PortfolioHistory } from '../core/history/index.ts';
 import { projectTrend, type TrendBlock } from './history.ts';
 import { sCurve, type SCurve } from '../charts/s-curve.ts';
-import { EVM_INDEX_KEYS, EVM_KEYS, EVM_TERMS, type EvmLevel } from '../core/earned-value.ts';
-import { formatIndex, formatMoney, formatPercent, formatYears, humanize } from '../core/format.ts';
-import { valueRow, type ValueRow } from './values.ts';
+import { EVM_KEYS, EVM_TERMS, type EvmLevel } from '../core/earned-value.ts';
+import { formatMoney, formatPercent, formatYears, humanize } from '../core/format.ts';
+import { evmText, valueRow, type ValueRow } from './values.ts';
 
 export type { ValueRow } from './values.ts';
 import { likelyDate, type LikelyDate } from './forecast.ts';
@@ -168,7 +168,7 @@ export function earnedValueBlock(model: PortfolioModel, p: ProjectView): EarnedV
   const e = p.earnedValue;
   if (!e) return undefined;
   const cur = model.settings.currency;
-  const rows = EVM_KEYS.map((k) => row(EVM_TERMS[k].name, EVM_TERMS[k].term, e.figures[k], EVM_INDEX_KEYS.has(k) ? formatIndex : (n) => formatMoney(n, cur), `evm-${k}`, e.missing[k]));
+  const rows = EVM_KEYS.map((k) => row(EVM_TERMS[k].name, EVM_TERMS[k].term, e.figures[k], evmText(model, k), `evm-${k}`, e.missing[k]));
   const curve = sCurve(e, model.asOfDay, cur, model.settings.fiscal_year_start);
   return { rows, ...(curve ? { curve } : {}) };
 }

@@ -8,7 +8,8 @@ import { progressBar, type ProgressBar } from '../charts/progress.ts';
 import { projectsTimeline, type TimelineView } from '../charts/timeline.ts';
 import { embedRef, type TimelineEmbed } from './embeds.ts';
 import { benefitRealization } from '../core/budget.ts';
-import { formatIndex, formatPercent, formatYears, formulaNumber } from '../core/format.ts';
+import { formatCount, formatPercent, formatYears, formulaNumber } from '../core/format.ts';
+import { evmText } from './values.ts';
 import type { GoalView, PortfolioModel, ProgramView, ProjectView, TeamView } from '../core/model.ts';
 import type { Goal } from '../core/schema.ts';
 import type { Scorecards } from '../core/scorecard.ts';
@@ -38,7 +39,7 @@ export interface ScorecardSummary {
 
 export const scopedScorecardPath = (kind: 'program' | 'goal', id: string) => `/scorecard/${kind}s/${id}/`;
 
-function scorecardSummary(view: ScorecardView | undefined, kind: 'program' | 'goal', id: string): ScorecardSummary | undefined {
+function scorecardSummary(model: PortfolioModel, view: ScorecardView | undefined, kind: 'program' | 'goal', id: string): ScorecardSummary | undefined {
   if (!view) return undefined;
   const s = view.scorecard;
   const a = s.attention;
@@ -52,20 +53,19 @@ function scorecardSummary(view: ScorecardView | undefined, kind: 'program' | 'go
     item(a.gates.length, 'gate pending', 'gates pending'),
     item(a.decisions?.length ?? 0, 'decision open', 'decisions open'),
   ].filter((i) => i.count > 0);
-  return { href: scopedScorecardPath(kind, id), openProjects: s.openProjects, items, ...valueLines(view) };
+  return { href: scopedScorecardPath(kind, id), openProjects: s.openProjects, items, ...valueLines(model, view) };
 }
 
 /** "SPI 0.71, CPI 0.74 (5 projects)" and "ROI +23.1% over 5 years, payback 4.1 years (3 valued projects)". */
-function valueLines(view: ScorecardView): Pick<ScorecardSummary, 'earnedValue' | 'roi'> {
+function valueLines(model: PortfolioModel, view: ScorecardView): Pick<ScorecardSummary, 'earnedValue' | 'roi'> {
   const e = view.scorecard.earnedValue;
   const r = view.scorecard.roi;
-  const n = (k: number, one: string) => `${k} ${one}${k === 1 ? '' : 's'}`;
   const out: Pick<ScorecardSummary, 'earnedValue' | 'roi'> = {};
   if (e && (e.figures.spi || e.figures.cpi)) {
-    const idx = [e.figures.spi && `SPI ${formatIndex(e.figures.spi.value)}`, e.figures.cpi && `CPI ${formatIndex(e.figures.cpi.value)}`].filter(Boolean).join(', ');
-    out.earnedValue = `${idx} (${n(e.projects.length, 'project')})`;
+    const idx = [e.figures.spi && `SPI ${evmText(model, 'spi')(e.figures.spi.value)}`, e.figures.cpi && `CPI ${evmText(model, 'cpi')(e.figures.cpi.value)}`].filter(Boolean).join(', ');
+    out.earnedValue = `${idx} (${formatCount(e.projects.length, 'project')})`;
   }
-  if (r?.roi) out.roi = `ROI ${formatPercent(r.roi.value, { signed: true })} over ${view.roiYears} years${r.payback ? `, payback ${formatYears(r.payback.value)}` : ''} (${n(r.projects.length, 'valued project')})`;
+  if (r?.roi) out.roi = `ROI ${formatPercent(r.roi.value, { signed: true })} over ${view.roiYears} years${r.payback ? `, payback ${formatYears(r.payback.value)}` : ''} (${formatCount(r.projects.length, 'valued project')})`;
   return out;
 }
 
@@ -105,7 +105,7 @@ function rollUpParts(model: PortfolioModel, scorecards: Scorecards, scope: Score
     projects: projectsOf(model, ids),
     timeline,
     embed: embedRef(scope.kind === 'program' ? 'programs' : 'goals', scope.id, title, timeline.charted),
-    scorecard: scorecardSummary(scorecardView(model, scorecards, scope), scope.kind, scope.id),
+    scorecard: scorecardSummary(model, scorecardView(model, scorecards, scope), scope.kind, scope.id),
   };
 }
 

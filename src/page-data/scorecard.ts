@@ -13,10 +13,10 @@ import { titleOf } from '../core/model.ts';
 import { heatmapRows, type BudgetSummary, type Scorecard, type Scorecards } from '../core/scorecard.ts';
 import { shownSections, type PageSection } from './sections.ts';
 import { capList, type Capped } from './paging.ts';
-import { EVM_INDEX_KEYS, EVM_TERMS, type EarnedValueRollup, type EvmLevel } from '../core/earned-value.ts';
+import { EVM_TERMS, type EarnedValueRollup, type EvmLevel } from '../core/earned-value.ts';
 import { formatIndex, formatYears } from '../core/format.ts';
 import type { RoiRollup } from '../core/roi.ts';
-import { valueRow, type ValueRow } from './values.ts';
+import { evmText, valueRow, type ValueRow } from './values.ts';
 
 export type ScorecardScope = { kind: 'program' | 'goal'; id: string };
 
@@ -246,10 +246,10 @@ export function scorecardView(model: PortfolioModel, scorecards: Scorecards, sco
   };
 }
 
-const indexCell = (r: EarnedValueRollup | undefined, k: 'spi' | 'cpi'): IndexCell | undefined => {
+const indexCell = (r: EarnedValueRollup | undefined, k: 'spi' | 'cpi', bounds: readonly number[]): IndexCell | undefined => {
   const f = r?.figures[k];
   const level = k === 'spi' ? r?.hint.schedule : r?.hint.budget;
-  return f && level ? { index: f.value, text: formatIndex(f.value), formula: f.formula, definition: f.definition, ...level } : undefined;
+  return f && level ? { index: f.value, text: formatIndex(f.value, bounds), formula: f.formula, definition: f.definition, ...level } : undefined;
 };
 
 function evmLine(model: PortfolioModel, kind: EvmLine['kind'], id: string, r: EarnedValueRollup): EvmLine {
@@ -259,8 +259,8 @@ function evmLine(model: PortfolioModel, kind: EvmLine['kind'], id: string, r: Ea
     id,
     label: titleOf(model, kind, id),
     projects: r.projects.length,
-    spi: indexCell(r, 'spi'),
-    cpi: indexCell(r, 'cpi'),
+    spi: indexCell(r, 'spi', model.settings.evm.spi),
+    cpi: indexCell(r, 'cpi', model.settings.evm.cpi),
     sv: money(r.figures.sv?.value),
     cv: money(r.figures.cv?.value),
     eac: money(r.figures.eac?.value),
@@ -269,9 +269,8 @@ function evmLine(model: PortfolioModel, kind: EvmLine['kind'], id: string, r: Ea
 
 /** Earned value of a scope: totals, and a line per program and goal (portfolio) or per project (a program or goal), worst SPI first. */
 export function evmView(model: PortfolioModel, scorecards: Scorecards, r: EarnedValueRollup, scope?: ScorecardScope): EvmView {
-  const cur = model.settings.currency;
   const figures = (['bac', 'pv', 'ev', 'ac', 'sv', 'cv', 'spi', 'cpi', 'eac', 'vac', 'tcpi'] as const).map((k) =>
-    valueRow(EVM_TERMS[k].name, EVM_TERMS[k].term, r.figures[k], EVM_INDEX_KEYS.has(k) ? formatIndex : (n) => formatMoney(n, cur), `evm-${k}`, r.missing[k]),
+    valueRow(EVM_TERMS[k].name, EVM_TERMS[k].term, r.figures[k], evmText(model, k), `evm-${k}`, r.missing[k]),
   );
   const lines: EvmLine[] = [];
   if (!scope) {

@@ -77,6 +77,9 @@ describe('earnedValue', () => {
     expect(evmLevel('SPI', 0.84, [0.95, 0.85]).value).toBe('red');
     expect(evmLevel('SPI', 0.85, [0.95, 0.85]).value).toBe('amber');
     expect(evmLevel('SPI', 0.95, [0.95, 0.85])).toEqual({ value: 'green', reason: 'SPI 0.95 ≥ 0.95' });
+    // Never rounded onto the threshold it misses: amber with "0.95 < 0.95" would read as a contradiction.
+    expect(evmLevel('SPI', 0.9495, [0.95, 0.85])).toEqual({ value: 'amber', reason: 'SPI 0.9495 < 0.95' });
+    expect(evmLevel('CPI', 0.8496, [0.95, 0.85])).toEqual({ value: 'red', reason: 'CPI 0.8496 < 0.85' });
   });
 });
 

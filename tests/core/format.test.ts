@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dayFromParts } from '../../src/core/dates.ts';
-import { describeFiscalYear, fiscalYearLabel, formatPeriod, formatDate as formatDateNb, formatDaysAgo, formatDay as formatDayNb, formatMoney, formatMoneyCompact, formatNumber, formatPercent, formatQuarter as formatQuarterNb, formulaNumber, moneyFigure } from '../../src/core/format.ts';
+import { describeFiscalYear, fiscalYearLabel, formatPeriod, formatDate as formatDateNb, formatDaysAgo, formatDay as formatDayNb, formatMoney, formatIndex, formatMoneyCompact, formatNumber, formatPercent, formatQuarter as formatQuarterNb, formulaNumber, moneyFigure } from '../../src/core/format.ts';
 
 describe('formatMoneyCompact', () => {
   it.each([
@@ -103,6 +103,19 @@ describe('negative figures', () => {
     expect(formatMoney(-0.4, 'GBP')).toBe('£0');
     expect(formatNumber(-0.001)).toBe('0');
     expect(formatPercent(-0.00001)).toBe('0%');
+  });
+});
+
+describe('formatIndex', () => {
+  it('reads two decimals, and more (up to four) only where two would round onto or across a threshold', () => {
+    expect(formatIndex(0.9495)).toBe('0.95');
+    expect(formatIndex(0.9495, [0.95, 0.85])).toBe('0.9495');
+    expect(formatIndex(0.94951, [0.95, 0.85])).toBe('0.9495');
+    expect(formatIndex(0.99999, [1])).toBe('1'); // four decimals still round onto it: the limit
+    expect(formatIndex(0.951, [0.95, 0.85])).toBe('0.95');
+    expect(formatIndex(0.727, [0.95, 0.85])).toBe('0.73');
+    expect(formatIndex(0.846, [0.95, 0.85])).toBe('0.846');
+    expect(formatIndex(undefined, [0.95])).toBe('—');
   });
 });
 

@@ -55,7 +55,7 @@ describe('project page', () => {
     expect(page.earnedValue!.curve?.rows).toHaveLength(4);
     expect(page.summary.evmHints).toEqual([
       { dimension: 'schedule', value: 'amber', reason: 'SPI 0.64 < 0.7' },
-      { dimension: 'budget', value: 'red', reason: 'CPI 0.727 < 0.85' },
+      { dimension: 'budget', value: 'red', reason: 'CPI 0.73 < 0.85' },
     ]);
     // Budget health stays the contract's: variance +25% → red, from the variance, not from CPI.
     expect(page.project.health.budget?.reason).toMatch(/^variance/);

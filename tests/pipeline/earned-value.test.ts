@@ -70,7 +70,7 @@ describe('earned value, internal audience', () => {
     expect(ev.figures.eac!.formula).toBe('BAC / CPI = BAC × AC / EV = 100 × 55 / 40 = 137.5');
     // Default thresholds [0.95, 0.85]: both below the red level.
     expect(ev.hint.schedule).toEqual({ value: 'red', reason: 'SPI 0.64 < 0.85' });
-    expect(ev.hint.budget).toEqual({ value: 'red', reason: 'CPI 0.727 < 0.85' });
+    expect(ev.hint.budget).toEqual({ value: 'red', reason: 'CPI 0.73 < 0.85' });
     // The hint does not touch the computed health.
     expect(s.model.byId.projects.get('worked')!.health.budget).toBeUndefined();
   });
