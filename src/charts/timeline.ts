@@ -449,9 +449,10 @@ export function groupIntoLanes(model: PortfolioModel, projects: readonly Project
 }
 
 
-/** Path data of a diamond centred on (x, y) with half-diagonal r. */
+/** Path data of a diamond centred on (x, y) with half-diagonal r: relative steps after the top corner (shorter; one repeats per milestone). */
 export function diamond(x: number, y: number, r: number): string {
-  return `M${round(x)} ${round(y - r)}L${round(x + r)} ${round(y)}L${round(x)} ${round(y + r)}L${round(x - r)} ${round(y)}Z`;
+  const d = round(r);
+  return `M${round(x)} ${round(y - r)}l${d} ${d}-${d} ${d}-${d}-${d}z`;
 }
 
 function healthText(p: ProjectView): string {
