@@ -465,6 +465,9 @@ function healthText(p: ProjectView): string {
   return `${humanize(overall)}${reasons.length ? ` (${reasons.join('; ')})` : ''}`;
 }
 
+/** Above this many charted projects, each lane is drawn as one summary row (collapseAt's default). */
+export const COLLAPSE_AT = 500;
+
 /** The one-lane timeline of some projects by id (a program's, goal's or team's record page); unknown ids are ignored. */
 export function projectsTimeline(model: PortfolioModel, ids: readonly string[]): TimelineView {
   const projects = ids.map((id) => model.byId.projects.get(id)).filter((p): p is ProjectView => p !== undefined);
@@ -484,7 +487,7 @@ export function buildTimeline(model: PortfolioModel, projects: readonly ProjectV
   const grouping = options.grouping ?? 'program';
   const width = options.width ?? 1100;
   const labelWidth = options.labelWidth ?? 260;
-  const collapseAt = options.collapseAt ?? 500;
+  const collapseAt = options.collapseAt ?? COLLAPSE_AT;
   const showMilestones = options.milestones ?? true;
   const showArrows = options.arrows ?? true;
   const fy = model.settings.fiscal_year_start;
