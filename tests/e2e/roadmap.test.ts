@@ -269,6 +269,7 @@ describe.skipIf(skipBrowserTests)('roadmap pages in Chromium (example, public)',
           footer: (document.querySelector('.site-footer') as HTMLElement).innerText.trim(),
           block: getComputedStyle(document.querySelector('.chart-block')!).breakInside,
           svgHeight: svg.height,
+          namesHeight: document.querySelector('svg.timeline-names')!.getBoundingClientRect().height,
         };
       });
       expect(m.overflow).toBe(0);
@@ -283,6 +284,8 @@ describe.skipIf(skipBrowserTests)('roadmap pages in Chromium (example, public)',
       // Legend and chart kept together, the chart shrunk to fit a sheet (150 mm ≈ 567 px).
       expect(m.block).toBe('avoid');
       expect(m.svgHeight).toBeLessThanOrEqual(567);
+      // The names shrink with the plot: their rows stay level with the bars (a cap on the plot alone left them 772 px high).
+      expect(Math.abs(m.namesHeight - m.svgHeight)).toBeLessThanOrEqual(1);
       const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
       // landscape: the first page's MediaBox is wider than tall
       const box = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(pdf.toString('latin1'));
