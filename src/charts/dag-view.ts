@@ -57,7 +57,11 @@ export interface DiagramEdge {
   /** Colour class: the dependency kind, or `conflict`. */
   tone: string;
   dash?: string;
+  /** The dash's class (the page's CSS draws `dash` from it): `ss` start to start, `ff` finish to finish; none solid. */
+  dashClass?: 'ss' | 'ff';
   strokeWidth: number;
+  /** The arrowhead at the path's end (edges end level, into a box's left side), as its own path: no marker per tone in every diagram. */
+  head: string;
   critical: boolean;
   conflict: boolean;
   /** What the edge's label says (days late, or a count in the program overview), drawn or not. */
@@ -73,10 +77,8 @@ export interface Diagram {
   height: number;
   nodes: DiagramNode[];
   edges: DiagramEdge[];
-  /** Edge tones in use, sorted: one arrowhead marker each. */
+  /** Edge tones in use, sorted. */
   tones: string[];
-  /** The arrowhead (in marker units), shared by every tone. */
-  arrow: typeof ARROW;
   /** Legend entries present in this diagram. */
   kinds: string[];
   types: string[];
@@ -102,8 +104,16 @@ const EDGE_THIN = 1.5;
 /** Legend swatches for edges: a short line, thick for conflicts like the arrows, otherwise a little heavier than an arrow so its colour shows. */
 export const LEGEND_LINE = { width: 34, height: 10, x1: 0, x2: 34, y: 5, conflictWidth: EDGE_THICK, strokeWidth: 2 } as const;
 
-/** Arrowhead marker: a triangle in a 10 × 10 box, its tip at the path's end. */
-export const ARROW = { viewBox: '0 0 10 10', refX: 9, refY: 5, width: 9, height: 9, path: 'M0,0 L10,5 L0,10 z' } as const;
+/** Arrowhead: a triangle 9 wide and 9 high pointing right, its tip 0.9 past the path's end (as the marker it replaces drew it). */
+export const ARROW = { length: 9, half: 4.5, overshoot: 0.9 } as const;
+const DASH_CLASS: Record<string, 'ss' | 'ff' | undefined> = { 'start-to-start': 'ss', 'finish-to-finish': 'ff' };
+
+/** The arrowhead's path for an edge ending level at (x, y): heading right, or left (`dir` -1) for an edge reversed to break a cycle. */
+export function arrowHead(x: number, y: number, dir: 1 | -1 = 1): string {
+  const r = (n: number) => Math.round(n * 10) / 10;
+  const l = dir * ARROW.length;
+  return `M${r(x + dir * ARROW.overshoot - l)},${r(y - ARROW.half)}l${l},${ARROW.half}${dir < 0 ? ' ' : ''}${-l},${ARROW.half}z`;
+}
 
 const healthText = (h: NodeHealth) => (h === 'none' ? 'No health data' : `${humanize(h)} health`);
 const pathOf = line().curve(curveBumpX);
@@ -201,7 +211,9 @@ function draw(sortedNodes: NodeSpec[], texts: Map<string, NodeText>, pairs: Edge
       d: pathOf(pts) ?? '',
       tone: conflict ? 'conflict' : main.kind,
       dash: TYPE_DASH[main.type],
+      dashClass: DASH_CLASS[main.type],
       strokeWidth: conflict || critical ? EDGE_THICK : EDGE_THIN,
+      head: arrowHead(pts.at(-1)![0], pts.at(-1)![1], pts.length > 1 && pts.at(-1)![0] < pts.at(-2)![0] ? -1 : 1),
       critical,
       conflict,
       labelText,
@@ -228,7 +240,6 @@ function draw(sortedNodes: NodeSpec[], texts: Map<string, NodeText>, pairs: Edge
     nodes: outNodes,
     edges: outEdges,
     tones: [...new Set(outEdges.map((e) => e.tone))].sort(),
-    arrow: ARROW,
     kinds: DEPENDENCY_KINDS.filter((k) => edges.some((e) => e.kind === k && !e.conflict)),
     types: DEPENDENCY_TYPES.filter((t) => edges.some((e) => e.type === t)),
     hasConflict: edges.some((e) => e.conflict),

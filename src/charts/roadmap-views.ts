@@ -9,7 +9,7 @@ import { compareCodeUnits as cmp, compareTitles, formatDate, formatDay, formatDa
 import type { PortfolioModel, ProjectView } from '../core/model.ts';
 import { STATUSES, type Status } from '../core/schema.ts';
 import { addQuarters, quarterBounds, round, textWidth, timeAxis, truncate, type AxisBand } from './time-scale.ts';
-import type { MilestoneState } from './timeline.ts';
+import { diamond, type MilestoneState } from './timeline.ts';
 import { lineBox, textBox } from './label-boxes.ts';
 import { layoutMarkers, markerKinds, type ChartMarker } from './markers.ts';
 
@@ -265,10 +265,10 @@ export function milestoneStrip(model: PortfolioModel, p: ProjectView, width = 72
       done: !!m.done,
       state,
       x,
-      path: `M${x} ${lineY - 6}L${round(x + 6)} ${lineY}L${x} ${lineY + 6}L${round(x - 6)} ${lineY}Z`,
+      path: diamond(x, lineY, 6),
       baselineX: bx,
       cross: state === 'late' ? { x1: x - STRIP_LATE_CROSS, x2: x + STRIP_LATE_CROSS } : undefined,
-      baselinePath: bx !== undefined ? `M${bx} ${lineY - 4}L${round(bx + 4)} ${lineY}L${bx} ${lineY + 4}L${round(bx - 4)} ${lineY}Z` : undefined,
+      baselinePath: bx !== undefined ? diamond(bx, lineY, 4) : undefined,
       labelX: round(anchor === 'middle' ? x : anchor === 'start' ? Math.max(2, x - 4) : Math.min(width - 2, x + 4)),
       labelY: lineY + 22 + row * 15,
       anchor,

@@ -227,9 +227,9 @@ export function defaultWindow(asOfDay: Day, fiscalYearStart: number): { from: Da
   return { from: quarterBounds(a.fy, a.q, fiscalYearStart).first, to: quarterBounds(b.fy, b.q, fiscalYearStart).last };
 }
 
-/** Two decimals: enough for SVG and stable across platforms. */
+/** One decimal: a tenth of a pixel is below what a screen shows, stable across platforms, and short in the markup. */
 export function round(n: number): number {
-  return Math.round(n * 100) / 100;
+  return Math.round(n * 10) / 10;
 }
 
 /**

@@ -449,9 +449,10 @@ export function groupIntoLanes(model: PortfolioModel, projects: readonly Project
 }
 
 
-/** Path data of a diamond centred on (x, y) with half-diagonal r. */
+/** Path data of a diamond centred on (x, y) with half-diagonal r: relative steps after the top corner (shorter; one repeats per milestone). */
 export function diamond(x: number, y: number, r: number): string {
-  return `M${round(x)} ${round(y - r)}L${round(x + r)} ${round(y)}L${round(x)} ${round(y + r)}L${round(x - r)} ${round(y)}Z`;
+  const d = round(r);
+  return `M${round(x)} ${round(y - r)}l${d} ${d}-${d} ${d}-${d}-${d}z`;
 }
 
 function healthText(p: ProjectView): string {
@@ -463,6 +464,9 @@ function healthText(p: ProjectView): string {
     .map((h) => h!.reason);
   return `${humanize(overall)}${reasons.length ? ` (${reasons.join('; ')})` : ''}`;
 }
+
+/** Above this many charted projects, each lane is drawn as one summary row (collapseAt's default). */
+export const COLLAPSE_AT = 500;
 
 /** The one-lane timeline of some projects by id (a program's, goal's or team's record page); unknown ids are ignored. */
 export function projectsTimeline(model: PortfolioModel, ids: readonly string[]): TimelineView {
@@ -483,7 +487,7 @@ export function buildTimeline(model: PortfolioModel, projects: readonly ProjectV
   const grouping = options.grouping ?? 'program';
   const width = options.width ?? 1100;
   const labelWidth = options.labelWidth ?? 260;
-  const collapseAt = options.collapseAt ?? 500;
+  const collapseAt = options.collapseAt ?? COLLAPSE_AT;
   const showMilestones = options.milestones ?? true;
   const showArrows = options.arrows ?? true;
   const fy = model.settings.fiscal_year_start;

@@ -5,7 +5,9 @@
  * /scorecard/goals/ID/); (teams) the utilization heatmap.
  */
 import { progressBar, type ProgressBar } from '../charts/progress.ts';
-import { projectsTimeline, type TimelineView } from '../charts/timeline.ts';
+import { COLLAPSE_AT, isScheduled, projectsTimeline, type TimelineView } from '../charts/timeline.ts';
+import { worstFirst } from './lists.ts';
+import { LIST_CAP } from './paging.ts';
 import { embedRef, type TimelineEmbed } from './embeds.ts';
 import { benefitRealization } from '../core/budget.ts';
 import { formatCount, formatPercent, formatYears, formulaNumber } from '../core/format.ts';
@@ -90,21 +92,43 @@ const recordSections = (shown: Partial<Record<RecordSectionKey, boolean>>): Reco
 
 const hasBody = (r: { body: string }) => r.body.trim() !== '';
 
+/**
+ * A record page's timeline: at most LIST_CAP projects drawn, the worst health
+ * first (then the soonest end); the page's project table lists every project.
+ * Above COLLAPSE_AT the chart is one summary row of them all, so nothing is
+ * left off. `more` counts the charted projects left off; `charted` is the whole count.
+ */
+export function recordTimeline(model: PortfolioModel, ids: readonly string[], cap = LIST_CAP): { timeline: TimelineView; more: number; charted: number } {
+  const scheduled = projectsOf(model, ids).filter(isScheduled);
+  if (scheduled.length <= cap || scheduled.length > COLLAPSE_AT) {
+    const timeline = projectsTimeline(model, ids);
+    return { timeline, more: 0, charted: timeline.charted };
+  }
+  const keep = new Set(scheduled.toSorted(worstFirst).slice(0, cap).map((p) => p.id));
+  const drawn = new Set(scheduled.map((p) => p.id));
+  // Undated projects stay in: the chart's note counts them.
+  const timeline = projectsTimeline(model, ids.filter((id) => keep.has(id) || !drawn.has(id)));
+  return { timeline, more: scheduled.length - keep.size, charted: scheduled.length };
+}
+
 /** What program and goal pages share: the projects rolled up, their mini timeline, the scoped scorecard's summary. */
 interface RollUpParts {
   projects: ProjectView[];
   timeline: TimelineView;
+  /** Charted projects the timeline leaves off (recordTimeline); the table lists them. */
+  timelineMore: number;
   /** The timeline as a file to embed elsewhere, when it has one. */
   embed?: Pick<TimelineEmbed, 'path' | 'label'>;
   scorecard?: ScorecardSummary;
 }
 
 function rollUpParts(model: PortfolioModel, scorecards: Scorecards, scope: ScorecardScope, ids: readonly string[], title: string): RollUpParts {
-  const timeline = projectsTimeline(model, ids);
+  const { timeline, more, charted } = recordTimeline(model, ids);
   return {
     projects: projectsOf(model, ids),
     timeline,
-    embed: embedRef(scope.kind === 'program' ? 'programs' : 'goals', scope.id, title, timeline.charted),
+    timelineMore: more,
+    embed: embedRef(scope.kind === 'program' ? 'programs' : 'goals', scope.id, title, charted),
     scorecard: scorecardSummary(model, scorecardView(model, scorecards, scope), scope.kind, scope.id),
   };
 }
@@ -198,6 +222,8 @@ export interface TeamPage extends RecordSections {
   team: TeamView;
   projects: ProjectView[];
   timeline: TimelineView;
+  /** Charted projects the timeline leaves off (recordTimeline); the table lists them. */
+  timelineMore: number;
   embed?: Pick<TimelineEmbed, 'path' | 'label'>;
   /** The team's utilization by quarter; absent without demand or capacity. */
   heatmap?: HeatmapBlock;
@@ -206,7 +232,7 @@ export interface TeamPage extends RecordSections {
 export function teamPage(model: PortfolioModel, id: string): TeamPage {
   const team = recordOf(model.byId.teams, 'team', id);
   const projects = projectsOf(model, team.projects);
-  const timeline = projectsTimeline(model, team.projects);
+  const { timeline, more: timelineMore, charted } = recordTimeline(model, team.projects);
   const heatmap = team.utilization?.length ? heatmapBlock(model, [{ team: team.id, label: team.record.title, cells: team.utilization }]) : undefined;
   const sections = recordSections({
     capacity: (team.record.capacity?.length ?? 0) > 0,
@@ -215,7 +241,7 @@ export function teamPage(model: PortfolioModel, id: string): TeamPage {
     projects: projects.length > 0,
     notes: hasBody(team),
   });
-  return { team, projects, timeline, embed: embedRef('teams', id, team.record.title, timeline.charted), heatmap, ...sections };
+  return { team, projects, timeline, timelineMore, embed: embedRef('teams', id, team.record.title, charted), heatmap, ...sections };
 }
 
 export interface ScopedScorecardPage {

@@ -3,6 +3,7 @@
  * grouping, each showing the default window around the as-of day; and
  * /roadmap/whole-span/, by program over the data's whole range.
  */
+import { printSlices, type PrintSlices } from '../charts/timeline-print.ts';
 import { roadmapSummary, type RoadmapSummary } from '../charts/roadmap-views.ts';
 import { roadmapEmbedRef, type TimelineEmbed } from './embeds.ts';
 import { buildTimeline, GROUPINGS, type Grouping, type TimelineView } from '../charts/timeline.ts';
@@ -38,6 +39,8 @@ export interface RoadmapPage {
   wholeSpanPath: string;
   /** /roadmap/timeline.svg, offered on the page that draws the same chart (by program, default window). */
   embed?: Pick<TimelineEmbed, 'path' | 'label'>;
+  /** A chart taller than wide prints in slices of whole rows, each under the axis; one no taller than wide is shrunk onto one sheet. */
+  print?: PrintSlices;
 }
 
 export const WHOLE_SPAN_PATH = '/roadmap/whole-span/';
@@ -74,5 +77,6 @@ export function roadmapPage(model: PortfolioModel, grouping: RoadmapGrouping, sp
     span,
     wholeSpanPath: WHOLE_SPAN_PATH,
     embed: grouping === 'program' && span === 'window' ? roadmapEmbedRef(model) : undefined,
+    print: view.height > view.width ? printSlices(view) : undefined,
   };
 }

@@ -22,12 +22,15 @@ const PAGE_BUDGET = 400 * 1024;
  */
 const DIST_BUDGET = 6 * 9_541_091;
 /**
- * Until the target is met, the output may not grow: 91,851,101 bytes measured (2,194 pages), plus 2%,
- * plus two files the issues ask every build to write: /portfolio.xml, the MS Project export (issue 21),
- * 3,265,968 bytes at 2,000 projects; and the embeddable timeline SVGs (issue 19), 4,492,183 bytes in
- * 54 files. The pages themselves shrank by 0.65 MB while gaining dependency arrows.
+ * Until the target is met, the output may not grow: 94,382,527 bytes measured (December 2026, issue 16's
+ * size work: coordinates to one decimal, shorter diamonds and dependency-diagram markup, record timelines
+ * capped at 50 projects; the roadmap's print slices), plus 2%. The floor without removing content is
+ * above the target: the exports (portfolio.json 8.5 MB, portfolio.xml 3.3, milestones.ics 2.8,
+ * portfolio.csv 0.9), Pagefind (4.7) and the embeddable timelines (4.2) are 24.3 MB, and the 1,946
+ * project pages 39.4 MB (20.2 KB each, 9.3 KB of it the dependency section: the two-step diagram, its
+ * legend, Mermaid source and tables): 63.7 MB before any other page.
  */
-const DIST_CEILING = 93_700_000 + 3_270_000 + 4_500_000;
+const DIST_CEILING = 96_280_000;
 
 let outDir: string;
 let sizes: { path: string; bytes: number }[];
@@ -77,8 +80,8 @@ describe(`page weight at ${RECORDS} projects`, () => {
     expect(overdue.body).toContain(`<a href="/projects/list/overdue/">all ${overdue.total} overdue projects</a>`);
   });
 
-  // Known gap, kept visible: the output is ~9.6 × plain Astro. It.fails passes while over the target and
-  // fails once the site fits: then make it a plain `it` and drop DIST_CEILING.
+  // Known gap, kept visible: the output is ~9.9 × plain Astro (see DIST_CEILING for where the bytes are).
+  // It.fails passes while over the target and fails once the site fits: then make it a plain `it` and drop DIST_CEILING.
   it.fails(`the output folder within 6 × plain Astro (${(DIST_BUDGET / 1e6).toFixed(1)} MB): not met yet`, () => {
     expect(sizes.length).toBeGreaterThan(0);
     expect(total(), `dist ${(total() / 1e6).toFixed(1)} MB; largest: ${largest()}`).toBeLessThanOrEqual(DIST_BUDGET);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  arrowHead,
   DIAGRAM_LIMIT,
   connectedProjects,
   crossProgramEdges,
@@ -48,6 +49,19 @@ describe('dependency diagrams on named fixtures', () => {
     expect(f.edges.map((e) => e.tone)).toEqual(['other', 'conflict', 'other']); // x has 9 days of slack; y (training) is late, so it is drawn as a conflict
     expect(f.edges[2].dash).toBe('2 3');
     expect(f.edges[1].label?.text).toBe('10 d late'); // y ends 03-20, sink starts 03-10
+  });
+
+  it('draws each arrowhead at the end of its edge, pointing the way the edge runs (a reversed edge of a cycle: left)', () => {
+    expect(arrowHead(100, 50)).toBe('M91.9,45.5l9,4.5-9,4.5z');
+    expect(arrowHead(100, 50, -1)).toBe('M108.1,45.5l-9,4.5 9,4.5z');
+    for (const projects of Object.values(FIXTURES))
+      for (const e of portfolioDiagram(model(projects)).edges) {
+        const end = e.d.match(/([\d.]+),([\d.]+)$/)!.map(Number);
+        const [x, y] = e.head.match(/^M([\d.-]+),([\d.-]+)l(-?9)/)!.slice(1).map(Number);
+        const tip = x! + (e.head.includes('l-9') ? -9 : 9);
+        expect(Math.abs(tip - end[1]!), e.d).toBeCloseTo(0.9, 5);
+        expect(y! + 4.5).toBeCloseTo(end[2]!, 5);
+      }
   });
 
   it('disconnected: only projects with dependencies are drawn', () => {

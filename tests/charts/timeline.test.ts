@@ -95,7 +95,7 @@ describe('buildTimeline (fixture northwind-mini, as-of 2026-11-15)', () => {
       ['Public launch', 'open', 21],
     ]);
     expect(ms[2].tooltip).toBe('Public launch: 29\u00a0Jan\u00a02027; open; baseline 8\u00a0Jan\u00a02027, moved +21 days');
-    expect(ms[0].path).toMatch(/^M[\d.]+ [\d.]+L[\d.]+ [\d.]+L[\d.]+ [\d.]+L[\d.]+ [\d.]+Z$/);
+    expect(ms[0].path).toMatch(/^M[\d.]+ [\d.]+l([\d.]+) \1-\1 \1-\1-\1z$/); // a diamond: the top corner, then relative steps
     // a cancelled project's unfinished milestone is not "late"
     expect(bars.get('tablets')!.milestones[0].state).toBe('open');
     // its health is the one it has everywhere else (the contract's: schedule red once the end has passed)

@@ -8,14 +8,15 @@
  * the list by quarter replaces the chart. The embeddable /roadmap/timeline.svg
  * is one self-contained SVG document that, shown through <img> (as a README,
  * a wiki or a slide shows it), draws the same pixels as the page's chart,
- * light and dark.
+ * light and dark. A roadmap taller than wide (2,000 projects) prints in slices
+ * of whole rows under a repeated axis.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { assertBuilt, buildSite, readText } from '../support/build-site.ts';
-import { EXAMPLE } from '../support/shared-builds.ts';
+import { assertBuilt, buildRoot, buildSite, readText } from '../support/build-site.ts';
+import { EXAMPLE, SYNTHETIC_RECORDS, syntheticContent } from '../support/shared-builds.ts';
 import { launchBrowser, skipBrowserTests } from '../support/browser.ts';
 import { visit } from '../support/crawl.ts';
 import { serve, type Served } from '../../src/io/static-server.ts';
@@ -268,6 +269,7 @@ describe.skipIf(skipBrowserTests)('roadmap pages in Chromium (example, public)',
           footer: (document.querySelector('.site-footer') as HTMLElement).innerText.trim(),
           block: getComputedStyle(document.querySelector('.chart-block')!).breakInside,
           svgHeight: svg.height,
+          namesHeight: document.querySelector('svg.timeline-names')!.getBoundingClientRect().height,
         };
       });
       expect(m.overflow).toBe(0);
@@ -282,6 +284,8 @@ describe.skipIf(skipBrowserTests)('roadmap pages in Chromium (example, public)',
       // Legend and chart kept together, the chart shrunk to fit a sheet (150 mm ≈ 567 px).
       expect(m.block).toBe('avoid');
       expect(m.svgHeight).toBeLessThanOrEqual(567);
+      // The names shrink with the plot: their rows stay level with the bars (a cap on the plot alone left them 772 px high).
+      expect(Math.abs(m.namesHeight - m.svgHeight)).toBeLessThanOrEqual(1);
       const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
       // landscape: the first page's MediaBox is wider than tall
       const box = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(pdf.toString('latin1'));
@@ -332,4 +336,80 @@ describe.skipIf(skipBrowserTests)('roadmap pages in Chromium (example, public)',
       }
     });
   }
+});
+
+// A roadmap taller than wide (the 2,000-project portfolio the page-weight test builds): on paper it runs on in
+// slices of whole rows, each under its own copy of the axis, each within an A4 landscape sheet, drawn in the
+// chart's colours (the copies are <use> of the chart: unstyled copies would fill black).
+describe.skipIf(skipBrowserTests)('printing a tall roadmap (2,000 projects)', () => {
+  let browser: Browser;
+  let served: Served;
+
+  prepare(async () => {
+    browser = await launchBrowser();
+    served = await serve(assertBuilt(await buildSite({ content: syntheticContent(buildRoot(), SYNTHETIC_RECORDS) })).outDir);
+  });
+
+  afterAll(async () => {
+    await served?.close();
+    await browser?.close();
+  });
+
+  it('prints in slices that each fit a sheet and repeat the axis, the chart itself out of the flow', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    try {
+      await page.goto(`${served.url}roadmap/`);
+      expect(await page.locator('.print-slices').isVisible()).toBe(false); // on screen: the chart only
+      await page.emulateMedia({ media: 'print' });
+      // A4 landscape at 10 mm margins: 277 × 190 mm ≈ 1047 × 718 CSS px.
+      await page.setViewportSize({ width: 1047, height: 718 });
+      const m = await page.evaluate(() => {
+        const view = (svg: Element) => svg.getAttribute('viewBox')!.split(' ').map(Number);
+        const slices = [...document.querySelectorAll('.print-slices .ps')];
+        return {
+          chartHeight: document.querySelector('.timeline-chart')!.getBoundingClientRect().height,
+          plotHeight: Number(document.querySelector('svg.timeline-svg')!.getAttribute('height')),
+          heights: slices.map((s) => s.getBoundingClientRect().height),
+          axes: slices.map((s) => view(s.children[0]!)),
+          bodies: slices.map((s) => view(s.children[1]!)),
+          uses: slices.map((s) => [...s.querySelectorAll('use')].map((u) => u.getAttribute('href'))),
+          legendBreak: getComputedStyle(document.querySelector('.chart-block > .legend')!).breakAfter,
+        };
+      });
+      expect(m.chartHeight).toBeLessThanOrEqual(1);
+      expect(m.heights.length).toBeGreaterThan(2);
+      for (const h of m.heights) expect(h).toBeLessThanOrEqual(718);
+      const axisHeight = m.axes[0]![3]!;
+      for (const a of m.axes) expect(a).toEqual([0, 0, 1100, axisHeight]);
+      // The bodies tile the chart below the axis, top to bottom.
+      expect(m.bodies[0]![1]).toBe(axisHeight);
+      for (let i = 1; i < m.bodies.length; i += 1) expect(m.bodies[i]![1]).toBeCloseTo(m.bodies[i - 1]![1]! + m.bodies[i - 1]![3]!, 5);
+      expect(m.bodies.at(-1)![1]! + m.bodies.at(-1)![3]!).toBeCloseTo(m.plotHeight, 5);
+      for (const u of m.uses) expect(u).toEqual(['#roadmap-pn', '#roadmap-pp', '#roadmap-pn', '#roadmap-pp']);
+      expect(m.legendBreak).toBe('avoid');
+      // Drawn in the chart's colours: the health fills (pale red, amber and green), almost nothing black.
+      const shot = await page.locator('.print-slices .ps').nth(1).screenshot();
+      const colours = await page.evaluate(async (b64) => {
+        const img = new Image();
+        img.src = `data:image/png;base64,${b64}`;
+        await img.decode();
+        const c = document.createElement('canvas');
+        [c.width, c.height] = [img.naturalWidth, img.naturalHeight];
+        const ctx = c.getContext('2d')!;
+        ctx.drawImage(img, 0, 0);
+        const d = ctx.getImageData(0, 0, c.width, c.height).data;
+        let black = 0;
+        let tinted = 0;
+        for (let i = 0; i < d.length; i += 4) {
+          if (d[i]! < 40 && d[i + 1]! < 40 && d[i + 2]! < 40) black += 1;
+          if (Math.max(d[i]!, d[i + 1]!, d[i + 2]!) - Math.min(d[i]!, d[i + 1]!, d[i + 2]!) > 30) tinted += 1;
+        }
+        return { black: black / (d.length / 4), tinted: tinted / (d.length / 4) };
+      }, shot.toString('base64'));
+      expect(colours.black).toBeLessThan(0.02);
+      expect(colours.tinted).toBeGreaterThan(0.05);
+    } finally {
+      await page.close();
+    }
+  }, 120_000);
 });

@@ -128,3 +128,35 @@ describe('scorecard page data', () => {
     expect(withheldSections(scorecards.visible)).toEqual(['budget', 'scores', 'capacity demand', 'risks', 'benefits', 'decisions', 'change requests']);
   });
 });
+
+describe('a record page draws at most LIST_CAP projects on its timeline, the worst health first', () => {
+  // 56 dated projects of team "big": p00–p04 ended before the as-of day and are still open (overdue: red); one without dates.
+  const many = Array.from({ length: 56 }, (_, i) => {
+    const id = `p${String(i).padStart(2, '0')}`;
+    return project(id, { program: 'wide', teams: ['big'], start: '2026-01-01', end: i < 5 ? '2026-03-31' : `2027-${String((i % 12) + 1).padStart(2, '0')}-28` });
+  });
+  const input = portfolio({
+    settings: settings({ as_of: '2026-05-15' }),
+    programs: [program('wide'), program('small')],
+    teams: [team('big')],
+    projects: [...many, project('undated', { program: 'wide', teams: ['big'] }), project('s1', { program: 'small', start: '2026-01-01', end: '2026-12-31' })],
+  });
+  const { model, scorecards } = siteFromInput(loadSettings({ ROADMAP_AUDIENCE: 'internal' }, '/p'), input, { now: new Date('2026-05-15') });
+
+  it('a team of 56 dated projects: 50 drawn, the 5 red ones among them, 6 more in the table; the undated one still counted', () => {
+    const page = teamPage(model, 'big');
+    expect(page.projects).toHaveLength(57);
+    expect(page.timeline.charted).toBe(50);
+    expect(page.timelineMore).toBe(6);
+    const drawn = page.timeline.lanes.flatMap((l) => l.bars.map((b) => b.id));
+    for (const red of ['p00', 'p01', 'p02', 'p03', 'p04']) expect(drawn).toContain(red);
+    expect(page.timeline.unscheduled.map((u) => u.id)).toEqual(['undated']);
+    expect(page.embed?.path).toBe('/teams/big/timeline.svg'); // 56 ≤ EMBED_MAX_PROJECTS: the file has the whole chart
+  });
+
+  it('a program page caps the same way; a small one draws all', () => {
+    expect(programPage(model, scorecards, 'wide').timelineMore).toBe(6);
+    const small = programPage(model, scorecards, 'small');
+    expect([small.timeline.charted, small.timelineMore]).toEqual([1, 0]);
+  });
+});
