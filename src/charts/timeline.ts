@@ -304,6 +304,8 @@ export interface TimelineOptions {
   window?: boolean;
   /** Draw dependency arrows (default true). */
   arrows?: boolean;
+  /** With grouping 'none': how many projects the chart stands for when it draws only some ("Projects (50 of 77)"). */
+  ofTotal?: number;
 }
 
 const ROW = 24;
@@ -469,9 +471,9 @@ function healthText(p: ProjectView): string {
 export const COLLAPSE_AT = 500;
 
 /** The one-lane timeline of some projects by id (a program's, goal's or team's record page); unknown ids are ignored. */
-export function projectsTimeline(model: PortfolioModel, ids: readonly string[]): TimelineView {
+export function projectsTimeline(model: PortfolioModel, ids: readonly string[], ofTotal?: number): TimelineView {
   const projects = ids.map((id) => model.byId.projects.get(id)).filter((p): p is ProjectView => p !== undefined);
-  return buildTimeline(model, projects, { grouping: 'none' });
+  return buildTimeline(model, projects, { grouping: 'none', ofTotal });
 }
 
 /** Whether a project can be drawn: it needs both a start and an end. */
@@ -587,7 +589,8 @@ export function buildTimeline(model: PortfolioModel, projects: readonly ProjectV
     const sorted = draft.projects.sort(
       (a, b) => a.startDay! - b.startDay! || a.endDay! - b.endDay! || cmp(a.id, b.id),
     );
-    const fullLabel = `${draft.label} (${sorted.length})`;
+    const ofTotal = grouping === 'none' && options.ofTotal !== undefined && options.ofTotal > sorted.length ? ` of ${options.ofTotal}` : '';
+    const fullLabel = `${draft.label} (${sorted.length}${ofTotal})`;
     // Lane headings are bold: up to 20% wider than the per-character estimate.
     const laneLabel = wrapText(fullLabel, (labelWidth - LANE_LABEL_X - 6) / 1.2, FONT + 1);
     const head = laneLabel.lines.length > 1 ? LANE_HEAD_TWO : LANE_HEAD;

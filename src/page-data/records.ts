@@ -107,7 +107,7 @@ export function recordTimeline(model: PortfolioModel, ids: readonly string[], ca
   const keep = new Set(scheduled.toSorted(worstFirst).slice(0, cap).map((p) => p.id));
   const drawn = new Set(scheduled.map((p) => p.id));
   // Undated projects stay in: the chart's note counts them.
-  const timeline = projectsTimeline(model, ids.filter((id) => keep.has(id) || !drawn.has(id)));
+  const timeline = projectsTimeline(model, ids.filter((id) => keep.has(id) || !drawn.has(id)), scheduled.length);
   return { timeline, more: scheduled.length - keep.size, charted: scheduled.length };
 }
 

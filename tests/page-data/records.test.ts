@@ -148,6 +148,7 @@ describe('a record page draws at most LIST_CAP projects on its timeline, the wor
     expect(page.projects).toHaveLength(57);
     expect(page.timeline.charted).toBe(50);
     expect(page.timelineMore).toBe(6);
+    expect(page.timeline.lanes.map((l) => l.fullLabel)).toEqual(['Projects (50 of 56)']);
     const drawn = page.timeline.lanes.flatMap((l) => l.bars.map((b) => b.id));
     for (const red of ['p00', 'p01', 'p02', 'p03', 'p04']) expect(drawn).toContain(red);
     expect(page.timeline.unscheduled.map((u) => u.id)).toEqual(['undated']);
@@ -158,5 +159,6 @@ describe('a record page draws at most LIST_CAP projects on its timeline, the wor
     expect(programPage(model, scorecards, 'wide').timelineMore).toBe(6);
     const small = programPage(model, scorecards, 'small');
     expect([small.timeline.charted, small.timelineMore]).toEqual([1, 0]);
+    expect(small.timeline.lanes.map((l) => l.fullLabel)).toEqual(['Projects (1)']);
   });
 });
