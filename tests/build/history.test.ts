@@ -7,24 +7,22 @@
  * leaves no trace in any file of the public build.
  */
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeDemo } from '../../scripts/demo-history.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { historyPage } from '../../src/page-data/history.ts';
 import { buildSite as sitePipeline } from '../../src/pipeline/index.ts';
 import { loadSettings } from '../../src/pipeline/settings.ts';
-import { removeTempDirs, tempDir } from '../scripts/run.ts';
-import { assertBuilt, buildSite, listFiles, readText, type BuildResult } from '../support/build-site.ts';
+import { assertBuilt, buildRoot, buildSite, listFiles, readText, type BuildResult } from '../support/build-site.ts';
+import { historyDemo } from '../support/shared-builds.ts';
 
 let repo: string;
 let built: BuildResult;
 
 beforeAll(async () => {
-  repo = tempDir('roadmap-history-demo-');
-  makeDemo(repo);
-  built = assertBuilt(await buildSite({ content: join(repo, 'content'), env: { ROADMAP_HISTORY_CACHE: join(repo, 'cache') } }));
+  // The run's demo repository and its build (tests/support/shared-builds.ts: a whole run builds it ahead).
+  const demo = historyDemo(buildRoot());
+  repo = demo.repo;
+  built = assertBuilt(await buildSite(demo.build));
 }, 300_000);
-
-afterAll(removeTempDirs);
 
 describe('history in a build of the demo repository', () => {
   it('/history/: trends with their tables and the projects that keep slipping, as static HTML', () => {

@@ -12,8 +12,8 @@ import { describe, expect, it } from 'vitest';
 import { assertBuilt, buildSite, listFiles, readText, type BuildResult } from '../support/build-site.ts';
 import { pagefindFiles } from '../support/pagefind.ts';
 import { prepare } from '../support/prepare.ts';
+import { SENTINEL, SENTINEL_INTERNAL } from '../support/shared-builds.ts';
 
-const CONTENT = 'tests/fixtures/sites/scorecard-sentinel';
 const SENTINELS = [
   '7319283',
   '7,319,283',
@@ -71,8 +71,8 @@ describe('scorecard and backlog audiences (sentinel fixture)', () => {
   let pub: BuildResult;
   let internal: BuildResult;
   prepare(async () => {
-    pub = assertBuilt(await buildSite({ content: CONTENT }));
-    internal = assertBuilt(await buildSite({ content: CONTENT, audience: 'internal' }));
+    pub = assertBuilt(await buildSite(SENTINEL));
+    internal = assertBuilt(await buildSite(SENTINEL_INTERNAL));
   });
 
   it('the public build contains no hidden value anywhere in dist/', () => {

@@ -15,7 +15,8 @@ import { dependenciesPage, dependencyGroups } from '../../src/page-data/dependen
 import { compareRevisions, GitContentError } from '../../src/pipeline/compare.ts';
 import { checkContent, modelFromInput } from '../../src/pipeline/index.ts';
 import { loadSettings } from '../../src/pipeline/settings.ts';
-import { removeTempDirs, runScript, tempDir } from '../scripts/run.ts';
+import { main as compareMain } from '../../scripts/compare.ts';
+import { removeTempDirs, runMain, runScript, tempDir } from '../scripts/run.ts';
 import { git as gitIn } from '../support/git.ts';
 
 const git = (cwd: string, ...args: string[]) => gitIn(cwd, args);
@@ -151,7 +152,7 @@ describe('npm run compare', () => {
       write('projects/bravo.md', project('Bravo', 'start: 2026-04-10\nend: 2026-06-30\ndependencies:\n  - { on: nobody }'));
       write('projects/alpha.md', readFileSync(join(content, 'projects/alpha.md'), 'utf8').replace('status: active', 'status: in progress'));
       const comment = join(tempDir('roadmap-comment-'), 'comment.md');
-      const bad = await runScript('compare.ts', ['--base', 'main', '--comment', comment], { env, cwd: repo });
+      const bad = await runMain(compareMain, ['--base', 'main', '--comment', comment], { env, cwd: repo });
       expect(bad.code).toBe(1);
       expect(bad.stdout).toContain('**The content is not valid, so nothing was compared.**');
       expect(bad.stdout).toContain('Head: the working tree:');
@@ -162,7 +163,7 @@ describe('npm run compare', () => {
       git(repo, 'checkout', '-q', '-f', 'main');
     }
 
-    const missing = await runScript('compare.ts', ['--base', 'no-such-branch'], { env });
+    const missing = await runMain(compareMain, ['--base', 'no-such-branch'], { env });
     expect(missing.code).toBe(2);
     expect(missing.stdout).toBe('');
     expect(missing.stderr).toMatch(/^"no-such-branch" is not a commit in the repository .*\n$/);

@@ -14,7 +14,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -126,6 +126,12 @@ function childEnv(options: BuildOptions): NodeJS.ProcessEnv {
   return { ...env, ...options.env };
 }
 
+/** With `ROADMAP_BUILD_LOG=file`, one JSON line per build (options, start, wall ms): to find a run's critical path. */
+function logBuild(options: BuildOptions, started: number, ms: number, code: number): void {
+  const file = process.env.ROADMAP_BUILD_LOG;
+  if (file) appendFileSync(file, `${JSON.stringify({ options, pid: process.pid, started, ms, code })}\n`);
+}
+
 function runAstroBuild(options: BuildOptions, outDir: string): Promise<BuildResult> {
   const started = Date.now();
   return new Promise((resolvePromise, reject) => {
@@ -148,7 +154,9 @@ function runAstroBuild(options: BuildOptions, outDir: string): Promise<BuildResu
     });
     child.on('close', (code, signal) => {
       clearTimeout(timer);
-      resolvePromise({ outDir, stdout, stderr, code: code ?? (signal ? 128 : 1), ms: Date.now() - started });
+      const result = { outDir, stdout, stderr, code: code ?? (signal ? 128 : 1), ms: Date.now() - started };
+      logBuild(options, started, result.ms, result.code);
+      resolvePromise(result);
     });
   });
 }

@@ -6,8 +6,9 @@
  * unit tests instead of keeping test files waiting in turn.
  */
 import { existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { writeSynthetic } from '../../scripts/bench/generate.ts';
+import { makeDemo } from '../../scripts/demo-history.ts';
 import { buildSiteIn, type BuildOptions } from './build-site.ts';
 import { EXAMPLE_IN_PARTS } from './pagefind.ts';
 
@@ -19,6 +20,9 @@ export const HOSTILE_INTERNAL: BuildOptions = { content: 'tests/fixtures/sites/h
 export const GMPP_ICT: BuildOptions = { content: 'scripts/examples/gmpp-ict' };
 /** The example served under a sub-path, as on GitHub Pages: one build for every test of BASE_PATH. */
 export const EXAMPLE_UNDER_BASE: BuildOptions = { content: 'content', basePath: '/roadmap', env: { SITE_URL: 'https://example.github.io/roadmap' } };
+/** The scorecard audience test's fixture (its hidden values are sentinels), both audiences. */
+export const SENTINEL: BuildOptions = { content: 'tests/fixtures/sites/scorecard-sentinel' };
+export const SENTINEL_INTERNAL: BuildOptions = { ...SENTINEL, audience: 'internal' };
 /** The page-weight test's portfolio. */
 export const SYNTHETIC_RECORDS = 2000;
 
@@ -36,6 +40,21 @@ export function syntheticContent(root: string, records: number, seed = 1): strin
   return dir;
 }
 
+/** The history demo repository (npm run demo:history), made once per run in the shared folder, and its build's options. */
+export function historyDemo(root: string): { repo: string; build: BuildOptions } {
+  const repo = join(root, 'history-demo');
+  if (!existsSync(repo)) {
+    const partial = join(mkdtempSync(join(root, 'history-demo-partial-')), 'repo');
+    makeDemo(partial);
+    try {
+      renameSync(partial, repo);
+    } catch {
+      rmSync(dirname(partial), { recursive: true, force: true }); // another worker made it first
+    }
+  }
+  return { repo, build: { content: join(repo, 'content'), env: { ROADMAP_HISTORY_CACHE: join(repo, 'cache') } } };
+}
+
 /** Files whose tests build sites: a run with none of them builds nothing ahead. */
 export const BUILDS_TESTS = /[\\/]tests[\\/](e2e|build)[\\/]/;
 
@@ -47,4 +66,11 @@ export async function prebuild(root: string, stopped: () => boolean): Promise<vo
     await buildSiteIn(root, options);
   }
   if (!stopped()) await buildSiteIn(root, { content: syntheticContent(root, SYNTHETIC_RECORDS) });
+  // One file needs each of these, but the test runner tends to start those files last: built here, while the
+  // lock is free, they are not left to build at the end of the run with little else to run beside them.
+  for (const options of [SENTINEL, SENTINEL_INTERNAL]) {
+    if (stopped()) return;
+    await buildSiteIn(root, options);
+  }
+  if (!stopped()) await buildSiteIn(root, historyDemo(root).build);
 }
