@@ -382,7 +382,8 @@ export function placeArrowLabels(
       tx > px ? [{ text, x: x - 3, anchor: 'end' as const }] : tx < px ? [{ text, x: x + 3, anchor: 'start' as const }] : [{ text, x: tx + 4, anchor: 'start' as const }, { text, x: tx - 4, anchor: 'end' as const }],
     );
     // A stub must say where it comes from: with no room, its label may cross the as-of line (its halo keeps both legible).
-    const placed = placeLabel(candidates, bar.labelY, NOTE_FONT, obstacles, bounds) ?? (a.stub && asOfLine ? placeLabel(candidates, bar.labelY, NOTE_FONT, obstacles.filter((o) => o !== asOfLine), bounds) : undefined);
+    // Measured bold, as drawn (.dep-label): a regular-weight estimate let long stub labels run off the plot's left edge.
+    const placed = placeLabel(candidates, bar.labelY, NOTE_FONT, obstacles, bounds, true) ?? (a.stub && asOfLine ? placeLabel(candidates, bar.labelY, NOTE_FONT, obstacles.filter((o) => o !== asOfLine), bounds, true) : undefined);
     if (!placed) continue;
     a.label = placed;
     obstacles.push(placed.box);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { overlaps, type Box } from '../../src/charts/label-boxes.ts';
+import { overlaps, textBox, type Box } from '../../src/charts/label-boxes.ts';
 import { ARROWS_PER_LANE, freeColumn, routeBoxes, type ArrowRow } from '../../src/charts/timeline-arrows.ts';
 import { buildTimeline, labelBoxes, type TimelineArrow, type TimelineBar, type TimelineView } from '../../src/charts/timeline.ts';
 import { buildModel } from '../../src/core/build-model.ts';
@@ -105,6 +105,12 @@ describe('timeline dependency arrows (fixture dependency-web)', () => {
     expect(undated.label?.text).toBe('from Someday');
     expect(undated.label!.box.x0 < view.asOf.x && undated.label!.box.x1 > view.asOf.x).toBe(true);
     expect(bar('training').waitsOn[0].drawn).toBe('stub');
+  });
+
+  it('measures arrow labels bold, as .dep-label draws them, so a long stub label cannot run off the plot', () => {
+    const labelled = view.lanes.flatMap((l) => l.arrows).filter((a) => a.label);
+    expect(labelled.length).toBeGreaterThan(1);
+    for (const a of labelled) expect(a.label!.box, `${a.from}→${a.to}`).toEqual(textBox(a.label!.text, a.label!.x, a.label!.y, a.label!.anchor, 11, true));
   });
 
   it('keeps milestone names and arrow labels clear of every arrow and of each other', () => {
