@@ -255,7 +255,7 @@ function softMarks(b: TimelineBar): [number, number][] {
   }
   if (b.overdueGap) out.push([b.overdueGap.x, b.overdueGap.x + b.overdueGap.width]);
   if (b.baseline) out.push([b.baseline.x, b.baseline.x + b.baseline.width]);
-  if (b.whisker) out.push([b.whisker.x1, b.whisker.x2]);
+  if (b.whisker) out.push([b.whisker.lead?.x0 ?? b.whisker.x1, b.whisker.x2]);
   return out;
 }
 

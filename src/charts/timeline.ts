@@ -104,8 +104,12 @@ export interface TimelineBar {
   /** The red cap on an overdue bar's end. */
   overdueEnd?: { x: number; y: number; width: number; height: number };
   note?: { text: string; x: number; y: number; anchor: 'start' | 'end' };
-  /** Confidence range (src/core/forecast/): a whisker from the P50 to the P95 end on the bar's centre line, ticks at both ends (a cut end has none); open projects only. */
-  whisker?: { x1: number; x2: number; y: number; path: string };
+  /**
+   * Confidence range (src/core/forecast/): a whisker from the P50 to the P95 end on the bar's centre line, ticks at both
+   * ends (a cut end has none); open projects only. `lead`: a dotted line from the bar's end to a later P50, so a range
+   * far after its bar still reads as that bar's.
+   */
+  whisker?: { x1: number; x2: number; y: number; path: string; lead?: { x0: number; path: string } };
   /** Chevrons on a bar cut by the chart's window: it started before or ends after what is shown. */
   continues: { side: 'before' | 'after'; path: string }[];
   milestones: TimelineMilestone[];
@@ -340,6 +344,8 @@ const OVERDUE_END_W = 3;
 const LATE_CROSS = 2.5;
 /** Half the height of a confidence whisker's end ticks. */
 const WHISKER_TICK = 3;
+/** The narrowest gap between a bar's end and its P50 that gets a dotted lead. */
+const WHISKER_LEAD_MIN = 6;
 /** Milestone names on the bars; the key under a lane. */
 const MS_FONT = 11;
 const KEY_MAX_LINES = 4;
@@ -906,7 +912,10 @@ function layoutBar(
     const tick = `v${2 * WHISKER_TICK}m0 -${WHISKER_TICK}`;
     const start = f.p50Day >= range.from ? `M${x1} ${wy - WHISKER_TICK}${tick}` : `M${x1} ${wy}`;
     const end = f.p95Day <= range.to ? `m0 -${WHISKER_TICK}v${2 * WHISKER_TICK}` : '';
-    whisker = { x1, x2, y: wy, path: `${start}H${x2}${end}` };
+    const barEnd = round(x + width);
+    // A lead only where there is a gap worth bridging (a few pixels read as touching).
+    const lead = f.p50Day >= range.from && x1 - barEnd >= WHISKER_LEAD_MIN ? { x0: barEnd, path: `M${barEnd} ${wy}H${x1}` } : undefined;
+    whisker = { x1, x2, y: wy, path: `${start}H${x2}${end}`, ...(lead ? { lead } : {}) };
   }
 
   const noteParts: string[] = [];
@@ -1052,7 +1061,7 @@ function rowObstacles(milestones: readonly TimelineMilestone[], m: RowMarks): Bo
   if (m.note) obstacles.push(textBox(m.note.text, m.note.x, m.note.y, m.note.anchor, NOTE_FONT, m.overdue));
   if (m.baseline) obstacles.push(lineBox(m.baseline.endX, m.baseline.tickY1, m.baseline.tickY2));
   if (m.overdueGap) obstacles.push({ x0: m.overdueGap.x, y0: m.overdueGap.y, x1: m.overdueGap.x + m.overdueGap.width, y1: m.overdueGap.y + m.overdueGap.height });
-  if (m.whisker) obstacles.push({ x0: m.whisker.x1, y0: m.whisker.y - WHISKER_TICK, x1: m.whisker.x2, y1: m.whisker.y + WHISKER_TICK });
+  if (m.whisker) obstacles.push({ x0: m.whisker.lead?.x0 ?? m.whisker.x1, y0: m.whisker.y - WHISKER_TICK, x1: m.whisker.x2, y1: m.whisker.y + WHISKER_TICK });
   for (const c of m.continues) {
     const cx = c.side === 'before' ? m.x + 2 : m.x + m.width - 2 - CHEVRON;
     obstacles.push({ x0: cx - 1, y0: cy - CHEVRON - 1, x1: cx + CHEVRON + 1, y1: cy + CHEVRON + 1 });

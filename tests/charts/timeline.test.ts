@@ -73,6 +73,9 @@ describe('buildTimeline (fixture northwind-mini, as-of 2026-11-15)', () => {
     expect(b.whisker!.x1).toBeLessThan(b.whisker!.x2);
     expect(b.whisker!.y).toBe(b.y + b.height / 2);
     expect(b.note!.x).toBeGreaterThan(b.whisker!.x2);
+    // Its P50 is well after the bar's end: a dotted lead joins them, so the range reads as this bar's.
+    expect(b.whisker!.x1 - (b.x + b.width)).toBeGreaterThan(6);
+    expect(b.whisker!.lead).toEqual({ x0: expect.closeTo(b.x + b.width, 1), path: `M${b.whisker!.lead!.x0} ${b.whisker!.y}H${b.whisker!.x1}` });
     expect(b.tooltip).toContain(`P50 ${formatDate(f.p50, 4)}, P80 ${formatDate(f.p80, 4)}, P95 ${formatDate(f.p95, 4)}`);
     for (const id of ['contact', 'iam', 'tablets']) expect(bars.get(id)!.whisker).toBeUndefined();
     expect(view.hasWhisker).toBe(true);
