@@ -14,14 +14,9 @@ import type { MarkerView } from '../core/model.ts';
 import type { MarkerKind } from '../core/schema.ts';
 import { lineBox, overlaps, placeLabel, roomRight, type Box, type LabelCandidate, type PlacedLabel } from './label-boxes.ts';
 import { round, truncate, type TimeAxis } from './time-scale.ts';
+import { MARKER_KIND_LABELS } from '../core/format.ts';
 
-/** What each kind is called in the legend and the list under the chart. */
-export const MARKER_KIND_LABELS: Record<MarkerKind, string> = {
-  freeze: 'Change freeze',
-  board: 'Board date',
-  release: 'Release',
-  other: 'Portfolio date',
-};
+export { MARKER_KIND_LABELS } from '../core/format.ts';
 
 export interface ChartMarker {
   name: string;

@@ -1,13 +1,15 @@
 /**
  * `/milestones.ics`: an iCalendar feed (RFC 5545) that calendar apps can
  * subscribe to: one all-day event per milestone and per project end, for the
- * projects the audience sees.
+ * projects the audience sees, and per portfolio marker it sees (a freeze or
+ * other period spans its days).
  *
  * - A month or quarter date (`2026-09`, `2026-Q3`) is an end-of-period
  *   deadline: the event is on its last day.
  * - UIDs are stable across builds and edits of other fields:
  *   `<project-id>/milestone/<name-slug>@roadmap` (a second milestone with the
- *   same name gets `-2`…) and `<project-id>/end@roadmap`; calendar apps update
+ *   same name gets `-2`…), `<project-id>/end@roadmap` and
+ *   `portfolio/marker/<name-slug>@roadmap` (marker names are unique); calendar apps update
  *   an event in place when its date moves.
  * - DTSTAMP is the as-of date (never the build time), so the same content and
  *   as-of give the same file.
@@ -15,6 +17,7 @@
  *   octets without splitting a UTF-8 character.
  */
 import { dateSpan, dayToIso } from './dates.ts';
+import { MARKER_KIND_LABELS } from './format.ts';
 import type { PortfolioModel } from './model.ts';
 
 export interface IcsOptions {
@@ -75,6 +78,8 @@ const basic = (iso: string) => iso.replaceAll('-', '');
 interface Event {
   uid: string;
   day: number;
+  /** A period's last day (inclusive); a one-day event without it. */
+  lastDay?: number;
   summary: string;
   description: string;
   url?: string;
@@ -113,6 +118,19 @@ export function milestonesIcs(model: PortfolioModel, options: IcsOptions = {}): 
       events.push({ uid: `${p.id}/end@roadmap`, day: dateSpan(r.end, fy).last, summary: `${r.title}: project end`, description: lines.join('\n'), url, categories: 'Project end' });
     }
   }
+  for (const m of model.markers) {
+    const kind = MARKER_KIND_LABELS[m.kind];
+    const lines = [`${kind}: ${m.name}`, m.period ? `From: ${m.from}\nTo: ${m.to}` : `Date: ${m.date}`];
+    events.push({
+      uid: `portfolio/marker/${slug(m.name)}@roadmap`,
+      day: m.firstDay,
+      ...(m.period ? { lastDay: m.lastDay } : {}),
+      summary: `${m.name} (${kind.toLowerCase()})`,
+      description: lines.join('\n'),
+      url: options.siteUrl ? `${options.siteUrl}roadmap/` : undefined,
+      categories: kind,
+    });
+  }
   events.sort((a, b) => a.day - b.day || (a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0));
 
   const out = [
@@ -129,7 +147,7 @@ export function milestonesIcs(model: PortfolioModel, options: IcsOptions = {}): 
       `UID:${icsText(e.uid)}`,
       `DTSTAMP:${stamp}`,
       `DTSTART;VALUE=DATE:${basic(dayToIso(e.day))}`,
-      `DTEND;VALUE=DATE:${basic(dayToIso(e.day + 1))}`,
+      `DTEND;VALUE=DATE:${basic(dayToIso((e.lastDay ?? e.day) + 1))}`,
       `SUMMARY:${icsText(e.summary)}`,
       `DESCRIPTION:${icsText(e.description)}`,
       `CATEGORIES:${icsText(e.categories)}`,

@@ -3,6 +3,7 @@
  * zone, so builds are byte-identical on any machine.
  */
 import { dateSpan, dayToIso, monthName, type Day } from './dates.ts';
+import type { MarkerKind } from './schema.ts';
 
 const LOCALE = 'en-GB';
 
@@ -226,3 +227,11 @@ export function formatDaysAgo(n: number): string {
 export function formatSlipRecord(slipped: number, reviews: number): string {
   return `slipped in ${formatNumber(slipped)} of the last ${reviews === 1 ? 'review' : `${formatNumber(reviews)} reviews`}`;
 }
+
+/** What each kind of portfolio marker is called (the timeline's legend and list, the calendar). */
+export const MARKER_KIND_LABELS: Record<MarkerKind, string> = {
+  freeze: 'Change freeze',
+  board: 'Board date',
+  release: 'Release',
+  other: 'Portfolio date',
+};

@@ -195,13 +195,15 @@ describe('example, public build: exports and hardening', () => {
     expect(portal.slip_days).toBe(p.slipDays === undefined ? '' : String(p.slipDays));
   });
 
-  it('milestones.ics: CRLF, lines ≤ 75 octets, one event per milestone and project end, unique UIDs', () => {
+  it('milestones.ics: CRLF, lines ≤ 75 octets, one event per milestone, project end and portfolio marker, unique UIDs', () => {
     const text = readText(build.outDir, 'milestones.ics');
     expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
     for (const line of text.split('\r\n')) expect(new TextEncoder().encode(line).length, line).toBeLessThanOrEqual(75);
     const unfolded = text.replace(/\r\n /g, '');
     const projects = data.projects as Json[];
-    const expected = projects.reduce((n, p) => n + (p.milestones?.length ?? 0) + (p.end ? 1 : 0), 0);
+    const markers = ((data.portfolio as Json).markers ?? []) as Json[];
+    expect(markers.length).toBeGreaterThan(0);
+    const expected = projects.reduce((n, p) => n + (p.milestones?.length ?? 0) + (p.end ? 1 : 0), 0) + markers.length;
     const uids = unfolded.match(/^UID:.*$/gm)!;
     expect(uids).toHaveLength(expected);
     expect(new Set(uids).size).toBe(expected);

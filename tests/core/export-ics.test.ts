@@ -121,6 +121,42 @@ describe('milestonesIcs', () => {
     expect(u.match(/^DTSTAMP:.*$/gm)!.every((l) => l === 'DTSTAMP:20261115T000000Z')).toBe(true);
   });
 
+  it('has an event per portfolio marker the audience sees: a freeze spans its days, a board date is one day', () => {
+    const withMarkers = (audience: string) =>
+      unfold(
+        milestonesIcs(
+          buildModel(
+            portfolio({
+              settings: settings({
+                fiscal_year_start: 4,
+                markers: [
+                  { name: 'Year-end change freeze', from: '2026-12-15', to: '2027-01-05', kind: 'freeze' },
+                  { name: 'Investment board', date: '2027-02-10', kind: 'board' },
+                  { name: 'SENTINEL-MARKER-internal', date: '2027-06-12', kind: 'release', visibility: 'internal' },
+                ],
+              }),
+              projects: [project('a', { start: '2026-04-01', end: '2027-03-31' })],
+            }),
+            { audience, asOf: '2026-11-15' },
+          ),
+          { siteUrl: 'https://x.example/' },
+        ),
+      );
+    const u = withMarkers('public');
+    const event = (uid: string) => u.slice(u.indexOf(`UID:${uid}`), u.indexOf('END:VEVENT', u.indexOf(`UID:${uid}`)));
+    const freeze = event('portfolio/marker/year-end-change-freeze@roadmap');
+    expect(freeze).toContain('DTSTART;VALUE=DATE:20261215');
+    expect(freeze).toContain('DTEND;VALUE=DATE:20270106'); // the end is exclusive: through 5 January
+    expect(freeze).toContain('SUMMARY:Year-end change freeze (change freeze)');
+    expect(freeze).toContain('CATEGORIES:Change freeze');
+    expect(freeze).toContain('URL:https://x.example/roadmap/');
+    const board = event('portfolio/marker/investment-board@roadmap');
+    expect(board).toContain('DTSTART;VALUE=DATE:20270210');
+    expect(board).toContain('DTEND;VALUE=DATE:20270211');
+    expect(u).not.toContain('SENTINEL-MARKER');
+    expect(withMarkers('internal')).toContain('UID:portfolio/marker/sentinel-marker-internal@roadmap');
+  });
+
   it('is byte-identical for the same model', () => {
     expect(milestonesIcs(model(), { siteUrl: 'https://x.example/roadmap/' })).toBe(text);
   });
