@@ -4,7 +4,7 @@ import { buildModel } from '../../src/core/build-model.ts';
 import { diffProject } from '../../src/core/changes.ts';
 import { portfolioCsv } from '../../src/core/export-csv.ts';
 import { toPortfolioJson } from '../../src/core/export-json.ts';
-import { portfolio, project, settings, team } from './fixtures.ts';
+import { markersPortfolio, portfolio, project, settings, team } from './fixtures.ts';
 
 describe('hiddenFields', () => {
   it('returns the hide list of a known audience', () => {
@@ -86,18 +86,7 @@ describe('manual health of a dimension whose source field is hidden', () => {
 });
 
 describe('portfolio markers', () => {
-  const input = portfolio({
-    settings: settings({
-      fiscal_year_start: 4,
-      markers: [
-        { name: 'Year-end change freeze', from: '2026-12-15', to: '2027-01-05', kind: 'freeze' },
-        { name: 'Investment board', date: '2027-02-10', kind: 'board' },
-        { name: 'SENTINEL-MARKER-internal', date: '2027-06-12', kind: 'release', visibility: 'internal' },
-        { name: 'Q4 planning', from: '2026-Q4', to: '2026-Q4' },
-      ],
-    }),
-    projects: [project('a', { start: '2026-04-01', end: '2027-03-31' })],
-  });
+  const input = markersPortfolio();
 
   it('an internal marker is in no part of a public model, nor in portfolio.json', () => {
     const model = buildModel(input, { audience: 'public', asOf: '2026-11-15' });

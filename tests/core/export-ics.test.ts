@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildModel } from '../../src/core/build-model.ts';
 import { foldLine, icsText, milestonesIcs } from '../../src/core/export-ics.ts';
-import { portfolio, project, settings } from './fixtures.ts';
+import { markersPortfolio, portfolio, project, settings } from './fixtures.ts';
 
 const LONG = 'Go-live of the very long named clinical system with a title well past seventy-five octets — ünïcödé ✓✓✓';
 
@@ -122,26 +122,7 @@ describe('milestonesIcs', () => {
   });
 
   it('has an event per portfolio marker the audience sees: a freeze spans its days, a board date is one day', () => {
-    const withMarkers = (audience: string) =>
-      unfold(
-        milestonesIcs(
-          buildModel(
-            portfolio({
-              settings: settings({
-                fiscal_year_start: 4,
-                markers: [
-                  { name: 'Year-end change freeze', from: '2026-12-15', to: '2027-01-05', kind: 'freeze' },
-                  { name: 'Investment board', date: '2027-02-10', kind: 'board' },
-                  { name: 'SENTINEL-MARKER-internal', date: '2027-06-12', kind: 'release', visibility: 'internal' },
-                ],
-              }),
-              projects: [project('a', { start: '2026-04-01', end: '2027-03-31' })],
-            }),
-            { audience, asOf: '2026-11-15' },
-          ),
-          { siteUrl: 'https://x.example/' },
-        ),
-      );
+    const withMarkers = (audience: string) => unfold(milestonesIcs(buildModel(markersPortfolio(), { audience, asOf: '2026-11-15' }), { siteUrl: 'https://x.example/' }));
     const u = withMarkers('public');
     const event = (uid: string) => u.slice(u.indexOf(`UID:${uid}`), u.indexOf('END:VEVENT', u.indexOf(`UID:${uid}`)));
     const freeze = event('portfolio/marker/year-end-change-freeze@roadmap');

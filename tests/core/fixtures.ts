@@ -77,3 +77,19 @@ export function portfolio(parts: Partial<PortfolioInput> = {}): PortfolioInput {
 export function records(projects: readonly Loaded<Project>[]): { id: string; record: Project }[] {
   return projects.map((p) => ({ id: p.id, record: p.data }));
 }
+
+/** Portfolio markers of each shape: a freeze (a period), a board date, an internal release (its name a sentinel), a quarter. */
+export function markersPortfolio(): PortfolioInput {
+  return portfolio({
+    settings: settings({
+      fiscal_year_start: 4,
+      markers: [
+        { name: 'Year-end change freeze', from: '2026-12-15', to: '2027-01-05', kind: 'freeze' },
+        { name: 'Investment board', date: '2027-02-10', kind: 'board' },
+        { name: 'SENTINEL-MARKER-internal', date: '2027-06-12', kind: 'release', visibility: 'internal' },
+        { name: 'Q4 planning', from: '2026-Q4', to: '2026-Q4' },
+      ],
+    }),
+    projects: [project('a', { start: '2026-04-01', end: '2027-03-31' })],
+  });
+}
