@@ -7,7 +7,7 @@
  * with two spaces between location, field and message. A diagnostic about a
  * whole file has the field `''`, and the field part is left out of the line.
  */
-import { compareCodeUnits as cmp } from './format.ts';
+import { compareCodeUnits as cmp, formatCount } from './format.ts';
 
 export type Severity = 'error' | 'warning';
 
@@ -43,16 +43,12 @@ export function formatDiagnostic(d: Diagnostic): string {
   return oneLine(d.field === '' ? `${location}  ${message}` : `${location}  ${d.field}  ${message}`);
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
 /** `N errors, M warnings in K files`. */
 export function formatSummary(diags: readonly Diagnostic[]): string {
   const errors = diags.filter((d) => d.severity === 'error').length;
   const warnings = diags.length - errors;
   const files = new Set(diags.map((d) => d.file)).size;
-  return `${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(files, 'file')}`;
+  return `${formatCount(errors, 'error')}, ${formatCount(warnings, 'warning')} in ${formatCount(files, 'file')}`;
 }
 
 /** Every diagnostic on its own line (in the order given), then the summary line. */

@@ -13,7 +13,7 @@
  * annual value and cost over the projects with both, then computes ROI and
  * payback from the sums.
  */
-import { formulaNumber } from './format.ts';
+import { formatCount, formulaNumber } from './format.ts';
 import type { Project } from './schema.ts';
 import { benefitRealization } from './budget.ts';
 import { figure, num, type Figure } from './scorecard/figure.ts';
@@ -34,7 +34,6 @@ export interface ProjectRoi {
 }
 
 const money = (n: number) => num(n).replace(/^-/, '\u2212');
-const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
 /** ROI and payback from an annual value and a cost (the same for a project and a roll-up). */
 function returns(annual: Figure | undefined, cost: Figure | undefined, years: number, missing: ProjectRoi['missing']): Pick<ProjectRoi, 'roi' | 'payback'> {
@@ -64,7 +63,7 @@ export function projectRoi(record: Pick<Project, 'budget' | 'benefits'>, years: 
   else {
     const values = valued.map((b) => b.annual_value!);
     const total = values.reduce((a, b) => a + b, 0);
-    annualValue = figure(total, `Σ annual_value of ${plural(valued.length, 'benefit')} = ${sumFormula(values, total)}`, 'annual-value');
+    annualValue = figure(total, `Σ annual_value of ${formatCount(valued.length, 'benefit')} = ${sumFormula(values, total)}`, 'annual-value');
   }
   const b = record.budget;
   let cost: Figure | undefined;
@@ -128,7 +127,7 @@ export function rollupRoi(items: readonly { id: string; roi?: ProjectRoi }[], ye
   if (!any) return undefined;
   const missing: ProjectRoi['missing'] = {};
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
-  const n = plural(projects.length, 'project');
+  const n = formatCount(projects.length, 'project');
   let annualValue: Figure | undefined;
   let cost: Figure | undefined;
   let realizedFigure: Figure | undefined;

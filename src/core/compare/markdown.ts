@@ -4,7 +4,7 @@
  * and words as the site writes them (../format.ts). Record text is escaped,
  * so a title can neither break the Markdown nor mention (@) anyone.
  */
-import { formatDate, formatDayCount, formatDays, formatNumber, formatPercent, humanize } from '../format.ts';
+import { formatCount, formatDate, formatDayCount, formatDays, formatNumber, formatPercent, humanize } from '../format.ts';
 import type {
   BenefitChange,
   BenefitFigures,
@@ -38,7 +38,6 @@ export function md(text: string): string {
 }
 
 const name = (r: Ref) => md(r.title);
-const plural = (n: number, word: string, words = `${word}s`) => `${formatNumber(n)} ${n === 1 ? word : words}`;
 
 function revision(r: Revision): string {
   return r.commit ? `\`${r.label.replace(/[`\s]/g, '')}\` (${r.commit.slice(0, 7)})` : 'the working tree';
@@ -163,29 +162,29 @@ function sections(r: CompareReport): Section[] {
     ...(r.critical.left.length ? [`- **Left**: ${r.critical.left.map(name).join(', ')}`] : []),
   ];
   add('Critical chain', [r.critical.joined.length && `${r.critical.joined.length} joined`, r.critical.left.length && `${r.critical.left.length} left`].filter(Boolean).join(', '), chain);
-  add('Dates moved', plural(r.dates.length, 'date'), r.dates.map((m) => dateLine(m, fy)));
+  add('Dates moved', formatCount(r.dates.length, 'date'), r.dates.map((m) => dateLine(m, fy)));
   add('Overdue', counts(r.overdue, (o) => o.change, ['new', 'cleared'], { new: 'newly overdue', cleared: 'no longer overdue' }), r.overdue.map((o) => overdueLine(o, fy)));
-  add('Capacity (team-quarters crossing a utilization threshold)', plural(r.utilization.length, 'team-quarter'), r.utilization.map((u) => utilizationLine(u, fy)));
+  add('Capacity (team-quarters crossing a utilization threshold)', formatCount(r.utilization.length, 'team-quarter'), r.utilization.map((u) => utilizationLine(u, fy)));
   add(
     'Budget variance crossing a band',
-    plural(r.budget.length, 'project'),
+    formatCount(r.budget.length, 'project'),
     r.budget.map((b) => {
       const side = (s: typeof b.before) => (s ? `${formatPercent(s.variance, { signed: true })} (${humanize(s.band)})` : 'none');
       return `- ${name(b.project)}: variance ${side(b.before)} → ${side(b.after)}`;
     }),
   );
-  add('Health', plural(new Set(r.health.map((h) => h.project.id)).size, 'project'), r.health.map(healthLine));
-  add('Backlog rank (all open work)', plural(r.ranks.length, 'project'), r.ranks.map(rankLine));
+  add('Health', formatCount(new Set(r.health.map((h) => h.project.id)).size, 'project'), r.health.map(healthLine));
+  add('Backlog rank (all open work)', formatCount(r.ranks.length, 'project'), r.ranks.map(rankLine));
   add('Records', counts(r.records, (x) => x.change, ['added', 'removed', 'status'], { status: 'changing status' }), r.records.map(recordLine));
   add(
     'Gates decided',
-    plural(r.gates.length, 'gate'),
+    formatCount(r.gates.length, 'gate'),
     r.gates.map((g) => {
       const when = [g.date && formatDate(g.date, fy), g.approver && md(g.approver)].filter(Boolean).join(', ');
       return `- ${name(g.project)}: ${md(humanize(g.gate))} ${g.from ? `${humanize(g.from)} → ` : ''}${humanize(g.to)}${when ? ` (${when})` : ''}`;
     }),
   );
-  add('Benefits and key results', plural(r.benefits.length, 'measure'), r.benefits.map(benefitLine));
+  add('Benefits and key results', formatCount(r.benefits.length, 'measure'), r.benefits.map(benefitLine));
   return out;
 }
 
@@ -217,7 +216,7 @@ export function renderJson(r: unknown): string {
 export function cutMarkdown(text: string, limit: number, rest = 'the full report is in the workflow run’s `roadmap-compare` artifact'): string {
   if (text.length <= limit) return text;
   const lines = text.replace(/\n$/, '').split('\n');
-  const note = (n: number) => `\n\n**The report is cut here** (${formatNumber(text.length)} characters; a comment holds ${formatNumber(limit)}): ${plural(n, 'more line')}; ${rest}.\n`;
+  const note = (n: number) => `\n\n**The report is cut here** (${formatNumber(text.length)} characters; a comment holds ${formatNumber(limit)}): ${formatCount(n, 'more line')}; ${rest}.\n`;
   let kept = 0;
   let size = 0;
   while (kept < lines.length && size + lines[kept]!.length + 1 + note(lines.length - kept - 1).length <= limit) size += lines[kept++]!.length + 1;

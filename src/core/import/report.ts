@@ -6,10 +6,7 @@
 import { preview } from './convert.ts';
 import { encodingName, type ImportReport, type ReportEntry } from './importer.ts';
 import type { MspdiReport } from './mspdi.ts';
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
+import { formatCount } from '../format.ts';
 
 /** `{ reason → { dropped, guessed } }`, most frequent first (ties by reason). */
 export function countByReason(entries: readonly ReportEntry[]): { reason: string; dropped: number; guessed: number }[] {
@@ -31,7 +28,7 @@ function readLine(r: ImportReport): string {
   const delimiter = r.delimiter === '\t' ? 'tab' : `"${r.delimiter}"`;
   const filtered = r.filteredOut > 0 ? `, ${r.filteredOut} left out by ${r.filters.join(' and ')}` : '';
   const how = r.encodingHow === 'given' ? 'as given' : `detected: ${r.encodingHow}`;
-  return `${plural(r.rowsRead, 'row')} read${filtered}; encoding ${encodingName(r.encoding)}, ${how}; delimiter ${delimiter}; mapping: ${r.mapping}`;
+  return `${formatCount(r.rowsRead, 'row')} read${filtered}; encoding ${encodingName(r.encoding)}, ${how}; delimiter ${delimiter}; mapping: ${r.mapping}`;
 }
 
 /** The counts sentence: `312 values dropped (250 withheld …, 12 …), 3 guessed (…)`. */
@@ -51,7 +48,7 @@ export function formatReportText(r: ImportReport, outDir: string): string {
   lines.push(`${r.source}: ${readLine(r)}`);
   for (const n of r.notes) lines.push(`note: ${n}`);
   lines.push(summarize(r.entries));
-  lines.push(`✓ ${plural(r.projects, 'project')} and ${plural(r.programs, 'program')} written to ${outDir} (the list is in ${outDir}/import-report.md)`);
+  lines.push(`✓ ${formatCount(r.projects, 'project')} and ${formatCount(r.programs, 'program')} written to ${outDir} (the list is in ${outDir}/import-report.md)`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -65,7 +62,7 @@ export function formatReportMarkdown(r: ImportReport): string {
   out.push('# Import report', '');
   out.push(
     `Imported \`${r.source}\` with \`npm run import\`: ${readLine(r)}. ` +
-      `Written: ${plural(r.projects, 'project')}, ${plural(r.programs, 'program')} and portfolio.yaml (title "${r.title}"${r.asOf ? `, as of ${r.asOf}` : ''}).`,
+      `Written: ${formatCount(r.projects, 'project')}, ${formatCount(r.programs, 'program')} and portfolio.yaml (title "${r.title}"${r.asOf ? `, as of ${r.asOf}` : ''}).`,
     '',
   );
   if (r.notice) out.push(r.notice, '');
@@ -99,11 +96,11 @@ export function mspdiLine(r: MspdiReport, e: ReportEntry): string {
 }
 
 function mspdiRead(r: MspdiReport): string {
-  return `${plural(r.tasksRead, 'task')}, ${plural(r.resourcesRead, 'resource')} and ${plural(r.assignmentsRead, 'assignment')} read${r.writer ? ` (written by ${r.writer})` : ''}; projects at outline level ${r.projectsAt}`;
+  return `${formatCount(r.tasksRead, 'task')}, ${formatCount(r.resourcesRead, 'resource')} and ${formatCount(r.assignmentsRead, 'assignment')} read${r.writer ? ` (written by ${r.writer})` : ''}; projects at outline level ${r.projectsAt}`;
 }
 
 function mspdiWritten(r: MspdiReport): string {
-  return `${plural(r.projects, 'project')} (${plural(r.milestones, 'milestone')}, ${plural(r.dependencies, 'dependency').replace(/dependencys$/, 'dependencies')}, ${plural(r.demand, 'demand line')}), ${plural(r.programs, 'program')}, ${plural(r.teams, 'team')}`;
+  return `${formatCount(r.projects, 'project')} (${formatCount(r.milestones, 'milestone')}, ${formatCount(r.dependencies, 'dependency', 'dependencies')}, ${formatCount(r.demand, 'demand line')}), ${formatCount(r.programs, 'program')}, ${formatCount(r.teams, 'team')}`;
 }
 
 /** What the CLI prints for an MSPDI import. */
