@@ -15,9 +15,9 @@
  * computes the ratios from the sums (never an average of ratios).
  */
 import { dateSpan, type Day } from './dates.ts';
-import { formatDate, formatIndex, formulaNumber } from './format.ts';
+import { formatCount, formatDate, formatIndex, formulaNumber } from './format.ts';
 import type { Project, Rag } from './schema.ts';
-import { figure, num, sumText, type Figure } from './scorecard/figure.ts';
+import { figure, signedNum, sumText, type Figure } from './scorecard/figure.ts';
 
 export const EVM_KEYS = ['bac', 'pv', 'ev', 'ac', 'sv', 'cv', 'spi', 'cpi', 'eac', 'vac', 'tcpi'] as const;
 export type EvmKey = (typeof EVM_KEYS)[number];
@@ -77,11 +77,9 @@ export interface EvmThresholds {
 
 type Lines = NonNullable<NonNullable<Project['budget']>['lines']>;
 
-/** Money in formulas: `62,500`, `−22.5`. */
-const money = (n: number) => num(n).replace(/^-/, '\u2212');
 const ratio = (n: number) => formulaNumber(n, 3);
 /** `a + b + c = total`; a single term is its own total. */
-export const sumFormula = (values: readonly number[], total: number) => (values.length === 1 ? money(total) : `${sumText(values)} = ${money(total)}`);
+export const sumFormula = (values: readonly number[], total: number) => (values.length === 1 ? signedNum(total) : `${sumText(values)} = ${signedNum(total)}`);
 
 /** SPI or CPI against [amber, red]: red below the second number, amber below the first. */
 export function evmLevel(name: 'SPI' | 'CPI', index: number, [amber, red]: readonly [number, number]): EvmLevel {
@@ -108,29 +106,29 @@ export function deriveEarnedValue(base: Pick<EarnedValue, 'figures' | 'missing'>
     if (Number.isFinite(value)) figures[k] = figure(value, `${EVM_TERMS[k].formula} = ${formula}`, evmDefinition(k));
     else missing[k] = 'not a finite number';
   };
-  if (ev && pv) put('sv', ev.value - pv.value, `${money(ev.value)} − ${money(pv.value)} = ${money(ev.value - pv.value)}`);
+  if (ev && pv) put('sv', ev.value - pv.value, `${signedNum(ev.value)} − ${signedNum(pv.value)} = ${signedNum(ev.value - pv.value)}`);
   else missing.sv = lacking('ev', 'pv');
-  if (ev && ac) put('cv', ev.value - ac.value, `${money(ev.value)} − ${money(ac.value)} = ${money(ev.value - ac.value)}`);
+  if (ev && ac) put('cv', ev.value - ac.value, `${signedNum(ev.value)} − ${signedNum(ac.value)} = ${signedNum(ev.value - ac.value)}`);
   else missing.cv = lacking('ev', 'ac');
   if (!ev || !pv) missing.spi = lacking('ev', 'pv');
   else if (pv.value <= 0) missing.spi = 'PV is 0: nothing was planned before the as-of date';
-  else put('spi', ev.value / pv.value, `${money(ev.value)} / ${money(pv.value)} = ${ratio(ev.value / pv.value)}`);
+  else put('spi', ev.value / pv.value, `${signedNum(ev.value)} / ${signedNum(pv.value)} = ${ratio(ev.value / pv.value)}`);
   if (!ev || !ac) missing.cpi = lacking('ev', 'ac');
   else if (ac.value <= 0) missing.cpi = 'AC is 0: nothing spent yet';
-  else put('cpi', ev.value / ac.value, `${money(ev.value)} / ${money(ac.value)} = ${ratio(ev.value / ac.value)}`);
+  else put('cpi', ev.value / ac.value, `${signedNum(ev.value)} / ${signedNum(ac.value)} = ${ratio(ev.value / ac.value)}`);
   const cpi = figures.cpi;
   if (!bac || !cpi) missing.eac = lacking('bac', 'cpi');
   else if (cpi.value <= 0) missing.eac = 'CPI is 0: no value earned yet';
   // BAC / CPI = BAC × AC / EV: computed (and written out) from the sums, so the inputs shown give the result by hand, not the rounded CPI.
-  else put('eac', (bac.value * ac!.value) / ev!.value, `${money(bac.value)} × ${money(ac!.value)} / ${money(ev!.value)} = ${money((bac.value * ac!.value) / ev!.value)}`);
+  else put('eac', (bac.value * ac!.value) / ev!.value, `${signedNum(bac.value)} × ${signedNum(ac!.value)} / ${signedNum(ev!.value)} = ${signedNum((bac.value * ac!.value) / ev!.value)}`);
   const eac = figures.eac;
-  if (bac && eac) put('vac', bac.value - eac.value, `${money(bac.value)} − ${money(eac.value)} = ${money(bac.value - eac.value)}`);
+  if (bac && eac) put('vac', bac.value - eac.value, `${signedNum(bac.value)} − ${signedNum(eac.value)} = ${signedNum(bac.value - eac.value)}`);
   else missing.vac = lacking('bac', 'eac');
   if (!bac || !ev || !ac) missing.tcpi = lacking('bac', 'ev', 'ac');
   else if (bac.value - ac.value <= 0) missing.tcpi = 'AC ≥ BAC: the budget is spent, nothing is left to finish the work with';
   else {
     const t = (bac.value - ev.value) / (bac.value - ac.value);
-    put('tcpi', t, `(${money(bac.value)} − ${money(ev.value)}) / (${money(bac.value)} − ${money(ac.value)}) = ${ratio(t)}`);
+    put('tcpi', t, `(${signedNum(bac.value)} − ${signedNum(ev.value)}) / (${signedNum(bac.value)} − ${signedNum(ac.value)}) = ${ratio(t)}`);
   }
   const hint: EarnedValue['hint'] = {};
   if (figures.spi) hint.schedule = evmLevel('SPI', figures.spi.value, thresholds.spi);
@@ -188,16 +186,16 @@ export function earnedValue(record: Pick<Project, 'budget' | 'progress'>, fy: nu
         if (p.planned === 0 || p.first >= asOfDay) continue;
         if (p.last < asOfDay) {
           pv += p.planned;
-          terms.push(money(p.planned));
+          terms.push(signedNum(p.planned));
         } else {
           const passed = asOfDay - p.first;
           const days = p.last - p.first + 1;
           pv += (p.planned * passed) / days;
-          terms.push(`${money(p.planned)} × ${passed}/${days} days of ${formatDate(p.period, fy)}`);
+          terms.push(`${signedNum(p.planned)} × ${passed}/${days} days of ${formatDate(p.period, fy)}`);
         }
       }
       const shown = terms.length <= 6 ? terms.join(' + ') : `${terms.slice(0, 5).join(' + ')} + … (${terms.length} periods)`;
-      figures.pv = figure(pv, `Σ planned of the periods passed by the as-of date = ${terms.length === 0 ? '0' : terms.length === 1 && terms[0] === money(pv) ? terms[0] : `${shown} = ${money(pv)}`}`, evmDefinition('pv'));
+      figures.pv = figure(pv, `Σ planned of the periods passed by the as-of date = ${terms.length === 0 ? '0' : terms.length === 1 && terms[0] === signedNum(pv) ? terms[0] : `${shown} = ${signedNum(pv)}`}`, evmDefinition('pv'));
     } else missing.pv = `needs BAC: ${missing.bac}`;
     const begun = periods.filter((p) => p.first <= asOfDay);
     const actuals = begun.flatMap((p) => (p.actual !== undefined ? [p.actual] : []));
@@ -211,7 +209,7 @@ export function earnedValue(record: Pick<Project, 'budget' | 'progress'>, fy: nu
   else if (!figures.bac) missing.ev = `needs BAC: ${missing.bac}`;
   else {
     const ev = (record.progress / 100) * figures.bac.value;
-    figures.ev = figure(ev, `progress × BAC = ${formulaNumber(record.progress)}% × ${money(figures.bac.value)} = ${money(ev)}`, evmDefinition('ev'));
+    figures.ev = figure(ev, `progress × BAC = ${formulaNumber(record.progress)}% × ${signedNum(figures.bac.value)} = ${signedNum(ev)}`, evmDefinition('ev'));
   }
   return { ...deriveEarnedValue({ figures, missing }, thresholds), periods };
 }
@@ -248,7 +246,7 @@ export function rollupEarnedValue(items: readonly { id: string; earnedValue?: Ea
     if (projects.length === 0) missing[k] = 'no project has BAC, PV, EV and AC';
     else {
       const total = sums[k].reduce((a, b) => a + b, 0);
-      figures[k] = figure(total, `Σ ${EVM_TERMS[k].name} of ${projects.length} project${projects.length === 1 ? '' : 's'} = ${sumFormula(sums[k], total)}`, evmDefinition(k));
+      figures[k] = figure(total, `Σ ${EVM_TERMS[k].name} of ${formatCount(projects.length, 'project')} = ${sumFormula(sums[k], total)}`, evmDefinition(k));
     }
   }
   return { ...deriveEarnedValue({ figures, missing }, thresholds), projects, left };

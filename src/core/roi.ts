@@ -16,7 +16,7 @@
 import { formatCount, formulaNumber } from './format.ts';
 import type { Project } from './schema.ts';
 import { benefitRealization } from './budget.ts';
-import { figure, num, type Figure } from './scorecard/figure.ts';
+import { figure, signedNum, type Figure } from './scorecard/figure.ts';
 import { sumFormula } from './earned-value.ts';
 
 export interface ProjectRoi {
@@ -33,7 +33,6 @@ export interface ProjectRoi {
   missing: Partial<Record<'annualValue' | 'cost' | 'roi' | 'payback' | 'realized', string>>;
 }
 
-const money = (n: number) => num(n).replace(/^-/, '\u2212');
 
 /** ROI and payback from an annual value and a cost (the same for a project and a roll-up). */
 function returns(annual: Figure | undefined, cost: Figure | undefined, years: number, missing: ProjectRoi['missing']): Pick<ProjectRoi, 'roi' | 'payback'> {
@@ -45,9 +44,9 @@ function returns(annual: Figure | undefined, cost: Figure | undefined, years: nu
     const a = annual.value;
     const c = cost.value;
     const roi = (a * years - c) / c;
-    out.roi = figure(roi, `(annual value × ${years} years − cost) / cost = (${money(a)} × ${years} − ${money(c)}) / ${money(c)} = ${formulaNumber(roi, 3)}`, 'roi');
+    out.roi = figure(roi, `(annual value × ${years} years − cost) / cost = (${signedNum(a)} × ${years} − ${signedNum(c)}) / ${signedNum(c)} = ${formulaNumber(roi, 3)}`, 'roi');
     if (a <= 0) missing.payback = 'the annual value is 0: never paid back';
-    else out.payback = figure(c / a, `cost / annual value = ${money(c)} / ${money(a)} = ${formulaNumber(c / a, 2)} years`, 'payback');
+    else out.payback = figure(c / a, `cost / annual value = ${signedNum(c)} / ${signedNum(a)} = ${formulaNumber(c / a, 2)} years`, 'payback');
   }
   return out;
 }
@@ -67,8 +66,8 @@ export function projectRoi(record: Pick<Project, 'budget' | 'benefits'>, years: 
   }
   const b = record.budget;
   let cost: Figure | undefined;
-  if (b?.forecast !== undefined) cost = figure(b.forecast, `budget.forecast = ${money(b.forecast)}`, 'roi-cost');
-  else if (b?.planned !== undefined) cost = figure(b.planned, `budget.planned (no forecast) = ${money(b.planned)}`, 'roi-cost');
+  if (b?.forecast !== undefined) cost = figure(b.forecast, `budget.forecast = ${signedNum(b.forecast)}`, 'roi-cost');
+  else if (b?.planned !== undefined) cost = figure(b.planned, `budget.planned (no forecast) = ${signedNum(b.planned)}`, 'roi-cost');
   else missing.cost = 'no budget forecast or planned';
   const terms: string[] = [];
   let realizedTotal = 0;
@@ -77,13 +76,13 @@ export function projectRoi(record: Pick<Project, 'budget' | 'benefits'>, years: 
     if (r === undefined) continue;
     const c = Math.min(1, Math.max(0, r));
     realizedTotal += v.annual_value! * c;
-    terms.push(`${money(v.annual_value!)} × ${formulaNumber(c * 100, 1)}%${c !== r ? ` (${formulaNumber(r * 100, 1)}% clamped)` : ''}`);
+    terms.push(`${signedNum(v.annual_value!)} × ${formulaNumber(c * 100, 1)}%${c !== r ? ` (${formulaNumber(r * 100, 1)}% clamped)` : ''}`);
   }
   let realized: Figure | undefined;
   if (valued.length > 0 && terms.length === 0) missing.realized = 'no valued benefit has baseline, target and actual';
   else if (terms.length > 0) {
     const shown = terms.length <= 4 ? terms.join(' + ') : `${terms.slice(0, 3).join(' + ')} + … (${terms.length} benefits)`;
-    realized = figure(realizedTotal, `Σ annual_value × realization (clamped to 0–100%) = ${shown} = ${money(realizedTotal)}`, 'realized-value');
+    realized = figure(realizedTotal, `Σ annual_value × realization (clamped to 0–100%) = ${shown} = ${signedNum(realizedTotal)}`, 'realized-value');
   } else missing.realized = missing.annualValue;
   return { annualValue, cost, ...returns(annualValue, cost, years, missing), realized, missing };
 }

@@ -13,6 +13,8 @@ export interface Figure {
 const GROUP = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
 /** `2880000` → `2,880,000`; at most 2 decimals. */
 export const num = (n: number) => GROUP.format(n);
+/** A signed amount in formula text, with a true minus: `62,500`, `−22.5`. */
+export const signedNum = (n: number) => num(n).replace(/^-/, '\u2212');
 /** The bucket of a budget line with no period or no vendor. */
 export const NONE = 'none';
 
