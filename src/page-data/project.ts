@@ -14,9 +14,9 @@ import { decisionList, type AttentionDecision } from '../core/scorecard/attentio
 import type { PortfolioHistory } from '../core/history/index.ts';
 import { projectTrend, type TrendBlock } from './history.ts';
 import { sCurve, type SCurve } from '../charts/s-curve.ts';
-import { EVM_KEYS, EVM_TERMS, type EvmLevel } from '../core/earned-value.ts';
-import { formatMoney, formatPercent, formatYears, humanize } from '../core/format.ts';
-import { evmText, valueRow, type ValueRow } from './values.ts';
+import type { EvmLevel } from '../core/earned-value.ts';
+import { humanize } from '../core/format.ts';
+import { evmRows, roiRows, type ValueRow } from './values.ts';
 
 export type { ValueRow } from './values.ts';
 import { likelyDate, type LikelyDate } from './forecast.ts';
@@ -161,35 +161,20 @@ export function projectPage(model: PortfolioModel, id: string, history?: Portfol
   };
 }
 
-const row = valueRow;
-
 /** Every earned value with its formula (or why it is missing), and the S-curve. */
 export function earnedValueBlock(model: PortfolioModel, p: ProjectView): EarnedValueBlock | undefined {
   const e = p.earnedValue;
   if (!e) return undefined;
-  const cur = model.settings.currency;
-  const rows = EVM_KEYS.map((k) => row(EVM_TERMS[k].name, EVM_TERMS[k].term, e.figures[k], evmText(model, k), `evm-${k}`, e.missing[k]));
-  const curve = sCurve(e, model.asOfDay, cur, model.settings.fiscal_year_start);
-  return { rows, ...(curve ? { curve } : {}) };
+  const curve = sCurve(e, model.asOfDay, model.settings.currency, model.settings.fiscal_year_start);
+  return { rows: evmRows(model, e), ...(curve ? { curve } : {}) };
 }
 
 /** Annual value, cost, ROI, payback and realized value, each with its formula (or why it is missing). */
 export function roiBlock(model: PortfolioModel, p: ProjectView): RoiBlock | undefined {
   const r = p.roi;
   if (!r) return undefined;
-  const cur = model.settings.currency;
   const years = model.settings.roi_years;
-  const m = (n: number) => formatMoney(n, cur);
-  return {
-    years,
-    rows: [
-      row('Annual value', 'Σ annual_value of the valued benefits', r.annualValue, m, 'annual-value', r.missing.annualValue),
-      row('Cost', 'budget forecast, else planned', r.cost, m, 'roi-cost', r.missing.cost),
-      row('ROI', `over ${years} years`, r.roi, (n) => formatPercent(n, { signed: true }), 'roi', r.missing.roi),
-      row('Payback', 'cost / annual value', r.payback, formatYears, 'payback', r.missing.payback),
-      row('Realized annual value', 'at today\'s benefit realization', r.realized, m, 'realized-value', r.missing.realized),
-    ],
-  };
+  return { years, rows: roiRows(model, r, { annualValue: 'Σ annual_value of the valued benefits', cost: 'budget forecast, else planned', roi: `over ${years} years`, payback: 'cost / annual value' }) };
 }
 
 /** The summary panel's parts, from the model (no formatting: the component formats dates and days). */

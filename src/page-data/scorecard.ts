@@ -13,10 +13,10 @@ import { titleOf } from '../core/model.ts';
 import { heatmapRows, type BudgetSummary, type Scorecard, type Scorecards } from '../core/scorecard.ts';
 import { shownSections, type PageSection } from './sections.ts';
 import { capList, type Capped } from './paging.ts';
-import { EVM_TERMS, type EarnedValueRollup, type EvmLevel } from '../core/earned-value.ts';
-import { formatIndex, formatYears } from '../core/format.ts';
+import type { EarnedValueRollup, EvmLevel } from '../core/earned-value.ts';
+import { formatYears } from '../core/format.ts';
 import type { RoiRollup } from '../core/roi.ts';
-import { evmText, valueRow, type ValueRow } from './values.ts';
+import { evmRows, evmText, roiRows, type ValueRow } from './values.ts';
 
 export type ScorecardScope = { kind: 'program' | 'goal'; id: string };
 
@@ -246,10 +246,10 @@ export function scorecardView(model: PortfolioModel, scorecards: Scorecards, sco
   };
 }
 
-const indexCell = (r: EarnedValueRollup | undefined, k: 'spi' | 'cpi', bounds: readonly number[]): IndexCell | undefined => {
+const indexCell = (model: PortfolioModel, r: EarnedValueRollup | undefined, k: 'spi' | 'cpi'): IndexCell | undefined => {
   const f = r?.figures[k];
   const level = k === 'spi' ? r?.hint.schedule : r?.hint.budget;
-  return f && level ? { index: f.value, text: formatIndex(f.value, bounds), formula: f.formula, definition: f.definition, ...level } : undefined;
+  return f && level ? { index: f.value, text: evmText(model, k)(f.value), formula: f.formula, definition: f.definition, ...level } : undefined;
 };
 
 function evmLine(model: PortfolioModel, kind: EvmLine['kind'], id: string, r: EarnedValueRollup): EvmLine {
@@ -259,8 +259,8 @@ function evmLine(model: PortfolioModel, kind: EvmLine['kind'], id: string, r: Ea
     id,
     label: titleOf(model, kind, id),
     projects: r.projects.length,
-    spi: indexCell(r, 'spi', model.settings.evm.spi),
-    cpi: indexCell(r, 'cpi', model.settings.evm.cpi),
+    spi: indexCell(model, r, 'spi'),
+    cpi: indexCell(model, r, 'cpi'),
     sv: money(r.figures.sv?.value),
     cv: money(r.figures.cv?.value),
     eac: money(r.figures.eac?.value),
@@ -269,9 +269,7 @@ function evmLine(model: PortfolioModel, kind: EvmLine['kind'], id: string, r: Ea
 
 /** Earned value of a scope: totals, and a line per program and goal (portfolio) or per project (a program or goal), worst SPI first. */
 export function evmView(model: PortfolioModel, scorecards: Scorecards, r: EarnedValueRollup, scope?: ScorecardScope): EvmView {
-  const figures = (['bac', 'pv', 'ev', 'ac', 'sv', 'cv', 'spi', 'cpi', 'eac', 'vac', 'tcpi'] as const).map((k) =>
-    valueRow(EVM_TERMS[k].name, EVM_TERMS[k].term, r.figures[k], evmText(model, k), `evm-${k}`, r.missing[k]),
-  );
+  const figures = evmRows(model, r);
   const lines: EvmLine[] = [];
   if (!scope) {
     for (const [kind, map] of [['programs', scorecards.programs], ['goals', scorecards.goals]] as const) {
@@ -303,13 +301,7 @@ export function valueForMoneyView(model: PortfolioModel, r: RoiRollup): ValueFor
     });
   return {
     years,
-    figures: [
-      valueRow('Annual value', 'Σ of the valued projects', r.annualValue, money, 'annual-value', r.missing.annualValue),
-      valueRow('Cost', 'Σ of the valued projects', r.cost, money, 'roi-cost', r.missing.cost),
-      valueRow('ROI', `over ${years} years, from the sums`, r.roi, (n) => formatPercent(n, { signed: true }), 'roi', r.missing.roi),
-      valueRow('Payback', 'Σ cost / Σ annual value', r.payback, formatYears, 'payback', r.missing.payback),
-      valueRow('Realized annual value', 'at today\'s benefit realization', r.realized, money, 'realized-value', r.missing.realized),
-    ],
+    figures: roiRows(model, r, { annualValue: 'Σ of the valued projects', cost: 'Σ of the valued projects', roi: `over ${years} years, from the sums`, payback: 'Σ cost / Σ annual value' }),
     ranked: capList(ranked),
     unvalued: capList(r.unvalued),
     uncosted: r.uncosted,
