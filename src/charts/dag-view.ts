@@ -12,6 +12,7 @@ import type { DependencyEdge, PortfolioModel, ProjectView } from '../core/model.
 import { formatDate, humanize, compareCodeUnits as byId } from '../core/format.ts';
 import { toMermaid, type MermaidEdge, type MermaidNode } from '../core/mermaid.ts';
 import { layoutDag } from './dag.ts';
+import { round } from './time-scale.ts';
 import { LABEL_ROOM, NODE_PAD, nodeText, placeLabels, type NodeText } from './dag/labels.ts';
 import { titleOf } from '../core/model.ts';
 
@@ -101,8 +102,6 @@ export const TITLE_LINES = 3;
 const EDGE_THICK = 3;
 const EDGE_THIN = 1.5;
 
-/** Legend swatches for edges: a short line, thick for conflicts like the arrows, otherwise a little heavier than an arrow so its colour shows. */
-export const LEGEND_LINE = { width: 34, height: 10, x1: 0, x2: 34, y: 5, conflictWidth: EDGE_THICK, strokeWidth: 2 } as const;
 
 /** Arrowhead: a triangle 9 wide and 9 high pointing right, its tip 0.9 past the path's end (as the marker it replaces drew it). */
 export const ARROW = { length: 9, half: 4.5, overshoot: 0.9 } as const;
@@ -110,9 +109,8 @@ const DASH_CLASS: Record<string, 'ss' | 'ff' | undefined> = { 'start-to-start': 
 
 /** The arrowhead's path for an edge ending level at (x, y): heading right, or left (`dir` -1) for an edge reversed to break a cycle. */
 export function arrowHead(x: number, y: number, dir: 1 | -1 = 1): string {
-  const r = (n: number) => Math.round(n * 10) / 10;
   const l = dir * ARROW.length;
-  return `M${r(x + dir * ARROW.overshoot - l)},${r(y - ARROW.half)}l${l},${ARROW.half}${dir < 0 ? ' ' : ''}${-l},${ARROW.half}z`;
+  return `M${round(x + dir * ARROW.overshoot - l)},${round(y - ARROW.half)}l${l},${ARROW.half}${dir < 0 ? ' ' : ''}${-l},${ARROW.half}z`;
 }
 
 const healthText = (h: NodeHealth) => (h === 'none' ? 'No health data' : `${humanize(h)} health`);
@@ -412,7 +410,6 @@ export function programOverviewDiagram(model: PortfolioModel): Diagram {
 /** Program boxes a row in the program overview: programs depend on each other in every direction, so layers make one long row (40 programs: 10,824 px); wrapped in rows of 4 (1,048 px, the width of the page), it reads like text. */
 export const OVERVIEW_PER_ROW = 4;
 const WRAP = { margin: 16, colGap: 72, rowGap: 88 } as const;
-const r1 = (n: number) => Math.round(n * 10) / 10;
 
 /**
  * The diagram's boxes in reading order (the layout's left-to-right, then top-down order), `perRow` a row,
@@ -458,7 +455,7 @@ export function wrapRows(d: Diagram, perRow: number): Diagram {
       const bend = (down ? 1 : -1) * WRAP.rowGap * 0.5;
       p = [[cx(s), y0], [cx(s), y0 + bend], [cx(t), y1 - bend], [cx(t), y1]];
     }
-    const [a, b, c, z] = p.map(([x, y]) => [r1(x), r1(y)] as const);
+    const [a, b, c, z] = p.map(([x, y]) => [round(x), round(y)] as const);
     return { ...e, d: `M${a[0]},${a[1]}C${b[0]},${b[1]},${c[0]},${c[1]},${z[0]},${z[1]}`, label: undefined };
   });
   const rows = Math.ceil(order.length / perRow);

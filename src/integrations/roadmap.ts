@@ -12,6 +12,7 @@ import type { AstroIntegration } from 'astro';
 import { createReadStream } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import v8 from 'node:v8';
+import { formatCount } from '../core/format.ts';
 import { hasMermaidFence } from '../core/mermaid.ts';
 import { availableMemoryBytes, favourMemoryOverHeapGrowth, memoryAdvice, startHeapWatchdog, type HeapWatchdog } from '../io/memory-guard.ts';
 import { copyMermaid, MERMAID_FOLDER, mermaidFile, mermaidModule } from '../io/mermaid-assets.ts';
@@ -56,7 +57,7 @@ export function roadmap(settings: Settings): AstroIntegration {
           startBuild(settings, input);
           // The portfolio's history (src/pipeline/history.ts): past review periods from git, cached per machine.
           await prepareSite({
-            onStats: (s) => logger.info(`history: ${s.samples} sample${s.samples === 1 ? '' : 's'}, ${s.computed} computed${s.inWorker ? ` (${s.inWorker} in a child process)` : ''}, the rest cached (${s.seconds.toFixed(2)} s)`),
+            onStats: (s) => logger.info(`history: ${formatCount(s.samples, 'sample')}, ${s.computed} computed${s.inWorker ? ` (${s.inWorker} in a child process)` : ''}, the rest cached (${s.seconds.toFixed(2)} s)`),
           });
           // No git is a choice (info); a shallow clone or content that does not pass check is worth a warning.
           const note = buildingSite()?.history?.note;

@@ -254,7 +254,6 @@ export function scorecardTrends(model: PortfolioModel, history: PortfolioHistory
   return trendBlocks(model, history, ['trend-health', 'trend-conflicts', 'trend-slip']);
 }
 
-/** A project's milestone trend chart: each milestone's and the end's forecast at each review; undefined with fewer than two samples of it. */
 /** A done series' last point meets the diagonal on its date, when it was reached between that review and the one before (as the chart's reader expects). */
 function reachedAt(t: MilestoneTrend, k: number): number | undefined {
   if (!t.done || k !== t.points.length - 1) return undefined;
@@ -263,6 +262,7 @@ function reachedAt(t: MilestoneTrend, k: number): number | undefined {
   return date > after && date <= dayOfIso(t.points[k]!.asOf) ? date : undefined;
 }
 
+/** A project's milestone trend chart: each milestone's and the end's forecast at each review; undefined with fewer than two samples of it. */
 export function projectTrend(model: PortfolioModel, history: PortfolioHistory | undefined, id: string): (TrendBlock & { flag?: string }) | undefined {
   if (!history) return undefined;
   const fy = model.settings.fiscal_year_start;

@@ -27,6 +27,7 @@ import { hiddenFields, seesInternal } from '../core/audience.ts';
 import { buildModel } from '../core/build-model.ts';
 import { compareModels } from '../core/compare/index.ts';
 import { dayToIso } from '../core/dates.ts';
+import { formatCount } from '../core/format.ts';
 import { dayOfIso, periodChanges, pickSamples, sampleOf, type CommitRef, type HistorySample, type PeriodChanges, type PortfolioHistory } from '../core/history/index.ts';
 import type { PortfolioInput, PortfolioModel } from '../core/model.ts';
 import { memoryCheckCache, openCheckCache, type CheckCache } from '../io/check-cache.ts';
@@ -111,7 +112,7 @@ export async function portfolioHistory(settings: Settings, input: PortfolioInput
   const notes: string[] = [];
   if (invalid.length) {
     const first = invalid[0]!;
-    notes.push(`${invalid.length} review period${invalid.length === 1 ? '' : 's'} left out: the content at ${first.commit.slice(0, 7)} (${first.asOf})${invalid.length > 1 ? ' and others' : ''} does not pass check.`);
+    notes.push(`${formatCount(invalid.length, 'review period')} left out: the content at ${first.commit.slice(0, 7)} (${first.asOf})${invalid.length > 1 ? ' and others' : ''} does not pass check.`);
   }
   opts.onStats?.({ samples: samples.list.length + 1, computed, inWorker, built: samples.built, seconds: (performance.now() - started) / 1000 });
   return { every: conf.every, samples: [...samples.list.map((s) => s.sample), nowSample], changes, ...(notes.length ? { note: notes.join(' ') } : {}) };

@@ -12,6 +12,7 @@
  * with it, so a later range gives a later (or equal) end for the same draw.
  */
 import { endDay, startDay, type Day } from '../dates.ts';
+import { compareCodeUnits } from '../format.ts';
 import type { Project } from '../schema.ts';
 
 /** The default slip ratio when the record is too thin: optimistic, most likely, pessimistic. */
@@ -48,7 +49,7 @@ export function slipRatios(projects: readonly FinishedProject[], fy: number): { 
     if (planned <= 0) continue;
     out.push({ id: p.id, ratio: (endDay(r.end, fy) - endDay(r.baseline_end, fy)) / planned });
   }
-  return out.sort((a, b) => a.ratio - b.ratio || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return out.sort((a, b) => a.ratio - b.ratio || compareCodeUnits(a.id, b.id));
 }
 
 /** The quantile at u (0..1) of a triangular distribution (a ≤ c ≤ b). */
