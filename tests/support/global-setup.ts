@@ -5,14 +5,17 @@
  * A whole run builds the shared sites in the background from the start
  * (`shared-builds.ts`).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { BUILDS_TESTS, prebuild } from './shared-builds.ts';
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const root = mkdtempSync(join(tmpdir(), 'roadmap-builds-'));
+  // ROADMAP_TEST_BUILDS=folder keeps the builds there between runs (to iterate on tests, not on src: nothing rebuilds).
+  const kept = process.env.ROADMAP_TEST_BUILDS;
+  if (kept) mkdirSync(kept, { recursive: true });
+  const root = kept ? resolve(kept) : mkdtempSync(join(tmpdir(), 'roadmap-builds-'));
   project.provide('roadmapBuildRoot', root);
   // Builds and CLI runs are child processes loading the same modules: V8's code cache saves each a second or so
   // of compiling (workers and their children inherit this environment).
@@ -27,6 +30,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   return async () => {
     stop = true;
     await background; // the build under way finishes; the rest are skipped
+    if (kept) return;
     if (process.env.ROADMAP_KEEP_BUILDS === '1') console.log(`[roadmap] test builds kept in ${root}`);
     else rmSync(root, { recursive: true, force: true });
   };
