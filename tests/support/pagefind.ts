@@ -45,5 +45,9 @@ export function pagefindFragments(outDir: string): PagefindFragment[] {
     .sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
 }
 
-/** The example built with its index written in parts of at most 12,000 characters of text (it has about 30,000): three or more parts. Shared, so the build is done once. */
-export const EXAMPLE_IN_PARTS: BuildOptions = { content: 'content', env: { ROADMAP_SEARCH_PART_CHARS: '12000' } };
+/**
+ * The example built with its index written in parts of at most 12,000 characters of text (it has about 30,000):
+ * three or more parts. Shared, so the build is done once. It is also the reproducibility test's second build
+ * (tests/build/site.test.ts): another time zone and ROADMAP_AS_OF, which portfolio.yaml's as_of overrides.
+ */
+export const EXAMPLE_IN_PARTS: BuildOptions = { content: 'content', asOf: '2031-01-01', env: { ROADMAP_SEARCH_PART_CHARS: '12000', TZ: 'Pacific/Kiritimati' } };
