@@ -5,9 +5,11 @@
  * nothing from another origin (read from its HTML, on every page), log no
  * errors, run nothing from record text (`window.__pwned`, dialogs) and pass
  * axe-core with no serious or critical violation (in Chromium). Pages of one
- * route share their markup, so on a trusted site Chromium opens a few pages
- * of each template and every page with a script (the only pages where what
- * runs could differ); on a hostile fixture it opens every page.
+ * route share their markup, so Chromium opens a few pages of each template,
+ * every page with a script (the only pages where what runs could differ) and
+ * the pages named; on a hostile fixture, the hostile records' own pages. What
+ * a page without a script could run is read from the HTML of every page
+ * (tests/build/site.test.ts: no raw markup, handlers or script URLs).
  *
  * One test file per site (tests/e2e/site-*.test.ts), so the crawls run side
  * by side in separate workers.
@@ -16,7 +18,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { assertBuilt, buildSite, listFiles, type BuildOptions } from './build-site.ts';
 import { launchBrowser, skipBrowserTests } from './browser.ts';
-import { brokenLinks, crawl, formatViolations, templateOf, visit, type CrawlResult, type PageReport } from './crawl.ts';
+import { brokenLinks, crawl, formatViolations, templateOf, visit, type CrawlResult } from './crawl.ts';
 import { serve, type Served } from '../../src/io/static-server.ts';
 import { prepare } from './prepare.ts';
 
@@ -25,8 +27,8 @@ export interface SiteCase {
   build: BuildOptions;
   /** Pages of each template that axe-core checks (0: none). */
   axePerTemplate: number;
-  /** Pages of each template Chromium opens (besides every page with a script, and `always`); every page when absent. */
-  browserPerTemplate?: number;
+  /** Pages of each template Chromium opens, besides every page with a script and `always`. */
+  browserPerTemplate: number;
   /** Paths Chromium always opens, and axe checks (e.g. the scorecard test's pages). */
   always?: string[];
   /** The axe-core impacts that fail the test; serious and critical by default. */
@@ -44,6 +46,9 @@ export interface SiteCase {
 
 /** The scorecard pages whose axe-core check the example's crawls carry (tests/e2e/scorecard.test.ts checks the rest). */
 export const SCORECARD_PAGES = ['scorecard/', 'scorecard/definitions/', 'backlog/', 'programs/cyber-security/', 'goals/strengthen-cyber-resilience/', 'teams/security-review/'];
+
+/** The hostile fixture's pages whose own record text is hostile: the crawls open them whatever the samples. */
+export const HOSTILE_PAGES = ['projects/hostile-title/', 'projects/hostile-body/'];
 
 export const HOSTILE_MERMAID = { '/projects/hostile-body/': /^Executing inline event handler violates .*Content Security Policy/ };
 
@@ -89,18 +94,14 @@ export function crawlSuite(site: SiteCase): void {
       expect(bad, list(bad)).toEqual([]);
     });
 
-    it(site.browserPerTemplate === undefined ? 'opens every page in Chromium' : `opens in Chromium ${site.browserPerTemplate} page(s) of every template, every page with a script and the pages named`, () => {
+    it(`opens in Chromium ${site.browserPerTemplate} page(s) of every template, every page with a script and the pages named`, () => {
       const pages = [...result.pages.values()];
-      const closed = (p: PageReport) => !p.opened;
-      if (site.browserPerTemplate === undefined) expect(pages.filter(closed).map((p) => p.url)).toEqual([]);
-      else {
-        const templates = new Set(pages.map((p) => templateOf(p.url)));
-        const opened = new Set(pages.filter((p) => p.opened).map((p) => templateOf(p.url)));
-        expect([...templates].filter((t) => !opened.has(t))).toEqual([]);
-        expect(pages.filter((p) => p.scripted && !p.opened).map((p) => p.url)).toEqual([]);
-        expect(pages.filter((p) => p.scripted).length).toBeGreaterThan(0);
-        for (const path of site.always ?? []) expect(result.pages.get(`${served.url}${path}`)?.opened, path).toBe(true);
-      }
+      const templates = new Set(pages.map((p) => templateOf(p.url)));
+      const opened = new Set(pages.filter((p) => p.opened).map((p) => templateOf(p.url)));
+      expect([...templates].filter((t) => !opened.has(t))).toEqual([]);
+      expect(pages.filter((p) => p.scripted && !p.opened).map((p) => p.url)).toEqual([]);
+      expect(pages.filter((p) => p.scripted).length).toBeGreaterThan(0);
+      for (const path of site.always ?? []) expect(result.pages.get(`${served.url}${path}`)?.opened, path).toBe(true);
     });
 
     it('logs no console errors, page errors or failed requests', () => {
@@ -136,15 +137,14 @@ export function crawlSuite(site: SiteCase): void {
     }
 
     if (site.hostile) {
-      it('runs nothing from record text: window.__pwned stays undefined, no dialogs', () => {
-        expect([...result.pages.values()].filter((p) => !p.opened).map((p) => p.url)).toEqual([]);
+      it('runs nothing from record text on the pages opened: window.__pwned stays undefined, no dialogs', () => {
         const ran = [...result.pages.values()]
           .filter((p) => p.pwned !== undefined || p.dialogs.length > 0)
           .map((p) => `${p.url}: __pwned=${String(p.pwned)} dialogs=${p.dialogs.join('; ')}`);
         expect(ran, list(ran)).toEqual([]);
-        const paths = [...result.pages.keys()].map((u) => new URL(u).pathname);
-        expect(paths).toContain('/projects/hostile-title/');
-        expect(paths).toContain('/projects/hostile-body/');
+        // The pages whose record text is hostile were opened.
+        const opened = [...result.pages.values()].filter((p) => p.opened).map((p) => new URL(p.url).pathname);
+        for (const path of HOSTILE_PAGES) expect(opened).toContain(`/${path}`);
       });
     }
 
