@@ -14,7 +14,8 @@
  *     the nav's items, and headings, paragraphs, list items and definition
  *     terms and details in `main`. Inline boxes report 0 for both and so are
  *     skipped; scrollers themselves are allowed to be wider inside;
- * (c) no two axis labels of a timeline intersect (bounding boxes);
+ * (c) no two axis labels of a timeline intersect (bounding boxes), and each timeline is drawn at its pixel
+ *     width in a labelled, focusable region that scrolls sideways;
  *
  * and the site nav is one line (every item at the same height) at both widths.
  * A failure names the site, the width, the page and the element.
@@ -147,9 +148,13 @@ function measure(): { overflow: number; outside: string[]; text: string[]; axis:
     if (o === 'auto' || o === 'scroll') continue;
     if (h.scrollWidth > h.clientWidth + 1) text.push(`text overflows: ${describe(h)} (${h.scrollWidth} > ${h.clientWidth})`);
   }
-  // (c) timeline axis labels.
+  // (c) timeline axis labels; each chart drawn at its pixel width (text never scaled down) in a labelled, focusable
+  // region that scrolls sideways.
   const axis: string[] = [];
   for (const svg of document.querySelectorAll('svg.timeline-svg')) {
+    const region = svg.closest('[role="region"]');
+    if (!svg.getAttribute('viewBox') || svg.getAttribute('width') !== svg.getAttribute('viewBox')?.split(' ')[2]) axis.push('chart without a viewBox and its width in pixels');
+    if (!region?.getAttribute('aria-label') || region.getAttribute('tabindex') !== '0' || getComputedStyle(region).overflowX !== 'auto') axis.push('chart not in a labelled scroll region');
     const boxes = [...svg.querySelectorAll('.axis text')]
       .map((t) => ({ t: t.textContent ?? '', r: t.getBoundingClientRect() }))
       .filter((b) => b.r.width > 0);

@@ -1,9 +1,9 @@
 /**
- * The roadmap pages of the example portfolio in real Chromium: they render
- * with no console errors, have no horizontal page overflow at 1280 and 390 px
- * (the chart scrolls inside its labelled region), every bar links to a page
- * that exists, the chart is inline SVG with no script, it has its table
- * alternative, axe finds nothing serious, and print fits the page. At 1440 px
+ * The roadmap pages of the example portfolio in real Chromium: every bar
+ * links to a page that exists, the chart is inline SVG with no script, it has
+ * its table alternative, axe finds nothing serious at phone width, and print
+ * fits the page (console errors, sideways scroll and the chart's scroll region
+ * at every width: the example's crawl and tests/e2e/fit.test.ts). At 1440 px
  * axis, as-of, marker and milestone labels never overlap and no SVG text is drawn below 11 px; at 390 px
  * the list by quarter replaces the chart. The embeddable /roadmap/timeline.svg
  * is one self-contained SVG document that, shown through <img> (as a README,
@@ -55,7 +55,8 @@ async function pixelDifference(page: Page, a: Buffer, b: Buffer, threshold = 40)
   );
 }
 
-const PAGES = [
+/** The roadmap's views. */
+const VIEWS = [
   '/roadmap/',
   '/roadmap/whole-span/',
   '/roadmap/by-goal/',
@@ -64,11 +65,13 @@ const PAGES = [
   '/roadmap/by-status/',
   '/roadmap/now-next-later/',
   '/roadmap/status/',
-  '/programs/digital-front-door/',
-  '/goals/improve-patient-access/',
-  '/teams/security-review/',
-  '/projects/patient-portal/',
 ];
+
+/**
+ * axe at 390 px, on one page of each layout that differs on a phone: the list by quarter (one component on every
+ * roadmap view), the boards' sideways scroller, and a record page. The example's crawl runs axe on every page at 1280.
+ */
+const AXE_AT_390 = ['/roadmap/', '/roadmap/now-next-later/', '/projects/patient-portal/'];
 
 describe.skipIf(skipBrowserTests)('roadmap pages in Chromium (example, public)', () => {
   let browser: Browser;
@@ -96,40 +99,23 @@ describe.skipIf(skipBrowserTests)('roadmap pages in Chromium (example, public)',
     }
   }
 
-  for (const width of [1280, 390]) {
-    it(`renders every roadmap view with no console errors and no horizontal overflow at ${width} px${width === 390 ? ', and passes axe' : ' under the site CSP'}`, async () => {
-      const problems: string[] = [];
-      await withPage(width, async (page) => {
-        for (const path of PAGES) {
-          const report = await visit(page, `${served.url}${path.slice(1)}`, { axe: width === 390 });
-          if (report.status !== 200) problems.push(`${path}: status ${report.status}`);
-          for (const e of [...report.consoleErrors, ...report.pageErrors, ...report.failedRequests]) problems.push(`${path}: ${e}`);
-          for (const v of report.violations) if (v.impact === 'serious' || v.impact === 'critical') problems.push(`${path}: axe ${v.id} ${v.targets.join(' | ')}`);
-          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-          if (overflow > 0) problems.push(`${path}: page overflows by ${overflow} px`);
-          // Charts fit their container: wide charts scroll inside a labelled, focusable region.
-          const charts = await page.$$eval('svg.timeline-svg', (svgs) =>
-            svgs.map((svg) => {
-              const region = svg.closest('[role="region"]');
-              return {
-                viewBox: svg.getAttribute('viewBox'),
-                // Fixed pixel width (the viewBox's): text is never scaled down.
-                fixedWidth: svg.getAttribute('width') === svg.getAttribute('viewBox')?.split(' ')[2],
-                regionLabel: region?.getAttribute('aria-label') ?? null,
-                regionTab: region?.getAttribute('tabindex') ?? null,
-                regionOverflowX: region ? getComputedStyle(region).overflowX : null,
-              };
-            }),
-          );
-          for (const c of charts) {
-            if (!c.viewBox || !c.fixedWidth) problems.push(`${path}: chart without viewBox and its width in pixels`);
-            if (!c.regionLabel || c.regionTab !== '0' || c.regionOverflowX !== 'auto') problems.push(`${path}: chart not in a labelled scroll region`);
-          }
-        }
-      }, width === 390);
-      expect(problems).toEqual([]);
-    }, 120_000);
-  }
+  // Every roadmap view is opened under the site CSP by the example's crawl (no console error, axe) and laid out at
+  // 390 and 1440 px by tests/e2e/fit.test.ts (no sideways scroll, charts in labelled scroll regions); here, axe at
+  // phone width where that layout differs.
+  it('passes axe at 390 px where the phone layout differs, with no console errors and no sideways scroll', async () => {
+    const problems: string[] = [];
+    await withPage(390, async (page) => {
+      for (const path of AXE_AT_390) {
+        const report = await visit(page, `${served.url}${path.slice(1)}`, { axe: true });
+        if (report.status !== 200) problems.push(`${path}: status ${report.status}`);
+        for (const e of [...report.consoleErrors, ...report.pageErrors, ...report.failedRequests]) problems.push(`${path}: ${e}`);
+        for (const v of report.violations) if (v.impact === 'serious' || v.impact === 'critical') problems.push(`${path}: axe ${v.id} ${v.targets.join(' | ')}`);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        if (overflow > 0) problems.push(`${path}: page overflows by ${overflow} px`);
+      }
+    }, true);
+    expect(problems).toEqual([]);
+  }, 120_000);
 
   it('draws one linked bar per dated project on /roadmap/, each link answering 200', async () => {
     await withPage(1280, async (page) => {
@@ -161,7 +147,7 @@ describe.skipIf(skipBrowserTests)('roadmap pages in Chromium (example, public)',
   });
 
   it('ships no script on the roadmap pages and keeps full titles in <title> of truncated labels', () => {
-    for (const path of PAGES.slice(0, 8)) {
+    for (const path of VIEWS) {
       const html = readText(outDir, `${path.slice(1)}index.html`);
       expect(html, path).not.toMatch(/<script(?![^>]*type="application\/(ld\+)?json")/);
     }
