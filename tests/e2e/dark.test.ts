@@ -22,18 +22,18 @@ const PAGES = [
   '/roadmap/now-next-later/',
   '/roadmap/status/',
   '/dependencies/',
-  '/scorecard/',
   '/scorecard/definitions/',
   '/backlog/',
   '/projects/',
-  '/projects/patient-portal/',
   '/projects/datacentre-exit/',
   '/programs/digital-front-door/',
   '/goals/improve-patient-access/',
-  '/teams/security-review/',
   '/changes/',
 ];
-/** The internal build adds the capacity heatmaps (scorecard, team and program pages) and a project summary's top risk and decisions. */
+/**
+ * The internal build adds the capacity heatmaps (scorecard, team and program pages) and a project summary's top risk
+ * and decisions; its pages show everything the public ones do, so those are not opened twice.
+ */
 const INTERNAL_PAGES = ['/scorecard/', '/teams/security-review/', '/programs/cyber-security/', '/projects/patient-portal/'];
 
 /** The axe-core rules whose outcome depends on the colours. */

@@ -118,9 +118,12 @@ describe.skipIf(skipBrowserTests)('search in Chromium', () => {
           expect(hrefs).toContain(`${site.prefix}projects/identity-and-access/`);
           expect(hrefs.every((h) => h!.startsWith(site.prefix))).toBe(true);
           expect(await page.inputValue('.pagefind-ui__search-input')).toBe('identity');
-          // The page with results and filters passes axe (no serious or critical violation).
-          const violations = (await runAxe(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
-          expect(violations.map((v) => `${v.id}: ${v.targets.join(', ')}`)).toEqual([]);
+          // The page with results and filters passes axe (no serious or critical violation): once, the markup is the
+          // same under a base path or with the index in parts.
+          if (site === sites[0]) {
+            const violations = (await runAxe(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+            expect(violations.map((v) => `${v.id}: ${v.targets.join(', ')}`)).toEqual([]);
+          }
           expect(w.errors).toEqual([]);
         } finally {
           await page.close();

@@ -54,9 +54,16 @@ beforeAll(() => {
 
 afterAll(removeTempDirs);
 
+/** The repository's history for an audience, computed once (no cache) and read by several tests. */
+const histories = new Map<string, ReturnType<typeof buildSite>>();
+const historyOf = async (audience: 'public' | 'internal') => {
+  if (!histories.has(audience)) histories.set(audience, buildSite(settings(audience), { history: true }));
+  return (await histories.get(audience)!).history!;
+};
+
 describe('portfolio history from git', () => {
   it('samples the last commit of each month before the as-of month, then now', async () => {
-    const { history } = await buildSite(settings(), { history: true });
+    const history = await historyOf('public');
     expect(history!.note).toBeUndefined();
     expect(history!.samples.map((s) => s.asOf)).toEqual([...COMMIT_DAYS.slice(0, 6), '2026-07-20']);
     expect(history!.samples.at(-1)!.commit).toBeUndefined();
@@ -64,7 +71,7 @@ describe('portfolio history from git', () => {
   });
 
   it('a project whose end moves +10 days a month for six months: its MTA points and slipped in 6 of the last 6', async () => {
-    const { history } = await buildSite(settings(), { history: true });
+    const history = await historyOf('public');
     const trends = milestoneTrends(history!.samples, 'slipper');
     const end = trends.find((t) => t.name === END_SERIES)!;
     expect(end.points).toEqual([0, 1, 2, 3, 4, 5, 6].map((k) => ({ asOf: [...COMMIT_DAYS.slice(0, 6), '2026-07-20'][k], date: plusDays('2026-09-30', 10 * k) })));
@@ -79,7 +86,7 @@ describe('portfolio history from git', () => {
   });
 
   it('health counts per sample equal portfolio.json built from that commit as of its day', async () => {
-    const { history } = await buildSite(settings('internal'), { history: true });
+    const history = await historyOf('internal');
     for (const [i, sample] of history!.samples.slice(0, -1).entries()) {
       const dir = tempDir('roadmap-history-at-');
       execFileSync('sh', ['-c', `git archive ${sample.commit} content | tar -x -C ${dir}`], { cwd: repo });
@@ -94,7 +101,7 @@ describe('portfolio history from git', () => {
   });
 
   it('a record internal in early commits contributes nothing to a public history', async () => {
-    const { history } = await buildSite(settings('public'), { history: true });
+    const history = await historyOf('public');
     const early = history!.samples.slice(0, 3);
     expect(early.flatMap((s) => s.projects.map((p) => p.id))).not.toContain('secret');
     const text = JSON.stringify({ samples: early, changes: history!.changes.slice(0, 2) });
@@ -107,7 +114,7 @@ describe('portfolio history from git', () => {
     expect(history!.samples.every((s) => s.budget === undefined)).toBe(true);
     expect(JSON.stringify(history)).not.toContain('777000');
     // The internal audience sees it from the start.
-    const internal = (await buildSite(settings('internal'), { history: true })).history!;
+    const internal = await historyOf('internal');
     expect(internal.samples[0]!.projects.map((p) => p.id)).toContain('secret');
     expect(internal.samples[0]!.budget).toEqual({ planned: 777000, forecast: 999000 });
   });
