@@ -69,7 +69,7 @@ const VIEWS = [
 
 /**
  * axe at 390 px, on one page of each layout that differs on a phone: the list by quarter (one component on every
- * roadmap view), the boards' sideways scroller, and a record page. The example's crawl runs axe on every page at 1280.
+ * roadmap view), the boards' sideways scroller, and a record page. The example's crawl runs axe on every template at 1280.
  */
 const AXE_AT_390 = ['/roadmap/', '/roadmap/now-next-later/', '/projects/patient-portal/'];
 
