@@ -4,7 +4,8 @@ import mdx from '@astrojs/mdx';
 import { publish, roadmap } from './src/integrations/roadmap.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { sitemap } from './src/integrations/sitemap.ts';
-import { cspConfig, cspPerPage } from './src/integrations/csp.ts';
+import { cspConfig } from './src/integrations/csp.ts';
+import { pageRewrites } from './src/integrations/page-rewrites.ts';
 
 import { loadSettings } from './src/pipeline/settings.ts';
 
@@ -33,7 +34,7 @@ export default defineConfig({
   // for it.
   markdown: { syntaxHighlight: false },
   // publish() moves the finished site into place, so it comes last.
-  integrations: [roadmap(settings), mdx({ extendMarkdownConfig: false }), pagefindIndex(), sitemap(settings), cspPerPage(), publish()],
+  integrations: [roadmap(settings), mdx({ extendMarkdownConfig: false }), pagefindIndex(), sitemap(settings), pageRewrites(), publish()],
   // Content-Security-Policy as a <meta> on every page (see src/integrations/csp.ts).
   security: { csp: cspConfig },
   devToolbar: { enabled: false },

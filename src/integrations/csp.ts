@@ -18,13 +18,10 @@
  * header (see the README).
  *
  * Astro lists every inline script's hash of the whole site on every page;
- * `cspPerPage` then cuts each page's list to its own scripts (a read-only
- * page has none), before the site is published.
+ * `pageRewrites` (page-rewrites.ts) then cuts each page's list to its own
+ * scripts (a read-only page has none), before the site is published.
  */
-import { fileURLToPath } from 'node:url';
-import type { AstroIntegration, AstroUserConfig } from 'astro';
-import { rewritePages } from '../io/rewrite-pages.ts';
-import { pageScriptHashes } from '../render/csp-hashes.ts';
+import type { AstroUserConfig } from 'astro';
 
 type CspConfig = Exclude<NonNullable<NonNullable<AstroUserConfig['security']>['csp']>, boolean>;
 
@@ -42,16 +39,3 @@ export const cspConfig: CspConfig = {
     "form-action 'self'",
   ],
 };
-
-/** After the pages are written: each page's policy lists only its own inline scripts' hashes. */
-export function cspPerPage(): AstroIntegration {
-  return {
-    name: 'roadmap-csp-per-page',
-    hooks: {
-      'astro:build:done': ({ dir, logger }) => {
-        const { pages, saved } = rewritePages(fileURLToPath(dir), pageScriptHashes);
-        logger.info(`${pages} pages list only their own script hashes (${Math.round(saved / 1024)} KB less)`);
-      },
-    },
-  };
-}
