@@ -8,7 +8,7 @@ import { searchPartPath } from '../core/search-index.ts';
 import type { ChangeLog } from '../core/changes.ts';
 import { compareCodeUnits, compareTitles, formatCount, formatDate, formatNumber, humanize } from '../core/format.ts';
 import { nowNextLater } from '../charts/roadmap-views.ts';
-import { capList, paginate, PAGE_SIZE, type Capped, type PageOf } from './paging.ts';
+import { capList, LIST_CAP, paginate, PAGE_SIZE, type Capped, type PageOf } from './paging.ts';
 
 export interface OverviewPage {
   openCount: number;
@@ -59,12 +59,34 @@ export interface ProjectList {
   projects: ProjectView[];
   /** Group each page's rows by status (the all-projects list). */
   byStatus: boolean;
+  /** A goal's, program's or team's list: linked from its page, not from every list's nav. */
+  record?: boolean;
 }
 
 /** The path of a filtered project list (the target of a summary's "N more"). */
 export const projectListPath = (key: string) => `/projects/list/${key}/`;
 
-/** Every full project list: all, overdue, conflicts, slipping, each status (worst first), Now / Next / Later. */
+/** The projects of a goal (with its programs'), a program or a team, worst first: what its page's table shows the first LIST_CAP of. */
+export function recordProjects(model: PortfolioModel, ids: readonly string[]): ProjectView[] {
+  return ids.map((id) => model.byId.projects.get(id)!).toSorted(worstFirst);
+}
+
+/** The key of a record's full project list (/projects/list/goal-ID/), made only for a record with more than LIST_CAP projects. */
+export const recordListKey = (kind: 'goal' | 'program' | 'team', id: string) => `${kind}-${id}`;
+
+/** The full project lists of goals, programs and teams whose pages show only their first LIST_CAP projects. */
+function recordLists(model: PortfolioModel): ProjectList[] {
+  const lede = (what: string) => `Every project ${what}, worst health first, then the soonest end.`;
+  const of = (kind: 'goal' | 'program' | 'team', id: string, title: string, ids: readonly string[], what: string): ProjectList[] =>
+    ids.length > LIST_CAP ? [{ key: recordListKey(kind, id), title: `Projects of ${title}`, lede: lede(what), base: projectListPath(recordListKey(kind, id)), projects: recordProjects(model, ids), byStatus: false, record: true }] : [];
+  return [
+    ...model.goals.flatMap((g) => of('goal', g.id, g.record.title, g.rollup.projects, 'aligned to this goal, directly or through its program')),
+    ...model.programs.flatMap((p) => of('program', p.id, p.record.title, p.rollup.projects, 'in this program')),
+    ...model.teams.flatMap((t) => of('team', t.id, t.record.title, t.projects, 'this team works on')),
+  ];
+}
+
+/** Every full project list: all, overdue, conflicts, slipping, each status (worst first), Now / Next / Later, and those of big goals, programs and teams. */
 export function projectLists(model: PortfolioModel): ProjectList[] {
   const list = (key: string, title: string, lede: string, projects: ProjectView[]): ProjectList => ({ key, title, lede, base: projectListPath(key), projects, byStatus: false });
   const nnl = nowNextLater(model);
@@ -85,6 +107,7 @@ export function projectLists(model: PortfolioModel): ProjectList[] {
     list('now', 'Now: in flight', `In flight on ${formatDate(model.settings.as_of, model.settings.fiscal_year_start)}, worst health first, then the soonest end.`, ids('now').toSorted(worstFirst)),
     list('next', 'Next', `${nnl.columns[1].description}, soonest start first.`, ids('next')),
     list('later', 'Later', `${nnl.columns[2].description}, soonest start first.`, ids('later')),
+    ...recordLists(model),
   ];
 }
 
@@ -100,7 +123,7 @@ export interface ProjectListPage {
 /** Every page of every project list, with its path below /projects/ ('' for /projects/, 'page/2', 'list/overdue', 'list/overdue/page/2'). */
 export function projectListPages(model: PortfolioModel, size = PAGE_SIZE): (ProjectListPage & { path: string })[] {
   const all = projectLists(model);
-  const lists = all.map((l) => ({ key: l.key, title: l.title, base: l.base, count: l.projects.length }));
+  const lists = all.filter((l) => !l.record).map((l) => ({ key: l.key, title: l.title, base: l.base, count: l.projects.length }));
   return all.flatMap(({ projects, ...list }) =>
     paginate(projects, list.base, size).map((page) => ({
       path: `${list.key === 'all' ? '' : `list/${list.key}`}${page.page > 1 ? `${list.key === 'all' ? '' : '/'}page/${page.page}` : ''}`,

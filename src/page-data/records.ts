@@ -6,7 +6,7 @@
  */
 import { progressBar, type ProgressBar } from '../charts/progress.ts';
 import { COLLAPSE_AT, isScheduled, projectsTimeline, type TimelineView } from '../charts/timeline.ts';
-import { worstFirst } from './lists.ts';
+import { projectListPath, recordListKey, recordProjects, worstFirst } from './lists.ts';
 import { LIST_CAP } from './paging.ts';
 import { embedRef, type TimelineEmbed } from './embeds.ts';
 import { benefitRealization } from '../core/budget.ts';
@@ -111,9 +111,20 @@ export function recordTimeline(model: PortfolioModel, ids: readonly string[], ca
   return { timeline, more: scheduled.length - keep.size, charted: scheduled.length };
 }
 
-/** What program and goal pages share: the projects rolled up, their mini timeline, the scoped scorecard's summary. */
-interface RollUpParts {
+/** A record page's project table: all its projects, or past LIST_CAP the first LIST_CAP worst first and the rest on its full list. */
+export interface RecordProjects {
   projects: ProjectView[];
+  /** Projects left off the table, and where the full list is; absent when the table has them all. */
+  projectsMore?: { count: number; to: string };
+}
+
+function recordTable(model: PortfolioModel, kind: 'goal' | 'program' | 'team', id: string, ids: readonly string[]): RecordProjects {
+  if (ids.length <= LIST_CAP) return { projects: projectsOf(model, ids) };
+  return { projects: recordProjects(model, ids).slice(0, LIST_CAP), projectsMore: { count: ids.length - LIST_CAP, to: projectListPath(recordListKey(kind, id)) } };
+}
+
+/** What program and goal pages share: the projects rolled up, their mini timeline, the scoped scorecard's summary. */
+interface RollUpParts extends RecordProjects {
   timeline: TimelineView;
   /** Charted projects the timeline leaves off (recordTimeline); the table lists them. */
   timelineMore: number;
@@ -125,7 +136,7 @@ interface RollUpParts {
 function rollUpParts(model: PortfolioModel, scorecards: Scorecards, scope: ScorecardScope, ids: readonly string[], title: string): RollUpParts {
   const { timeline, more, charted } = recordTimeline(model, ids);
   return {
-    projects: projectsOf(model, ids),
+    ...recordTable(model, scope.kind, scope.id, ids),
     timeline,
     timelineMore: more,
     embed: embedRef(scope.kind === 'program' ? 'programs' : 'goals', scope.id, title, charted),
@@ -218,9 +229,8 @@ export function goalPage(model: PortfolioModel, scorecards: Scorecards, id: stri
   return { goal, keyResults, ...parts, ...sections };
 }
 
-export interface TeamPage extends RecordSections {
+export interface TeamPage extends RecordSections, RecordProjects {
   team: TeamView;
-  projects: ProjectView[];
   timeline: TimelineView;
   /** Charted projects the timeline leaves off (recordTimeline); the table lists them. */
   timelineMore: number;
@@ -231,17 +241,17 @@ export interface TeamPage extends RecordSections {
 
 export function teamPage(model: PortfolioModel, id: string): TeamPage {
   const team = recordOf(model.byId.teams, 'team', id);
-  const projects = projectsOf(model, team.projects);
+  const table = recordTable(model, 'team', id, team.projects);
   const { timeline, more: timelineMore, charted } = recordTimeline(model, team.projects);
   const heatmap = team.utilization?.length ? heatmapBlock(model, [{ team: team.id, label: team.record.title, cells: team.utilization }]) : undefined;
   const sections = recordSections({
     capacity: (team.record.capacity?.length ?? 0) > 0,
     utilization: heatmap !== undefined,
-    timeline: projects.length > 0 && timeline.charted > 0,
-    projects: projects.length > 0,
+    timeline: team.projects.length > 0 && timeline.charted > 0,
+    projects: team.projects.length > 0,
     notes: hasBody(team),
   });
-  return { team, projects, timeline, timelineMore, embed: embedRef('teams', id, team.record.title, charted), heatmap, ...sections };
+  return { team, ...table, timeline, timelineMore, embed: embedRef('teams', id, team.record.title, charted), heatmap, ...sections };
 }
 
 export interface ScopedScorecardPage {

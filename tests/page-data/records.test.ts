@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { projectPage } from '../../src/page-data/project.ts';
 import { roadmapPage } from '../../src/page-data/roadmap.ts';
 import { goalPage, programPage, scopedScorecardPages, teamPage } from '../../src/page-data/records.ts';
+import { projectListPages } from '../../src/page-data/lists.ts';
 import { scorecardView, withheldSections } from '../../src/page-data/scorecard.ts';
 import { siteFromInput } from '../../src/pipeline/index.ts';
 import { loadSettings } from '../../src/pipeline/settings.ts';
@@ -143,9 +144,17 @@ describe('a record page draws at most LIST_CAP projects on its timeline, the wor
   });
   const { model, scorecards } = siteFromInput(loadSettings({ ROADMAP_AUDIENCE: 'internal' }, '/p'), input, { now: new Date('2026-05-15') });
 
-  it('a team of 56 dated projects: 50 drawn, the 5 red ones among them, 6 more in the table; the undated one still counted', () => {
+  it('a team of 56 dated projects: 50 drawn, the 5 red ones among them, the other 6 on its full list; the undated one still counted', () => {
     const page = teamPage(model, 'big');
-    expect(page.projects).toHaveLength(57);
+    // The table: the 50 worst, then "7 more" on the team's own full list, which has all 57, worst first.
+    expect(page.projects).toHaveLength(50);
+    expect(page.projects.slice(0, 5).map((p) => p.id)).toEqual(['p00', 'p01', 'p02', 'p03', 'p04']);
+    expect(page.projectsMore).toEqual({ count: 7, to: '/projects/list/team-big/' });
+    const list = projectListPages(model).find((p) => p.path === 'list/team-big')!;
+    expect(list.page.total).toBe(57);
+    expect(list.page.items.slice(0, 50).map((p) => p.id)).toEqual(page.projects.map((p) => p.id));
+    // Every list's nav links the portfolio-wide lists only, not each big record's.
+    expect(list.lists.map((l) => l.key)).not.toContain('team-big');
     expect(page.timeline.charted).toBe(50);
     expect(page.timelineMore).toBe(6);
     expect(page.timeline.lanes.map((l) => l.fullLabel)).toEqual(['Projects (50 of 56)']);
@@ -159,6 +168,8 @@ describe('a record page draws at most LIST_CAP projects on its timeline, the wor
     expect(programPage(model, scorecards, 'wide').timelineMore).toBe(6);
     const small = programPage(model, scorecards, 'small');
     expect([small.timeline.charted, small.timelineMore]).toEqual([1, 0]);
+    expect(small.projectsMore).toBeUndefined();
+    expect(projectListPages(model).some((p) => p.path === 'list/program-small')).toBe(false);
     expect(small.timeline.lanes.map((l) => l.fullLabel)).toEqual(['Projects (1)']);
   });
 });
