@@ -59,8 +59,8 @@ export interface ProjectList {
   projects: ProjectView[];
   /** Group each page's rows by status (the all-projects list). */
   byStatus: boolean;
-  /** A goal's, program's or team's list: linked from its page, not from every list's nav. */
-  record?: boolean;
+  /** A goal's, program's or team's list: linked from its page (and back), not from every list's nav. */
+  record?: { kind: (typeof RECORD_KIND)[keyof typeof RECORD_KIND]; title: string; path: string };
 }
 
 /** The path of a filtered project list (the target of a summary's "N more"). */
@@ -74,11 +74,15 @@ export function recordProjects(model: PortfolioModel, ids: readonly string[]): P
 /** The key of a record's full project list (/projects/list/goal-ID/), made only for a record with more than LIST_CAP projects. */
 export const recordListKey = (kind: 'goal' | 'program' | 'team', id: string) => `${kind}-${id}`;
 
+const RECORD_KIND = { goal: 'Goal', program: 'Program', team: 'Team' } as const;
+
 /** The full project lists of goals, programs and teams whose pages show only their first LIST_CAP projects. */
 function recordLists(model: PortfolioModel): ProjectList[] {
   const lede = (what: string) => `Every project ${what}, worst health first, then the soonest end.`;
   const of = (kind: 'goal' | 'program' | 'team', id: string, title: string, ids: readonly string[], what: string): ProjectList[] =>
-    ids.length > LIST_CAP ? [{ key: recordListKey(kind, id), title: `Projects of ${title}`, lede: lede(what), base: projectListPath(recordListKey(kind, id)), projects: recordProjects(model, ids), byStatus: false, record: true }] : [];
+    ids.length > LIST_CAP
+      ? [{ key: recordListKey(kind, id), title: `Projects of ${title}`, lede: lede(what), base: projectListPath(recordListKey(kind, id)), projects: recordProjects(model, ids), byStatus: false, record: { kind: RECORD_KIND[kind], title, path: `/${kind}s/${id}/` } }]
+      : [];
   return [
     ...model.goals.flatMap((g) => of('goal', g.id, g.record.title, g.rollup.projects, 'aligned to this goal, directly or through its program')),
     ...model.programs.flatMap((p) => of('program', p.id, p.record.title, p.rollup.projects, 'in this program')),

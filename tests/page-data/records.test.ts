@@ -155,6 +155,8 @@ describe('a record page draws at most LIST_CAP projects on its timeline, the wor
     expect(list.page.items.slice(0, 50).map((p) => p.id)).toEqual(page.projects.map((p) => p.id));
     // Every list's nav links the portfolio-wide lists only, not each big record's.
     expect(list.lists.map((l) => l.key)).not.toContain('team-big');
+    // and it links back to the team.
+    expect(list.list.record).toEqual({ kind: 'Team', title: expect.any(String), path: '/teams/big/' });
     expect(page.timeline.charted).toBe(50);
     expect(page.timelineMore).toBe(6);
     expect(page.timeline.lanes.map((l) => l.fullLabel)).toEqual(['Projects (50 of 56)']);
