@@ -60,29 +60,39 @@ export interface ProjectList {
   /** Group each page's rows by status (the all-projects list). */
   byStatus: boolean;
   /** A goal's, program's or team's list: linked from its page (and back), not from every list's nav. */
-  record?: { kind: (typeof RECORD_KIND)[keyof typeof RECORD_KIND]; title: string; path: string };
+  record?: { kind: (typeof RECORD_KIND)[RecordKind]; title: string; path: string };
 }
 
 /** The path of a filtered project list (the target of a summary's "N more"). */
 export const projectListPath = (key: string) => `/projects/list/${key}/`;
 
-/** The projects of a goal (with its programs'), a program or a team, worst first: what its page's table shows the first LIST_CAP of. */
-export function recordProjects(model: PortfolioModel, ids: readonly string[]): ProjectView[] {
-  return ids.map((id) => model.byId.projects.get(id)!).toSorted(worstFirst);
+/** The projects with these ids, in their order (an id the model does not hold is left out). */
+export function projectsOf(model: PortfolioModel, ids: readonly string[]): ProjectView[] {
+  return ids.map((id) => model.byId.projects.get(id)).filter((p): p is ProjectView => p !== undefined);
 }
 
-/** The key of a record's full project list (/projects/list/goal-ID/), made only for a record with more than LIST_CAP projects. */
-export const recordListKey = (kind: 'goal' | 'program' | 'team', id: string) => `${kind}-${id}`;
-
 const RECORD_KIND = { goal: 'Goal', program: 'Program', team: 'Team' } as const;
+export type RecordKind = keyof typeof RECORD_KIND;
+
+/** Whether a goal's, program's or team's page shows only its first LIST_CAP projects, and it gets a full list. */
+export const hasRecordList = (ids: readonly string[]) => ids.length > LIST_CAP;
+
+/** The projects of a goal (with its programs'), a program or a team, worst first: what its page's table shows the first LIST_CAP of. */
+export function recordProjects(model: PortfolioModel, ids: readonly string[]): ProjectView[] {
+  return projectsOf(model, ids).toSorted(worstFirst);
+}
+
+/** The key of a record's full project list (/projects/list/goal-ID/). */
+export const recordListKey = (kind: RecordKind, id: string) => `${kind}-${id}`;
 
 /** The full project lists of goals, programs and teams whose pages show only their first LIST_CAP projects. */
 function recordLists(model: PortfolioModel): ProjectList[] {
   const lede = (what: string) => `Every project ${what}, worst health first, then the soonest end.`;
-  const of = (kind: 'goal' | 'program' | 'team', id: string, title: string, ids: readonly string[], what: string): ProjectList[] =>
-    ids.length > LIST_CAP
-      ? [{ key: recordListKey(kind, id), title: `Projects of ${title}`, lede: lede(what), base: projectListPath(recordListKey(kind, id)), projects: recordProjects(model, ids), byStatus: false, record: { kind: RECORD_KIND[kind], title, path: `/${kind}s/${id}/` } }]
-      : [];
+  const of = (kind: RecordKind, id: string, title: string, ids: readonly string[], what: string): ProjectList[] => {
+    if (!hasRecordList(ids)) return [];
+    const key = recordListKey(kind, id);
+    return [{ key, title: `Projects of ${title}`, lede: lede(what), base: projectListPath(key), projects: recordProjects(model, ids), byStatus: false, record: { kind: RECORD_KIND[kind], title, path: `/${kind}s/${id}/` } }];
+  };
   return [
     ...model.goals.flatMap((g) => of('goal', g.id, g.record.title, g.rollup.projects, 'aligned to this goal, directly or through its program')),
     ...model.programs.flatMap((p) => of('program', p.id, p.record.title, p.rollup.projects, 'in this program')),

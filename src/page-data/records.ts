@@ -6,8 +6,8 @@
  */
 import { progressBar, type ProgressBar } from '../charts/progress.ts';
 import { COLLAPSE_AT, isScheduled, projectsTimeline, type TimelineView } from '../charts/timeline.ts';
-import { projectListPath, recordListKey, recordProjects, worstFirst } from './lists.ts';
-import { LIST_CAP } from './paging.ts';
+import { hasRecordList, projectListPath, projectsOf, recordListKey, recordProjects, worstFirst, type RecordKind } from './lists.ts';
+import { capList, LIST_CAP } from './paging.ts';
 import { embedRef, type TimelineEmbed } from './embeds.ts';
 import { benefitRealization } from '../core/budget.ts';
 import { formatCount, formatPercent, formatYears, formulaNumber } from '../core/format.ts';
@@ -17,10 +17,6 @@ import type { Goal } from '../core/schema.ts';
 import type { Scorecards } from '../core/scorecard.ts';
 import { heatmapBlock, scorecardView, type HeatmapBlock, type ScorecardScope, type ScorecardView } from './scorecard.ts';
 import { shownSections, type PageSection, type ShownSections } from './sections.ts';
-
-function projectsOf(model: PortfolioModel, ids: readonly string[]): ProjectView[] {
-  return ids.map((id) => model.byId.projects.get(id)).filter((p): p is ProjectView => p !== undefined);
-}
 
 function recordOf<T>(map: Map<string, T>, kind: string, id: string): T {
   const r = map.get(id);
@@ -118,9 +114,10 @@ export interface RecordProjects {
   projectsMore?: { count: number; to: string };
 }
 
-function recordTable(model: PortfolioModel, kind: 'goal' | 'program' | 'team', id: string, ids: readonly string[]): RecordProjects {
-  if (ids.length <= LIST_CAP) return { projects: projectsOf(model, ids) };
-  return { projects: recordProjects(model, ids).slice(0, LIST_CAP), projectsMore: { count: ids.length - LIST_CAP, to: projectListPath(recordListKey(kind, id)) } };
+function recordTable(model: PortfolioModel, kind: RecordKind, id: string, ids: readonly string[]): RecordProjects {
+  if (!hasRecordList(ids)) return { projects: projectsOf(model, ids) };
+  const { shown, more } = capList(recordProjects(model, ids));
+  return { projects: shown, projectsMore: { count: more, to: projectListPath(recordListKey(kind, id)) } };
 }
 
 /** What program and goal pages share: the projects rolled up, their mini timeline, the scoped scorecard's summary. */
