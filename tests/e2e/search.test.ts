@@ -86,10 +86,11 @@ describe.skipIf(skipBrowserTests)('search in Chromium', () => {
     await browser?.close();
   });
 
+  // The header search box under each prefix; the filters once (a base path changes the bundle's URL, which the
+  // header search already loads results through). The index in parts is compared with the whole index below.
   const sites: { name: string; build: BuildOptions; prefix: string }[] = [
     { name: 'example, public', build: { content: 'content' }, prefix: '/' },
     { name: 'example, public, BASE_PATH=/roadmap', build: EXAMPLE_UNDER_BASE, prefix: '/roadmap/' },
-    { name: 'example, public, index in parts', build: EXAMPLE_IN_PARTS, prefix: '/' },
   ];
 
   for (const site of sites) {
@@ -119,7 +120,7 @@ describe.skipIf(skipBrowserTests)('search in Chromium', () => {
           expect(hrefs.every((h) => h!.startsWith(site.prefix))).toBe(true);
           expect(await page.inputValue('.pagefind-ui__search-input')).toBe('identity');
           // The page with results and filters passes axe (no serious or critical violation): once, the markup is the
-          // same under a base path or with the index in parts.
+          // same under a base path.
           if (site === sites[0]) {
             const violations = (await runAxe(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
             expect(violations.map((v) => `${v.id}: ${v.targets.join(', ')}`)).toEqual([]);
@@ -130,7 +131,7 @@ describe.skipIf(skipBrowserTests)('search in Chromium', () => {
         }
       });
 
-      it('a status filter narrows the results; the query stays in the address bar', async () => {
+      if (site === sites[0]) it('a status filter narrows the results; the query stays in the address bar', async () => {
         const page = await browser.newPage();
         const w = watch(page);
         try {
