@@ -47,6 +47,9 @@ export interface SiteCase {
 /** The scorecard pages whose axe-core check the example's crawls carry (tests/e2e/scorecard.test.ts checks the rest). */
 export const SCORECARD_PAGES = ['scorecard/', 'scorecard/definitions/', 'backlog/', 'programs/cyber-security/', 'goals/strengthen-cyber-resilience/', 'teams/security-review/'];
 
+/** The dependency diagrams' pages (the overview, a project's neighbourhood, a drawn Mermaid block): the public example crawl runs axe-core on them, every impact. */
+export const DEPENDENCY_PAGES = ['dependencies/', 'projects/cloud-landing-zone/', 'projects/datacentre-exit/'];
+
 /** The hostile fixture's pages whose own record text is hostile: the crawls open them whatever the samples. */
 export const HOSTILE_PAGES = ['projects/hostile-title/', 'projects/hostile-body/'];
 
