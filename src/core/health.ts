@@ -136,7 +136,7 @@ export function combineHealth(manual: Project['health'], auto: ComputedHealth): 
   let overall: Rag | undefined;
   for (const dim of HEALTH_DIMENSIONS) {
     const set = manual?.[dim];
-    const value: HealthValue | undefined = set ? { value: set, source: 'manual', reason: 'set in the record' } : auto[dim];
+    const value: HealthValue | undefined = set ? { value: set, source: 'manual', reason: 'set by the project' } : auto[dim];
     if (!value) continue;
     health[dim] = value;
     overall = worse(overall, value.value);

@@ -27,7 +27,7 @@ export interface ProjectSummary {
   health: {
     overall?: Rag;
     /** Every dimension with a value, in the contract's order, with why. */
-    dimensions: { dimension: HealthDimension; value: Rag; reason: string; manual: boolean }[];
+    dimensions: { dimension: HealthDimension; value: Rag; reason: string }[];
   };
   dates?: {
     start?: string;
@@ -184,7 +184,7 @@ export function projectSummary(model: PortfolioModel, p: ProjectView): ProjectSu
   const asOf = model.asOfDay;
   const dimensions = HEALTH_DIMENSIONS.flatMap((d) => {
     const h = p.health[d];
-    return h ? [{ dimension: d, value: h.value, reason: h.reason, manual: h.source === 'manual' }] : [];
+    return h ? [{ dimension: d, value: h.value, reason: h.reason }] : [];
   });
   const hasDates = r.start !== undefined || r.end !== undefined || r.baseline_end !== undefined || r.progress !== undefined;
   const next = (r.milestones ?? [])

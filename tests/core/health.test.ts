@@ -148,9 +148,9 @@ describe('combined health', () => {
     });
     expect(h).toEqual({
       // computed would be red (end before as-of), the record says green
-      schedule: { value: 'green', source: 'manual', reason: 'set in the record' },
+      schedule: { value: 'green', source: 'manual', reason: 'set by the project' },
       budget: { value: 'green', source: 'computed', reason: 'variance +2% ≤ 5%' },
-      scope: { value: 'amber', source: 'manual', reason: 'set in the record' },
+      scope: { value: 'amber', source: 'manual', reason: 'set by the project' },
       benefits: { value: 'amber', source: 'computed', reason: 'value at risk' },
       overall: 'amber', // worst of green, green, amber, amber
       note: 'Vendor delay',

@@ -151,7 +151,8 @@ describe('project page: summary, then the narrative, then the details', () => {
   it('summarises health with every dimension and why, dates and slip, the next milestone, the top open risk, decisions and the note', () => {
     const { summary } = projectPage(site('internal').model, 'a');
     expect(summary.health.overall).toBe('red');
-    expect(summary.health.dimensions.map((d) => [d.dimension, d.value, d.manual])).toEqual([
+    // The scope health is the record's own: it says so, as every page does.
+    expect(summary.health.dimensions.map((d) => [d.dimension, d.value, d.reason === 'set by the project'])).toEqual([
       ['schedule', 'red', false],
       ['budget', 'red', false],
       ['scope', 'amber', true],
